@@ -42,6 +42,7 @@ class Article:
     outlet: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
+    updated: str | None = None
     language: str | None = None
     credits: list[str] = field(default_factory=list)
     origin: str | None = None
