@@ -1,0 +1,104 @@
+"""The Python API: one function per thing a user wants; the CLI is a thin layer over these.
+
+Every function takes either paths (files, folders, URLs, ``-``) or already-cleaned
+Articles, so stages can be chained or used alone.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from newsprism.errors import InputError
+from newsprism.model import Article, Brief, Quote, Story
+
+ErrorHandler = Callable[[InputError], None]
+Inputs = Sequence[str | Path] | Sequence[Article]
+
+DEFAULT_EMBEDDER = "minilm"
+DEFAULT_NLP = "spacy"
+DEMO_CORPUS = Path(__file__).resolve().parent / "data" / "demo" / "xi-moscow-2023"
+
+
+def _warn(err: InputError) -> None:
+    warnings.warn(str(err), stacklevel=3)
+
+
+def clean(paths: Iterable[str | Path], on_error: ErrorHandler | None = None) -> list[Article]:
+    """Read and clean every input; a bad input is reported to ``on_error`` and skipped."""
+    from newsprism.clean import clean_documents
+    from newsprism.ingest import read_inputs
+
+    handler = on_error or _warn
+    raws = []
+    for item in read_inputs(str(p) for p in paths):
+        if isinstance(item, InputError):
+            handler(item)
+        else:
+            raws.append(item)
+    return clean_documents(raws, on_error=handler)
+
+
+def _articles(inputs: Inputs, on_error: ErrorHandler | None) -> list[Article]:
+    items = list(inputs)
+    if items and all(isinstance(a, Article) for a in items):
+        return items  # type: ignore[return-value]
+    return clean(items, on_error=on_error)  # type: ignore[arg-type]
+
+
+def dedupe(inputs: Inputs, on_error: ErrorHandler | None = None) -> list[Article]:
+    """Articles with ``duplicate_of`` and wire ``origin`` set."""
+    from newsprism.dedupe import dedupe as _dedupe
+
+    return _dedupe(_articles(inputs, on_error))
+
+
+def cluster(inputs: Inputs, embedder: str = DEFAULT_EMBEDDER, on_error: ErrorHandler | None = None) -> list[Story]:
+    """Group articles into stories; articles carrying a ``story`` id keep it."""
+    from newsprism.analyze.embed import get_embedder
+    from newsprism.cluster import cluster as _cluster
+
+    return _cluster(_articles(inputs, on_error), embedder=get_embedder(embedder))
+
+
+def quotes(inputs: Inputs, nlp: str = DEFAULT_NLP, on_error: ErrorHandler | None = None) -> list[Quote]:
+    """Every quote of every article, with speaker and role."""
+    from newsprism.analyze import analyze
+
+    articles = _articles(inputs, on_error)
+    analyses = analyze(articles, nlp=nlp)
+    return [q for a in articles for q in analyses[a.id].quotes]
+
+
+def brief(
+    inputs: Inputs,
+    *,
+    embedder: str = DEFAULT_EMBEDDER,
+    nlp: str = DEFAULT_NLP,
+    summary_words: int | None = None,
+    on_error: ErrorHandler | None = None,
+) -> Brief:
+    """Clean, dedupe, cluster and synthesise: one cited brief per story, largest story first."""
+    from newsprism.analyze import analyze
+    from newsprism.analyze.embed import get_embedder
+    from newsprism.cluster import cluster as _cluster
+    from newsprism.dedupe import dedupe as _dedupe
+    from newsprism.synthesize import synthesize
+
+    articles = _dedupe(_articles(inputs, on_error))
+    emb = get_embedder(embedder)
+    stories = _cluster(articles, embedder=emb)
+    by_id = {a.id: a for a in articles}
+    options = {} if summary_words is None else {"summary_words": summary_words}
+    briefs = []
+    for story in sorted(stories, key=lambda s: (-len(s.articles), s.id)):
+        members = [by_id[i] for i in story.articles]
+        analyses = analyze(members, nlp=nlp)
+        briefs.append(synthesize(story, members, analyses, emb, **options))
+    return Brief(stories=briefs)
+
+
+def demo_corpus() -> Path:
+    """The bundled demo corpus (five outlets on Xi Jinping's March 2023 Moscow visit)."""
+    return DEMO_CORPUS

@@ -1,0 +1,155 @@
+"""The ``newsprism`` command: a thin click layer over :mod:`newsprism.api`.
+
+Exit codes: 0 when at least one article was read, 1 when none could be, 2 for usage errors.
+Problems with single inputs are warnings on stderr naming the file; the other inputs go on.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from newsprism import api
+from newsprism.errors import InputError
+from newsprism.model import to_dict
+
+
+class _Reporter:
+    """Collects input errors and prints each as one clear line on stderr."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, err: InputError) -> None:
+        self.count += 1
+        click.echo(f"warning: {err.source}: {err.problem}", err=True)
+
+
+def _load(paths: tuple[str, ...]) -> list:
+    reporter = _Reporter()
+    articles = api.clean(paths, on_error=reporter)
+    if not articles:
+        click.echo("error: no article could be read from the inputs", err=True)
+        sys.exit(1)
+    return articles
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def _jsonl(rows: list[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+paths_arg = click.argument("paths", nargs=-1, required=True)
+
+
+@click.group()
+@click.version_option(package_name="newsprism")
+def main() -> None:
+    """Turn many outlets' articles into cited, neutral story briefs."""
+
+
+CLEAN_FIELDS = ("id", "source", "outlet", "title", "authors", "published", "language", "text")
+
+
+@main.command()
+@paths_arg
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--all-fields", is_flag=True, help="Also print url, updated, credits and origin fields.")
+def clean(paths: tuple[str, ...], fmt: str, all_fields: bool) -> None:
+    """Print one cleaned article per line."""
+    articles = _load(paths)
+    rows = [to_dict(a) if all_fields else {k: getattr(a, k) for k in CLEAN_FIELDS} for a in articles]
+    _write(_jsonl(rows), None)
+
+
+@main.command()
+@paths_arg
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+def dedupe(paths: tuple[str, ...], fmt: str) -> None:
+    """Print per article its id, duplicate_of and wire origin."""
+    articles = api.dedupe(_load(paths))
+    _write(_jsonl([{"id": a.id, "duplicate_of": a.duplicate_of, "origin": a.origin} for a in articles]), None)
+
+
+@main.command()
+@paths_arg
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True)
+def cluster(paths: tuple[str, ...], fmt: str, embedder: str) -> None:
+    """Print per article its id and story."""
+    stories = api.cluster(_load(paths), embedder=embedder)
+    rows = [{"id": aid, "story": s.id} for s in stories for aid in s.articles]
+    _write(_jsonl(rows), None)
+
+
+@main.command()
+@paths_arg
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--nlp", default=api.DEFAULT_NLP, show_default=True)
+def quotes(paths: tuple[str, ...], fmt: str, nlp: str) -> None:
+    """Print per quote its article, text, speaker and role."""
+    found = api.quotes(_load(paths), nlp=nlp)
+    rows = [{"article": q.article, "text": q.text, "speaker": q.speaker, "role": q.role} for q in found]
+    _write(_jsonl(rows), None)
+
+
+@main.command()
+@paths_arg
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "html"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@click.option("--summary-words", type=int, default=None, help="Target summary length in words.")
+@click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True)
+@click.option("--nlp", default=api.DEFAULT_NLP, show_default=True)
+def brief(
+    paths: tuple[str, ...], fmt: str, output: str | None, summary_words: int | None, embedder: str, nlp: str
+) -> None:
+    """Cluster the inputs into stories and write one cited brief per story."""
+    from newsprism.render import render
+
+    articles = _load(paths)
+    result = api.brief(articles, embedder=embedder, nlp=nlp, summary_words=summary_words)
+    _write(render(result, fmt, {a.id: a for a in articles}), output)
+
+
+@main.command()
+@click.option("-o", "--out-dir", default="out", show_default=True, type=click.Path(file_okay=False))
+@click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True)
+@click.option("--nlp", default=api.DEFAULT_NLP, show_default=True)
+def demo(out_dir: str, embedder: str, nlp: str) -> None:
+    """Run the whole pipeline on the bundled demo corpus; write Markdown, HTML and JSON briefs."""
+    from newsprism.render import render
+
+    corpus = api.demo_corpus()
+    articles = _load((str(corpus),))
+    result = api.brief(articles, embedder=embedder, nlp=nlp)
+    by_id = {a.id: a for a in articles}
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    click.echo(f"newsprism demo: {len(articles)} articles from {corpus} -> {len(result.stories)} story brief(s)")
+    for fmt, name in (("md", "brief.md"), ("html", "brief.html"), ("json", "brief.json")):
+        path = out / name
+        path.write_text(render(result, fmt, by_id), encoding="utf-8")
+        click.echo(f"  {fmt:4} {path.resolve()}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the brief."""
+    from newsprism.render.schema import brief_schema
+
+    click.echo(json.dumps(brief_schema(), indent=2))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

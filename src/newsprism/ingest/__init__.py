@@ -1,0 +1,176 @@
+"""Ingest: turn paths, folders, stdin and URLs into RawDocuments, one reader per format.
+
+``read_inputs`` yields either a RawDocument or an InputError per problem, so a
+caller can report a bad file and go on with the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from newsprism.errors import InputError
+from newsprism.ingest.decode import MAX_BYTES, decode_bytes
+from newsprism.ingest.records import read_json_records
+from newsprism.model import RawDocument
+
+Reader = Callable[[str, bytes], Iterator["RawDocument | InputError"]]
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+WARC_SUFFIXES = {".warc", ".arc"}
+
+
+def _stem(name: str) -> str:
+    """File name without its format suffixes (``a.jsonl.gz`` -> ``a``)."""
+    stem = Path(name).name
+    for _ in range(3):
+        suffix = Path(stem).suffix.lower()
+        if suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES | WARC_SUFFIXES | {".gz"}:
+            stem = stem[: -len(suffix)]
+        else:
+            break
+    return stem
+
+
+def _format_of(name: str, data: bytes) -> str:
+    """Pick a reader by suffix, sniffing the content when the suffix says nothing."""
+    suffixes = [s.lower() for s in Path(name).suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    suffix = suffixes[-1] if suffixes else ""
+    for fmt, group in (
+        ("text", TEXT_SUFFIXES),
+        ("html", HTML_SUFFIXES),
+        ("json", JSON_SUFFIXES),
+        ("feed", FEED_SUFFIXES),
+        ("warc", WARC_SUFFIXES),
+    ):
+        if suffix in group:
+            return fmt
+    head = data[:2048].lstrip().lower()
+    if head.startswith(b"warc/"):
+        return "warc"
+    if head.startswith((b"{", b"[")):
+        return "json"
+    if head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head):
+        return "feed"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    return "text"
+
+
+def read_text(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
+    try:
+        text = decode_bytes(source, data)
+    except InputError as err:
+        yield err
+        return
+    yield RawDocument(id=_stem(source), source=source, content=text, kind="text")
+
+
+def read_html(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
+    try:
+        text = decode_bytes(source, data, html=True)
+    except InputError as err:
+        yield err
+        return
+    yield RawDocument(id=_stem(source), source=source, content=text, kind="html")
+
+
+def read_json(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
+    try:
+        text = decode_bytes(source, data)
+    except InputError as err:
+        yield err
+        return
+    yield from read_json_records(source, text, default_id=_stem(source))
+
+
+READERS: dict[str, Reader] = {"text": read_text, "html": read_html, "json": read_json}
+
+
+def register_reader(fmt: str, reader: Reader) -> None:
+    """Let a format module (feeds, WARC) plug in without this module importing its dependencies."""
+    READERS[fmt] = reader
+
+
+def _read_bytes(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
+    if source.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            yield InputError(source, f"broken gzip data ({exc})")
+            return
+        if len(data) > MAX_BYTES:
+            yield InputError(source, f"decompressed size {len(data) // 2**20} MiB exceeds the {MAX_BYTES // 2**20} MiB cap")
+            return
+    fmt = _format_of(source, data)
+    _load_optional_readers()
+    reader = READERS.get(fmt)
+    if reader is None:
+        yield InputError(source, f"no reader for format {fmt!r} is installed")
+        return
+    yield from reader(source, data)
+
+
+def _load_optional_readers() -> None:
+    """Import readers that register themselves (feeds, WARC, URLs) if they exist."""
+    for module in ("feed", "warc"):
+        with contextlib.suppress(ImportError):
+            __import__(f"newsprism.ingest.{module}")
+
+
+def _iter_files(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        for child in sorted(path.rglob("*")):
+            if child.is_file() and not child.name.startswith("."):
+                yield child
+    else:
+        yield path
+
+
+def read_path(path: str) -> Iterator[RawDocument | InputError]:
+    """Read one file, folder, URL or ``-`` (stdin)."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            yield InputError("<stdin>", f"input exceeds the {MAX_BYTES // 2**20} MiB cap")
+            return
+        yield from _read_bytes("stdin", data)
+        return
+    if path.startswith(("http://", "https://")):
+        try:
+            from newsprism.ingest import url as url_reader
+        except ImportError:
+            yield InputError(path, "URL fetching is not available in this build")
+            return
+        yield from url_reader.read_url(path)
+        return
+    root = Path(path)
+    if not root.exists():
+        yield InputError(path, "no such file or folder")
+        return
+    for file in _iter_files(root):
+        source = str(file)
+        try:
+            size = file.stat().st_size
+            if size > MAX_BYTES:
+                yield InputError(source, f"file is {size // 2**20} MiB, over the {MAX_BYTES // 2**20} MiB cap; skipped")
+                continue
+            data = file.read_bytes()
+        except OSError as exc:
+            yield InputError(source, f"cannot read file ({exc.strerror or exc})")
+            continue
+        yield from _read_bytes(source, data)
+
+
+def read_inputs(paths: Iterable[str]) -> Iterator[RawDocument | InputError]:
+    """Every raw document (or error) from every path, in a stable order."""
+    for path in paths:
+        yield from read_path(str(path))

@@ -1,0 +1,45 @@
+"""Bytes to text: refuse binary, honour declared charsets, guess the rest."""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.errors import InputError
+
+MAX_BYTES = 50 * 2**20
+"""One input file larger than this is refused: no news article is 50 MiB of text."""
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.05
+
+
+def decode_bytes(source: str, data: bytes, *, html: bool = False) -> str:
+    """Decode ``data`` or raise an InputError naming ``source`` and the problem."""
+    if not data.strip():
+        raise InputError(source, "empty input")
+    if _looks_binary(data):
+        raise InputError(source, "binary data, not text or HTML")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if html:
+        match = _META_CHARSET.search(data[:4096])
+        if match:
+            try:
+                return data.decode(match.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(source, "cannot determine the text encoding")
+    return str(best)

@@ -1,0 +1,79 @@
+"""Markdown brief: readable in a terminal or a repository, numbered citations into the source list."""
+
+from __future__ import annotations
+
+from newsprism.model import Brief, StoryBrief
+from newsprism.render.cite import citation_numbers, origins_phrase, outlet_label
+
+
+def _cites(story: StoryBrief, articles: list[str]) -> str:
+    nums = citation_numbers(story)
+    return "".join(f"[{nums[a]}]" for a in sorted(set(articles), key=lambda a: nums.get(a, 0)) if a in nums)
+
+
+def _md(text: str) -> str:
+    """Keep source text from being read as Markdown markup."""
+    return text.replace("\\", "\\\\").replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[")
+
+
+def render_story(story: StoryBrief) -> str:
+    out = [f"## {_md(story.title)}", "", f"*Reported by {origins_phrase(story.support, story.origins)}.*", ""]
+    if story.summary:
+        out += ["### Summary", ""]
+        out += [" ".join(f"{_md(s.text)} {_cites(story, s.articles)}" for s in story.summary), ""]
+    if story.facts:
+        out += ["### Facts", "", "| fact | outlets | origins | sources |", "|---|---|---|---|"]
+        for fact in story.facts:
+            text = _md(fact.text).replace("|", "\\|")
+            out.append(f"| {text} | {fact.support} | {fact.origins} | {_cites(story, fact.articles)} |")
+        out.append("")
+    if story.contradictions:
+        out += ["### Where sources differ", ""]
+        for c in story.contradictions:
+            out.append(f"- **{_md(c.topic)}** ({c.kind})")
+            for v in c.variants:
+                out.append(f"  - *{_md(v.value)}*: {_md(v.text)} {_cites(story, v.articles)}")
+        out.append("")
+    if story.quotes:
+        out += ["### Quotes", ""]
+        for q in story.quotes:
+            who = _md(q.speaker or "unattributed") + (f", {_md(q.role)}" if q.role else "")
+            outlets = ", ".join(sorted({outlet_label(story, a) for a in q.articles}))
+            out.append(f"- “{_md(q.text)}” — {who} {_cites(story, q.articles)} *(carried by {len(q.articles)}: {_md(outlets)})*")
+        out.append("")
+    if story.timeline:
+        out += ["### Timeline", ""]
+        for t in story.timeline:
+            when = t.date + (f" – {t.end_date}" if t.end_date else "")
+            out.append(f"- **{when}** {_md(t.text)} {_cites(story, t.articles)}")
+        out.append("")
+    if story.framing:
+        out += ["### Framing by outlet", "", "| source | loaded terms | omits facts |", "|---|---|---|"]
+        nums = citation_numbers(story)
+        for f in story.framing:
+            terms = "; ".join(f"“{_md(t.text)}” ({_md(t.note)})" for t in f.terms) or "—"
+            omits = ", ".join(f"#{i + 1}" for i in f.omits) or "—"
+            out.append(f"| [{nums.get(f.article, '?')}] {_md(f.outlet or f.article)} | {terms} | {omits} |")
+        out.append("")
+    out += ["### Sources", ""]
+    for n, ref in enumerate(story.sources, start=1):
+        bits = [ref.outlet or "unknown outlet", ref.published or "date unknown"]
+        if ref.authors:
+            bits.append(", ".join(ref.authors))
+        if ref.origin:
+            bits.append(f"origin: {ref.origin}")
+        if ref.duplicate_of:
+            bits.append(f"copy of {ref.duplicate_of}")
+        title = _md(ref.title or ref.article)
+        link = f" <{ref.url}>" if ref.url and ref.url.startswith(("http://", "https://")) else ""
+        out.append(f"{n}. {title} — {_md(' · '.join(bits))} (`{ref.article}`){link}")
+    out.append("")
+    return "\n".join(out)
+
+
+def render_markdown(brief: Brief) -> str:
+    parts = ["# newsprism brief", ""]
+    if not brief.stories:
+        parts.append("No stories.")
+    parts += [render_story(s) for s in brief.stories]
+    return "\n".join(parts).rstrip() + "\n"
