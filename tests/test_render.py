@@ -1,0 +1,95 @@
+"""Renderers and the published JSON Schema, on a brief built by hand from real demo-corpus sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from newsprism.model import (
+    Article,
+    Brief,
+    Contradiction,
+    Fact,
+    Framing,
+    FramingTerm,
+    SourceRef,
+    Span,
+    StoryBrief,
+    StoryQuote,
+    SummarySentence,
+    TimelineEntry,
+    Variant,
+)
+from newsprism.render import brief_to_json_dict, render
+from newsprism.render.schema import brief_schema
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _span(article: Article, needle: str) -> Span:
+    start = article.text.index(needle)
+    return Span(article.id, start, start + len(needle))
+
+
+def _tiny_brief() -> tuple[Brief, dict[str, Article]]:
+    hostile = Article(
+        id="evil", outlet="<script>alert(1)</script>", title="<img src=x onerror=alert(1)>",
+        text="Officials said <b>hundreds</b> attended. <script>alert('x')</script>", url="javascript:alert(1)",
+    )
+    plain = Article(id="ok", outlet="Daily", title="Meeting held", text="Officials said thousands attended.")
+    s1, s2 = _span(hostile, "Officials said <b>hundreds</b> attended."), _span(plain, "Officials said thousands attended.")
+    story = StoryBrief(
+        id="s1", title=hostile.title, articles=["evil", "ok"], support=2, origins=2,
+        sources=[SourceRef(a.id, a.outlet, a.title, None, [], None, None, a.url) for a in (hostile, plain)],
+        summary=[SummarySentence(plain.text, ["ok"], [s2])],
+        facts=[Fact(plain.text, ["ok", "evil"], 2, 2, [s1, s2])],
+        contradictions=[Contradiction("attendance", [Variant(hostile.text[s1.start:s1.end], "hundreds", ["evil"], [s1]),
+                                                     Variant(plain.text, "thousands", ["ok"], [s2])], "quantity")],
+        quotes=[StoryQuote("<script>", "<b>X</b>", None, ["evil"], [])],
+        timeline=[TimelineEntry("2023-03-17", plain.text, ["ok"], None, [s2])],
+        framing=[Framing("evil", hostile.outlet, [FramingTerm("<i>regime</i>", "loaded label", [])], [0])],
+    )
+    return Brief(stories=[story]), {a.id: a for a in (hostile, plain)}
+
+
+def test_published_schema_is_generated_from_the_model():
+    published = json.loads((ROOT / "docs" / "brief.schema.json").read_text())
+    assert published == brief_schema(), "docs/brief.schema.json is stale: run `newsprism schema > docs/brief.schema.json`"
+
+
+def test_json_output_validates_and_has_contract_shape():
+    brief, _ = _tiny_brief()
+    data = json.loads(render(brief, "json"))
+    jsonschema.validate(data, brief_schema())
+    assert list(data) == ["schema", "stories"] and data["schema"] == "newsprism.brief/1"
+    bad = brief_to_json_dict(brief)
+    bad["stories"][0]["facts"][0]["support"] = "two"
+    try:
+        jsonschema.validate(bad, brief_schema())
+    except jsonschema.ValidationError:
+        pass
+    else:
+        raise AssertionError("schema accepted a string support count")
+
+
+def test_html_escapes_everything_from_articles():
+    brief, articles = _tiny_brief()
+    html = render(brief, "html", articles)
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>hundreds</b> attended" not in html
+    assert 'href="javascript:' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # the cited sentence is marked in the source text and the citation links to it
+    assert '<mark id="c1-0">Officials said &lt;b&gt;hundreds&lt;/b&gt; attended.</mark>' in html
+    assert 'href="#c1-0"' in html
+
+
+def test_markdown_lists_every_section_with_citations():
+    brief, _ = _tiny_brief()
+    md = render(brief, "md")
+    for heading in ("### Summary", "### Facts", "### Where sources differ", "### Quotes", "### Timeline",
+                    "### Framing by outlet", "### Sources"):
+        assert heading in md
+    assert "Officials said thousands attended. [2]" in md
+    assert "javascript:" not in md and "<script>" not in md
