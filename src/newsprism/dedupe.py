@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsprism.model import Article
@@ -75,10 +78,35 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _shingles(words: list[str]) -> set[bytes]:
-    if len(words) < SHINGLE:
-        return {" ".join(words).encode()}
-    return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+_RNG = np.random.default_rng(20230317)
+_MUL = _RNG.integers(1, 2**63, NUM_PERM, dtype=np.uint64) | np.uint64(1)
+_ADD = _RNG.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme="legacy").permutations
+WINDOW = 200_000
+"""Articles kept in the near-duplicate index; older ones retire so memory stays bounded on a stream."""
+
+
+def signature(words: list[str]) -> np.ndarray:
+    """MinHash signature of a text's word 5-shingles, vectorised.
+
+    Shingles are hashed by combining CRC32 word hashes; each of the NUM_PERM hash functions
+    is a multiply-shift universal hash. About ten times faster than hashing every shingle
+    with SHA-1, which matters at firehose rates.
+    """
+    ids = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    if len(ids) == 0:
+        ids = np.zeros(1, dtype=np.uint64)
+    n = max(len(ids) - SHINGLE + 1, 1)
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(min(SHINGLE, len(ids))):
+        h = h * np.uint64(1000003) + ids[k : k + n]
+    return ((np.multiply.outer(h, _MUL) + _ADD) >> np.uint64(32)).min(axis=0)
+
+
+def sketch(text: str) -> MinHash:
+    """A datasketch MinHash (for MinHashLSH) of ``text``."""
+    return MinHash(num_perm=NUM_PERM, hashvalues=signature(normalise(text).split()),
+                   permutations=_PERMUTATIONS, scheme="legacy")
 
 
 @dataclass
@@ -86,12 +114,26 @@ class Deduper:
     """Incremental exact + near duplicate index; feed articles in arrival order."""
 
     threshold: float = NEAR_THRESHOLD
+    window: int = WINDOW
     exact: dict[str, str] = field(default_factory=dict)
     lsh: MinHashLSH = field(init=False)
-    origins: dict[str, str | None] = field(default_factory=dict)
+    roots: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    """article id -> (id of the original it copies, or itself; its origin)."""
+    _order: deque = field(default_factory=deque)
+    _sig: dict[str, MinHash] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+
+    def _retire(self) -> None:
+        while len(self._order) > self.window:
+            old_id, old_digest = self._order.popleft()
+            if old_id in self.lsh.keys:
+                self.lsh.remove(old_id)
+                self._sig.pop(old_id, None)
+            if self.exact.get(old_digest) == old_id:
+                del self.exact[old_digest]
+            self.roots.pop(old_id, None)
 
     def add(self, article: Article) -> Article:
         """Set ``duplicate_of`` and ``origin`` on ``article`` (in place) and index it."""
@@ -99,20 +141,24 @@ class Deduper:
         norm = normalise(article.text)
         digest = hashlib.sha1(norm.encode()).hexdigest()
         if digest in self.exact:
-            article.duplicate_of = article.duplicate_of or self.exact[digest]
+            first = self.exact[digest]
+            article.duplicate_of = article.duplicate_of or self.roots.get(first, (first, None))[0]
         else:
             self.exact[digest] = article.id
-            mh = MinHash(num_perm=NUM_PERM)
-            mh.update_batch(_shingles(norm.split()))
+            mh = MinHash(num_perm=NUM_PERM, hashvalues=signature(norm.split()), permutations=_PERMUTATIONS,
+                         scheme="legacy")
             if article.duplicate_of is None:
-                candidates = sorted(self.lsh.query(mh))
-                if candidates:
-                    article.duplicate_of = candidates[0]
+                best = max(self.lsh.query(mh), key=lambda k: (self._sig[k].jaccard(mh), k), default=None)
+                if best is not None and self._sig[best].jaccard(mh) >= self.threshold:
+                    article.duplicate_of = self.roots.get(best, (best, None))[0]
             if article.id not in self.lsh.keys:
                 self.lsh.insert(article.id, mh)
+                self._sig[article.id] = mh
         if article.duplicate_of and article.origin is None:
-            article.origin = self.origins.get(article.duplicate_of) or None
-        self.origins[article.id] = article.origin
+            article.origin = self.roots.get(article.duplicate_of, ("", None))[1]
+        self.roots[article.id] = (article.duplicate_of or article.id, article.origin)
+        self._order.append((article.id, digest))
+        self._retire()
         return article
 
 
