@@ -1,0 +1,98 @@
+"""Corpus statistics: lines that repeat across documents are boilerplate, not news.
+
+Why two scopes: a line repeated by *one site* on several pages (its "About us" blurb, its menu)
+is that site's furniture, while a sentence repeated across *different* outlets is usually the same
+wire copy — content the dedupe stage needs. So site-level repeats are dropped unless they are full
+sentences in the middle of the article, and cross-site repeats only when they are not sentences.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsprism.clean.rules import ends_like_sentence, is_prompt, normalise_line, words
+from newsprism.model import RawDocument
+
+# A repeated line at least this long and ending like a sentence is protected mid-article.
+PROTECTED_WORDS = 12
+GLOBAL_MIN_DOCS = 3
+EDGE_SHARE = 0.6
+
+
+@dataclass
+class Draft:
+    """A document after per-document cleaning, before corpus-level filtering."""
+
+    raw: RawDocument
+    lines: list[str]
+    site: str | None = None
+    title: str = ""
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    url: str | None = None
+    language: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class CorpusStats:
+    """Document frequency of normalised lines, overall and per site."""
+
+    docs: int = 0
+    line_docs: Counter[str] = field(default_factory=Counter)
+    site_docs: Counter[str] = field(default_factory=Counter)
+    site_line_docs: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+    def add(self, draft: Draft) -> None:
+        keys = {k for k in (normalise_line(x) for x in draft.lines) if k}
+        self.docs += 1
+        self.line_docs.update(keys)
+        if draft.site:
+            self.site_docs[draft.site] += 1
+            self.site_line_docs[draft.site].update(keys)
+
+    @classmethod
+    def from_drafts(cls, drafts: list[Draft]) -> CorpusStats:
+        stats = cls()
+        for d in drafts:
+            stats.add(d)
+        return stats
+
+
+def _protected(line: str) -> bool:
+    return len(words(line)) >= PROTECTED_WORDS and ends_like_sentence(line)
+
+
+def filter_repeats(lines: list[str], site: str | None, stats: CorpusStats | None) -> list[str]:
+    """Drop lines the corpus shows to be boilerplate (see module docstring for the policy)."""
+    if stats is None or stats.docs < 2 or not lines:
+        return lines
+    site_counts = stats.site_line_docs.get(site) if site else None
+    keys = [normalise_line(x) for x in lines]
+    on_site = [bool(site_counts) and site_counts.get(k, 0) >= 2 for k in keys]
+    # edge runs: repeated site lines at the head or tail of the article
+    edge = [False] * len(lines)
+    i = 0
+    while i < len(lines) and on_site[i]:
+        edge[i] = True
+        i += 1
+    j = len(lines) - 1
+    while j >= 0 and on_site[j]:
+        edge[j] = True
+        j -= 1
+    # a full paragraph at the edge goes only when most of the site's pages carry it (an "About us"
+    # blurb); a paragraph shared by a few of its pages is more likely the same wire copy
+    most = max(2.0, EDGE_SHARE * stats.site_docs.get(site, 0)) if site else 2.0
+    out = []
+    for line, key, site_rep, at_edge in zip(lines, keys, on_site, edge, strict=True):
+        if site_rep and (not _protected(line) or (at_edge and site_counts[key] >= most)):
+            continue
+        if stats.line_docs.get(key, 0) >= GLOBAL_MIN_DOCS and (not ends_like_sentence(line) or is_prompt(line)):
+            continue
+        out.append(line)
+    return out
