@@ -1,0 +1,694 @@
+"""Quote extraction, speaker attribution and cross-article quote merging.
+
+Why rules rather than a parser: news attribution is formulaic ("…," X said; X said
+"…"; according to X), and a rule layer over quotation marks + NER is fast,
+deterministic and verbatim by construction: every ``Quote.text`` is
+``text[start:end]``.  Kinds: ``direct`` (a quoted sentence or more), ``partial``
+(a quoted fragment inside the writer's sentence) and ``indirect`` (reported speech).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from newsprism.analyze.entities import NameIndex, normalize_org, strip_name
+from newsprism.model import Entity, Quote, Sentence, Span, StoryQuote
+
+VERBS = (
+    "said|says|say|saying|told|tells|added|adds|adding|wrote|writes|tweeted|tweets|posted|stated|states|noted|notes|"
+    "explained|asked|asks|insisted|insists|argued|argues|warned|warns|claimed|claims|declared|announced|continued|"
+    "stressed|emphasized|emphasised|acknowledged|admitted|recalled|replied|responded|complained|urged|suggested|"
+    "predicted|conceded|countered|observed|remarked|testified|vowed|promised|pledged|cautioned|scoffed|quipped|"
+    "lamented|charged|contended|maintained|reported|called|described|confirmed|concluded|joked|boasted|retorted|"
+    "shouted|wondered|mused|agreed|blasted|slammed|praised|accused|criticized|criticised|denied|demanded|"
+    "announced|explains|writes|recounted|added|offered|thanked|predicts|believes|believed|hoped|advised|"
+    "proclaimed|exclaimed|signaled|signalled|wrote|read|reads|tweeting|telling|calling|describing"
+)
+_VERB_RE = re.compile(rf"\b(?:{VERBS})\b")
+_REPORT_VERBS = {"reported", "read", "reads"}
+_INDIRECT_VERBS = {"said", "says", "told", "added", "stated", "announced", "warned", "argued", "claimed", "insisted",
+                   "noted", "explained", "acknowledged", "confirmed", "predicted", "suggested", "tells", "adds",
+                   "argues", "warns", "claims", "insists", "notes", "believes"}
+_PRONOUNS = {"he", "she", "him", "her", "his"}
+_NP_LOWER = {
+    "the", "a", "an", "of", "for", "and", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "aide",
+    "adviser", "advisor", "presidential", "foreign", "policy", "minister", "ministry", "secretary", "official",
+    "officials", "expert", "analyst", "director", "president", "leader", "senior", "deputy", "chief", "former",
+    "national", "security", "press", "state", "top", "diplomat", "envoy", "ambassador", "lawmaker", "lawmakers",
+    "senator", "governor", "chairman", "chairwoman", "professor", "researcher", "fellow", "economist",
+    "commentator", "correspondent", "editor", "strategist", "general", "commander", "prosecutor", "attorney",
+    "lawyer", "judge", "mayor", "manager", "executive", "founder", "candidate", "nominee", "campaign", "party",
+    "government", "administration", "department", "office", "council", "committee", "agency", "court",
+    "military", "defense", "intelligence", "head", "member", "officer", "spokesmen", "majority", "minority",
+    "speaker", "vice", "first", "lady", "host", "writer", "author", "activist", "representative",
+    "congressman", "congresswoman", "democrat", "republican", "democratic", "conservative", "liberal", "white",
+    "house", "her", "his", "its", "their", "source", "sources", "statement", "readout", "aides", "staff",
+    "counterpart", "media", "newspaper", "outlet", "network", "group", "organization", "union", "association",
+    "affairs", "relations", "justice", "gop", "u.s.", "federal", "county", "city", "health", "police",
+    "sheriff", "coach", "owner", "mother", "father", "wife", "husband", "son", "daughter", "friend", "resident",
+    "witness", "victim", "doctor", "nurse", "teacher", "student", "pastor", "chancellor", "premier", "commissioner",
+}
+_DESCRIPTORS = {
+    "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "minister", "official", "president",
+    "leader", "expert", "analyst", "envoy", "diplomat", "ambassador", "secretary", "director", "senator",
+    "governor", "chairman", "professor", "general", "prosecutor", "attorney", "lawyer", "mayor", "candidate",
+    "lawmaker", "congressman", "congresswoman", "chancellor", "premier", "commissioner", "sheriff", "chief",
+}
+_ORG_HEADS = {"ministry", "kremlin", "government", "administration", "office", "department", "council",
+              "committee", "agency", "court", "house", "pentagon", "party", "commission", "campaign", "embassy",
+              "police", "union", "army", "military", "company", "university", "institute", "center", "bank"}
+_INTRO = {"in", "on", "at", "after", "during", "asked", "speaking", "when", "while", "since", "before", "ahead",
+          "last", "this", "according", "earlier", "later", "meanwhile", "but", "and", "yet", "still", "separately",
+          "instead", "however", "also", "then", "so", "as", "for", "with", "without", "despite", "responding",
+          "writing", "addressing", "if", "although", "though", "because", "once", "today", "yesterday"}
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\((?:[A-Z][\w.&\-]*)\)|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|St|Lt|Col)\.|[A-Za-z][\w’'\-.]*[\w’']|[A-Za-z]|\S")
+_NAME_RUN = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s+)?[A-Z][\w’'\-.]*[\w’']"
+    r"(?:\s+(?:(?:von|van|der|de|la|bin|al|da|du|le|del|dos)\s+)*[A-Z][\w’'\-.]*[\w’'])*"
+)
+_ORG_WORDS = _ORG_HEADS | {"ministry", "foreign", "news", "times", "post", "journal", "press", "reuters", "agency",
+                           "endowment", "program", "university", "nato", "nsc", "cnn", "bbc", "fox", "nbc", "abc",
+                           "cbs", "msnbc", "npr", "associated", "xinhua", "white", "house", "senate", "congress",
+                           "democrats", "republicans", "gop", "fbi", "cia", "un", "eu", "commission", "kremlin"}
+_PLACES = {"china", "russia", "ukraine", "moscow", "beijing", "kyiv", "washington", "europe", "taiwan", "iran",
+           "america", "u.s.", "u.s", "us", "u.k", "u.k.", "uk", "britain", "japan", "israel", "france", "germany", "india", "the"}
+_NORPS = {"chinese", "russian", "ukrainian", "american", "european", "western", "iranian", "saudi", "japanese",
+          "british", "french", "german", "israeli", "palestinian", "muslim", "christian", "jewish", "indian",
+          "african", "soviet", "korean", "taiwanese", "mexican", "canadian", "syrian", "iraqi", "afghan"}
+_PLACES |= _NORPS
+_ROLEISH = _DESCRIPTORS | _NORPS | {"foreign", "prime", "vice", "state", "house", "white", "deputy", "senior",
+                                    "former", "top", "chief", "national", "security", "press", "of", "the"}
+_STOPRUN = {"the", "a", "an", "some", "many", "it", "this", "that", "they", "we", "i", "you", "there", "but",
+            "and", "in", "on", "when", "while", "after", "asked", "officials", "experts", "critics"}
+_OPEN_CTX = set(" \t\n([{—–-/:")
+_CLOSE_CTX = set(" \t\n.,;:!?)]}—–-/")
+_DOUBLE = "\"“”„«»"
+
+
+@dataclass
+class _Raw:
+    open: int  # index of opening mark
+    close: int  # index of closing mark
+    start: int  # content start
+    end: int  # content end
+
+
+def _mark_dir(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
+    ch = text[i]
+    opening = i == lo or text[i - 1] in _OPEN_CTX
+    closing = i + 1 >= hi or text[i + 1] in _CLOSE_CTX
+    if opening == closing:
+        if ch in "“„«":
+            return True, False
+        if ch in "”»":
+            return False, True
+        if opening and closing:  # isolated straight mark: guess from what follows
+            return i + 1 < hi and text[i + 1] == " " and not (i > lo and text[i - 1] == " "), i + 1 >= hi
+    return opening, closing
+
+
+def find_quoted(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
+    """Pairs of quotation marks (straight or curly, mixed), allowing quotes that run over paragraphs."""
+    out: list[_Raw] = []
+    open_at: int | None = None
+    for k, (ps, pe) in enumerate(paras):
+        marks = [i for i in range(ps, pe) if text[i] in _DOUBLE]
+        skip_first = False
+        if open_at is not None:
+            if marks and marks[0] == ps:
+                skip_first = True  # continuation of a quote from the previous paragraph
+            else:
+                open_at = None
+        for n, i in enumerate(marks):
+            if skip_first and n == 0:
+                continue
+            opening, closing = _mark_dir(text, i, ps, pe)
+            if open_at is None:
+                if opening or not closing:
+                    open_at = i
+            elif closing or not opening:
+                s, e = open_at + 1, i
+                out.append(_Raw(open_at, i, s, e))
+                open_at = None
+            else:
+                open_at = i  # unbalanced: restart at the new opening mark
+        if open_at is not None:
+            nxt = paras[k + 1][0] if k + 1 < len(paras) else None
+            if nxt is None or text[nxt] not in _DOUBLE:
+                open_at = None
+    # single curly/straight quotes used as quotation marks in headlines: ‘trip for peace’
+    for m in re.finditer(r"(?:(?<=\s)|(?<=^))[‘'](?=[A-Za-z])([^‘’'\n]{3,150}?[A-Za-z.!?,])[’'](?![A-Za-z])", text, re.M):
+        out.append(_Raw(m.start(), m.end() - 1, m.start(1), m.end(1)))
+    out.sort(key=lambda r: r.open)
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;"):
+        e -= 1
+    return s, e
+
+
+# ---------------------------------------------------------------- attribution
+@dataclass
+class _Speaker:
+    name: str | None
+    role: str | None
+    named: bool  # a real name (not a pronoun / unresolved description)
+
+
+def _tokens(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
+    return [(m.group(0), s + m.start(), s + m.end()) for m in _TOKEN.finditer(text[s:e])]
+
+
+def _np_forward(text: str, s: int, e: int) -> tuple[int, int]:
+    """The noun phrase (names, role words, possessives) starting at ``s``."""
+    toks = _tokens(text, s, e)
+    end = s
+    if toks and toks[0][0].lower() in ("he", "she"):
+        return toks[0][1], toks[0][2]
+    for n, (tok, _ts, te) in enumerate(toks):
+        low = tok.lower()
+        if tok[0].isupper() or tok.startswith("(") or low in _NP_LOWER or low in ("von", "der", "van", "de", "bin", "al"):
+            if low in _INTRO and n == 0 and not tok[0].isupper():
+                break
+            end = te
+            continue
+        if tok in ("’s", "'s"):
+            end = te
+            continue
+        break
+    return s, end
+
+
+def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
+    """', a Chinese Foreign Affairs Ministry spokesman,' right after a name: the role as written."""
+    m = re.match(r"\s*,\s*", text[s:hi])
+    if not m:
+        return None, s
+    a = s + m.end()
+    rest = text[a:hi]
+    first = re.match(r"[\w’'.\-]+", rest)
+    if not first:
+        return None, s
+    w = first.group(0).lower()
+    titled = first.group(0)[0].isupper() and re.match(
+        r"[A-Z][\w’'\-]*\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS)) + r")\b", rest)
+    if not (w in ("a", "an", "the") or w in _NP_LOWER or titled):
+        return None, s
+    stop = re.search(r",|;|—|–|\.(?=\s|$)| who | which | and (?:said|added)", rest)
+    e = a + (stop.start() if stop else len(rest))
+    role = text[a:e].strip()
+    if len(role) > 140 or len(role.split()) < 1 or _VERB_RE.search(role):
+        return None, s
+    role = re.sub(r"^(?:a|an|the)\s+", "", role)
+    return role, e
+
+
+def _role_before(text: str, pos: int) -> str | None:
+    """'Chinese Foreign Minister Qin Gang': the title words right before a name."""
+    m = re.search(r"((?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))(?:[ \t]+(?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))){0,7})\s+$", text[max(0, pos - 120):pos])
+    if not m:
+        return None
+    words = m.group(1).split()
+    keep: list[str] = []
+    for w in reversed(words):
+        lw = w.lower().strip("()’'")
+        if w[0].isupper() or w.startswith("(") or lw in _NP_LOWER and lw not in ("the", "a", "an", "her", "his", "its"):
+            keep.insert(0, w)
+        else:
+            break
+    while keep and keep[0].lower() in ("of", "for", "and"):
+        keep.pop(0)
+    role = " ".join(keep)
+    return role if role and any(w.lower() in _DESCRIPTORS for w in keep) else None
+
+
+def _np_backward(text: str, lo: int, verb: int) -> tuple[int, int, bool] | None:
+    """The subject right before a speech verb ('…the U.S. warned'), or None after a comma (appositive)."""
+    seg = text[lo:verb]
+    seg2 = re.sub(r"(?:\s+(?:later|also|then|has|had|have|once|again|previously|recently|repeatedly|on|last|this|"
+                  r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|\w+ly))+\s*$", "", seg.rstrip())
+    end = lo + len(seg2)
+    if end <= lo or text[end - 1] in ",;:":
+        return None
+    toks = list(_TOKEN.finditer(seg2))
+    start = end
+    for m in reversed(toks):
+        tok = m.group(0)
+        low = tok.lower()
+        if low in ("he", "she") and start == end:
+            return lo + m.start(), end, False
+        if tok[0].isupper() or tok.startswith("(") or low in _NP_LOWER or tok in ("’s", "'s") or low in ("von", "der"):
+            start = lo + m.start()
+            continue
+        break
+    while start < end and text[start:end].lower().startswith(("of ", "for ", "and ")):
+        start = text.index(" ", start) + 1
+    return start, end, False
+
+
+def _looks_org(run: str) -> bool:
+    toks = [t.lower().strip(".’'()") for t in run.split()]
+    toks = [t[:-2] if t.endswith(("’s", "'s")) else t for t in toks]
+    return any(t in _ORG_WORDS for t in toks) or all(t in _PLACES for t in toks)
+
+
+class _Attributor:
+    """Turns an attribution phrase into (speaker, role) using the article's names and roles."""
+
+    def __init__(self, text: str, ents: list[Entity], index: NameIndex) -> None:
+        self.text = text
+        self.ents = ents
+        self.index = index
+        self.last_person: tuple[int, str] | None = None
+        self.people = [(e.start, e.end, e.canonical or e.text) for e in ents if e.label == "PERSON"]
+        for ps, pe, name in self.people:
+            role = _role_before(text, ps) or _appositive(text, pe, min(len(text), pe + 200))[0]
+            if role and any(w in _DESCRIPTORS for w in role.lower().split()):
+                full = index.resolve(name, ps)
+                index.add(full, ps, role)
+
+    def _person_like(self, s: int, e: int, run: str) -> bool:
+        for ps, pe, _ in self.people:
+            if ps < e and pe > s:
+                return True
+        if _looks_org(run) or all(t.lower().strip(".’'") in _ROLEISH for t in run.split()):
+            return False
+        stripped = strip_name(run)
+        return bool(stripped) and stripped.lower() not in _PLACES and not any(
+            t.lower() in _ORG_WORDS for t in stripped.split()
+        )
+
+    def from_np(self, s: int, e: int, pos: int, allow_appositive: bool = True) -> _Speaker | None:
+        text = self.text
+        np = text[s:e]
+        if not np.strip():
+            return None
+        low = np.strip().lower()
+        if low in _PRONOUNS or low.split()[0] in ("his", "her") and len(low.split()) <= 3:
+            name = self.resolve_pronoun(pos)
+            return _Speaker(name, self.index.role_of(name) if name else None, False)
+        # head segment: a name before "of/at/for" belongs to the head, the rest is role
+        seg_re = re.compile(r"\s+(?:of|at|for|from|with)\s+")
+        segs: list[tuple[int, int]] = []
+        pos0 = s
+        for m in seg_re.finditer(np):
+            segs.append((pos0, s + m.start()))
+            pos0 = s + m.end()
+        segs.append((pos0, e))
+        for k, (ss, se) in enumerate(segs):
+            runs = [(ss + m.start(), ss + m.end(), m.group(0)) for m in _NAME_RUN.finditer(text[ss:se])]
+            person = None
+            for rs, re_, run in runs:
+                tail = text[re_:se].lower().split()
+                if tail and any(t.strip(",") in _DESCRIPTORS or t.strip(",") in _ORG_HEADS for t in tail):
+                    continue  # modifier: "the Putin aide", "the Chinese government"
+                run = re.sub(r"^(?:The|A|An|Some|Many|Other|Both|All|This|That|These|Those)\s+", "", run)
+                if not run or run.lower() in _STOPRUN:
+                    continue
+                rs = re_ - len(run)
+                words = run.split()
+                # drop leading role words inside the run: "European Commission President Ursula von der Leyen"
+                cut = 0
+                for i, w in enumerate(words[:-1]):
+                    if w.lower().strip(".") in _DESCRIPTORS or w.lower() in ("foreign", "prime", "vice", "state"):
+                        cut = i + 1
+                if cut:
+                    off = text.index(words[cut], rs)
+                    rs, run = off, text[off:re_]
+                if self._person_like(rs, re_, run):
+                    person = (rs, re_, run)
+            if person:
+                rs, re_, run = person
+                role = text[s:rs].strip(" ,")
+                role = re.sub(r"^(?:the|a|an|The|A|An)(?:\s+|$)", "", role) or None
+                if k > 0 or re_ < e:
+                    tail = text[re_:e].strip(" ,")
+                    if tail and k > 0:
+                        role = ((role + " ") if role else "") + tail
+                if role and not re.search(r"[A-Za-z]", role):
+                    role = None
+                if allow_appositive and not role:
+                    role, _ = _appositive(text, e, min(len(text), e + 200))
+                full = self.index.resolve(run, pos)
+                full = self.index.add(full, rs, role) or full
+                role = role or self.index.role_of(full)
+                self.last_person = (rs, full)
+                return _Speaker(full, role, True)
+        # no person: an institution ("the Kremlin") or a description ("the NSC spokesman")
+        words = [w.lower().strip(",.’'") for w in np.split()]
+        heads = [w for w in words if w in _DESCRIPTORS]
+        if heads:
+            found = self._describe(heads[-1], words, pos)
+            if found:
+                return found
+        if any(w in _ORG_HEADS for w in words) or any(_looks_org(m.group(0)) for m in _NAME_RUN.finditer(np)):
+            org = re.split(r"\s+and\s+", np.strip(" ,"))[0]
+            return _Speaker(normalize_org(org), None, True)
+        runs = list(_NAME_RUN.finditer(np))
+        if runs and not heads:
+            run = runs[0].group(0)
+            if strip_name(run).lower() not in _PLACES:
+                return _Speaker(normalize_org(run), None, True)
+        return None
+
+    def _describe(self, head: str, words: list[str], pos: int) -> _Speaker | None:
+        """'the NSC spokesman' -> the latest earlier person whose role has that head noun (and other words)."""
+        best: tuple[int, int, str] | None = None
+        for p, full in self.index.mentions:
+            if p > pos:
+                break
+            role = (self.index.role_of(full) or "").lower()
+            if head not in role:
+                continue
+            extra = sum(1 for w in words if w not in ("the", "a", head) and (w in role or w in full.lower()))
+            if best is None or (extra, p) >= (best[0], best[1]):
+                best = (extra, p, full)
+        if best:
+            return _Speaker(best[2], self.index.role_of(best[2]), True)
+        return None
+
+    def resolve_pronoun(self, pos: int) -> str | None:
+        """'he said': the last speaker if attributed in this or the previous paragraph, else the latest person named."""
+        from newsprism.analyze.nlp import paragraphs
+
+        if not hasattr(self, "_paras"):
+            self._paras = [p[0] for p in paragraphs(self.text)]
+        import bisect
+
+        pi = bisect.bisect_right(self._paras, pos) - 1
+        if self.last_person:
+            lp = bisect.bisect_right(self._paras, self.last_person[0]) - 1
+            if pi - lp <= 1:
+                return self.last_person[1]
+        return self._nearest_person(pos) or (self.last_person[1] if self.last_person else None)
+
+    def _nearest_person(self, pos: int) -> str | None:
+        before = [c for s, e, c in self.people if e <= pos and pos - e < 1500 and " " in c or (e <= pos and pos - e < 1500 and self.index.resolve(c, s) != c)]
+        return self.index.resolve(before[-1], pos) if before else None
+
+    # attribution zones -------------------------------------------------
+    def after(self, s: int, e: int, pos: int) -> tuple[_Speaker | None, str]:
+        """'…," he said' / '…," said X' — attribution right after the closing mark."""
+        text = self.text
+        m = re.match(r"[\s,]*(?:—\s*|–\s*)?", text[s:e])
+        a = s + (m.end() if m else 0)
+        vm = re.match(rf"(?:{VERBS})\b", text[a:e])
+        if vm:
+            b = a + vm.end()
+            b += len(re.match(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|later|then|also))*\s*", text[b:e]).group(0))
+            ns, ne = _np_forward(text, b, e)
+            return self.from_np(ns, ne, pos), vm.group(0)
+        ns, ne = _np_forward(text, a, e)
+        if ne > ns:
+            rest = text[ne:e]
+            appos_role, ae = _appositive(text, ne, e)
+            if appos_role:
+                rest = text[ae:e]
+            vm2 = re.match(rf"[\s,]*(?:(?:later|also|then|has|had|have|once|again|previously|recently|repeatedly|\w+ly)\s+)*({VERBS})\b", rest)
+            if vm2:
+                verb = vm2.group(1)
+                tail_start = e - len(rest) + vm2.end()
+                if verb in _REPORT_VERBS:
+                    q = re.search(r"\bquoting\s+(?:(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:from|by)\s+)?", text[tail_start:e])
+                    if q:
+                        qs = tail_start + q.end()
+                        qn = _np_forward(text, qs, e)
+                        sp = self.from_np(*qn, pos)
+                        if sp:
+                            return sp, "said"
+                if verb in _REPORT_VERBS:
+                    return None, "reported"
+                sp = self.from_np(ns, ne, pos, allow_appositive=False)
+                if sp and appos_role and sp.named and sp.name:
+                    sp.role = appos_role if not sp.role or sp.role == self.index.role_of(sp.name) else sp.role
+                    self.index.roles.setdefault(sp.name, appos_role)
+                return sp, verb
+        tail = re.search(rf",\s*(?:({VERBS})\s+([^,;]{{2,80}}?)|([^,;]{{2,80}}?)\s+({VERBS}))(?:,|\.?[”\"]?\s*$)", text[s:e])
+        if tail:
+            if tail.group(1):
+                ns, ne = _np_forward(text, s + tail.start(2), s + tail.end(2))
+            else:
+                ns, ne = _np_forward(text, s + tail.start(3), s + tail.end(3))
+            if ne > ns:
+                sp = self.from_np(ns, ne, pos)
+                if sp and sp.name:
+                    return sp, "said"
+        return None, ""
+
+    def according(self, s: int, e: int, pos: int) -> _Speaker | None:
+        acc = re.search(r"\baccording to\s+", self.text[s:e])
+        if acc:
+            ns, ne = _np_forward(self.text, s + acc.end(), e)
+            return self.from_np(ns, ne, pos)
+        return None
+
+    def before(self, s: int, e: int, pos: int) -> _Speaker | None:
+        """'X said (that) "…' — the last speech verb before the opening mark and its subject."""
+        text = self.text
+        verbs = list(_VERB_RE.finditer(text[s:e]))
+        if not verbs:
+            return None
+        vm = verbs[-1]
+        vs = s + vm.start()
+        bs = _np_backward(text, s, vs)
+        if bs is not None:
+            ns, ne, _ = bs
+            return self.from_np(ns, ne, pos) if ne > ns else None
+        # "according to X, ..." style is handled by the caller; subject = first non-introductory chunk
+        chunks = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^,;:]+", text[s:vs])]
+        for cs, ce in chunks:
+            cs2 = cs
+            while cs2 < ce and text[cs2].isspace():
+                cs2 += 1
+            first = re.match(r"[\w’'.\-]+", text[cs2:ce])
+            if not first:
+                continue
+            if first.group(0).lower() in _INTRO:
+                continue
+            ns, ne = _np_forward(text, cs2, ce)
+            if ne <= ns:
+                continue
+            sp = self.from_np(ns, ne, pos)
+            if sp:
+                return sp
+            break
+        # verb-first: 'said Wang' before the quote (rare)
+        ns, ne = _np_forward(text, s + vm.end() + 1, e)
+        return self.from_np(ns, ne, pos) if ne > ns else None
+
+
+def extract_quotes(
+    article_id: str,
+    text: str,
+    sentences: list[Sentence],
+    ents: list[Entity],
+    index: NameIndex | None = None,
+    indirect: bool = True,
+) -> list[Quote]:
+    """All quotes of one article with speaker and role, in text order."""
+    from newsprism.analyze.nlp import paragraphs
+
+    index = index or NameIndex()
+    paras = paragraphs(text)
+    att = _Attributor(text, ents, index)
+    raws = find_quoted(text, paras)
+    sent_of = _sentence_lookup(sentences)
+    quotes: list[Quote] = []
+    prev_by_para: dict[int, Quote] = {}
+    last_para_speaker: dict[int, Quote] = {}
+    for n, r in enumerate(raws):
+        qs, qe = _trim(text, r.start, r.end)
+        if qe - qs < 2:
+            continue
+        s_open = sent_of(r.open)
+        s_close = sent_of(max(r.close - 1, r.open))
+        para = s_open.paragraph if s_open else 0
+        # zone boundaries: stop at neighbouring quotes
+        nxt_open = raws[n + 1].open if n + 1 < len(raws) else len(text)
+        prv_close = raws[n - 1].close + 1 if n > 0 else 0
+        after_end = min(s_close.end if s_close else r.close + 1, nxt_open)
+        before_start = max(s_open.start if s_open else r.open, prv_close)
+        # quote extends past its sentence end ('."' inside) → after-zone is the next sentence part only
+        if s_close and r.close + 1 >= s_close.end:
+            nxt_s = sent_of(s_close.end + 1)
+            after_end = min(nxt_s.end, nxt_open) if nxt_s and nxt_s.paragraph == para and _starts_attrib(text, s_close.end, nxt_s.end) else r.close + 1
+        sp, verb = att.after(r.close + 1, after_end, r.open)
+        if sp is None or not sp.name:
+            sp_b = att.before(before_start, r.open, r.open)
+            if sp_b and sp_b.name:
+                sp = sp_b
+        if sp is None or not sp.name:
+            sp_a = att.according(r.close + 1, after_end, r.open)
+            if sp_a and sp_a.name:
+                sp = sp_a
+        pre = text[before_start:r.open].strip()
+        kind = "partial" if pre and (pre[-1].isalnum() or pre[-1] in "’'") else "direct"
+        if (sp is None or not sp.name) and kind == "direct":
+            prev = prev_by_para.get(para)
+            if prev is None and pre == "":
+                prev = last_para_speaker.get(para - 1)
+            if prev is not None and prev.speaker:
+                sp = _Speaker(prev.speaker, prev.role, True)
+        if (sp is None or not sp.name) and kind == "partial" and n > 0:
+            prev = quotes[-1] if quotes else None
+            if prev and s_open and prev.start >= s_open.start and prev.speaker:
+                sp = _Speaker(prev.speaker, prev.role, True)
+        if sp and sp.name and sp.named and " " in sp.name:
+            att.last_person = (r.open, sp.name)
+        q = Quote(article=article_id, text=text[qs:qe], speaker=sp.name if sp else None,
+                  role=sp.role if sp else None, start=qs, end=qe, kind=kind)
+        quotes.append(q)
+        prev_by_para[para] = q
+        end_para = sent_of(max(r.close - 1, r.open))
+        if q.speaker:
+            last_para_speaker[end_para.paragraph if end_para else para] = q
+    if indirect:
+        quotes += _indirect(article_id, text, sentences, att, raws)
+        quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _starts_attrib(text: str, s: int, e: int) -> bool:
+    seg = text[s:e].strip()
+    if len(seg.split()) > 8:
+        return False
+    return bool(re.match(r"^[a-z]", seg) or re.match(rf"^(?:[A-Z][\w.’'\-]*\s+){{1,4}}(?:{VERBS})\b", seg))
+
+
+def _sentence_lookup(sentences: list[Sentence]):
+    starts = [s.start for s in sentences]
+
+    def find(pos: int) -> Sentence | None:
+        import bisect
+
+        i = bisect.bisect_right(starts, pos) - 1
+        if i < 0:
+            return sentences[0] if sentences else None
+        return sentences[i]
+
+    return find
+
+
+def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attributor, raws: list[_Raw]) -> list[Quote]:
+    """Reported speech in sentences without quotation marks: 'X said (that) …', 'according to X, …'."""
+    out: list[Quote] = []
+    marks = [r.open for r in raws] + [r.close for r in raws]
+    for sent in sentences:
+        if any(sent.start <= m < sent.end for m in marks) or len(sent.text) < 25:
+            continue
+        s, e = sent.start, sent.end
+        body_end = e - 1 if text[e - 1] in ".!?" else e
+        acc = re.search(r"(?:,\s*|^)according to\s+", text[s:e])
+        if acc:
+            ns, ne = _np_forward(text, s + acc.end(), body_end)
+            sp = att.from_np(ns, ne, s + acc.start())
+            if sp and sp.name:
+                if acc.start() > 0:
+                    cs, ce = s, s + acc.start()
+                else:
+                    rest = re.match(r"[^,]*,\s*", text[ne:body_end])
+                    cs, ce = (ne + rest.end(), body_end) if rest else (ne, ne)
+                cs, ce = _trim(text, cs, ce)
+                if len(text[cs:ce].split()) >= 4:
+                    out.append(Quote(article_id, text[cs:ce], sp.name, sp.role, cs, ce, "indirect"))
+                continue
+        for vm in _VERB_RE.finditer(text[s:e]):
+            verb = vm.group(0)
+            if verb not in _INDIRECT_VERBS:
+                continue
+            vs, ve = s + vm.start(), s + vm.end()
+            rest = text[ve:body_end]
+            if verb in ("told", "tells"):
+                t = re.match(r"\s+(?:reporters|journalists|the press|(?:[\w’'.\-]+\s+){1,6}?that)\b\s*", rest)
+                if not t:
+                    continue
+                cs = ve + t.end()
+            else:
+                t = re.match(r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|today|yesterday|in a statement|in an interview))*\s+(?:that\s+)?", rest)
+                cs = ve + (t.end() if t else 0)
+                if text[cs:cs + 1] in (",", ".") or not text[cs:cs + 1].strip():
+                    continue
+            cs, ce = _trim(text, cs, body_end)
+            if len(text[cs:ce].split()) < 4:
+                continue
+            sp = att.before(s, vs + len(verb), vs)
+            if sp and sp.name:
+                out.append(Quote(article_id, text[cs:ce], sp.name, sp.role, cs, ce, "indirect"))
+            break
+    return out
+
+
+# ----------------------------------------------------------------- merging
+def normalize_quote(text: str) -> str:
+    """Lowercase, unify quote marks/dashes, drop punctuation: the form fuzzy matching compares."""
+    t = unicodedata.normalize("NFKC", text).lower()
+    t = re.sub(r"[“”„«»\"‘’']", "'", t)
+    t = re.sub(r"[^\w\s]", " ", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _same_quote(a: str, b: str, threshold: float) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 12 or len(short.split()) < 2:
+        return short == long_
+    return fuzz.partial_ratio(short, long_) >= threshold
+
+
+def merge_quotes(quotes: list[Quote], threshold: float = 90.0) -> list[StoryQuote]:
+    """One StoryQuote per distinct quote across articles (fuzzy text match, compatible speakers)."""
+    from collections import Counter
+
+    from newsprism.analyze.entities import canonical_names
+
+    direct = [q for q in quotes if q.kind != "indirect"] + [q for q in quotes if q.kind == "indirect"]
+    names = canonical_names(q.speaker for q in direct if q.speaker)
+    norm = [normalize_quote(q.text) for q in direct]
+    parent = list(range(len(direct)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(direct)):
+        for j in range(i):
+            if root(i) == root(j):
+                continue
+            si = names.get(direct[i].speaker or "", direct[i].speaker)
+            sj = names.get(direct[j].speaker or "", direct[j].speaker)
+            if si and sj and si != sj:
+                continue
+            if (direct[i].kind == "indirect") != (direct[j].kind == "indirect"):
+                continue
+            if _same_quote(norm[i], norm[j], threshold):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(direct)):
+        groups.setdefault(root(i), []).append(i)
+    out: list[StoryQuote] = []
+    for members in sorted(groups.values(), key=lambda g: min(direct[i].start for i in g) * 0 + g[0]):
+        qs = [direct[i] for i in members]
+        best = max(qs, key=lambda q: (len(q.text), -members[qs.index(q)]))
+        speakers = Counter(names.get(q.speaker, q.speaker) for q in qs if q.speaker)
+        roles = Counter(q.role for q in qs if q.role)
+        arts: list[str] = []
+        for q in qs:
+            if q.article not in arts:
+                arts.append(q.article)
+        out.append(StoryQuote(
+            text=best.text,
+            speaker=speakers.most_common(1)[0][0] if speakers else None,
+            role=roles.most_common(1)[0][0] if roles else None,
+            articles=arts,
+            spans=[Span(q.article, q.start, q.end) for q in qs],
+        ))
+    return out

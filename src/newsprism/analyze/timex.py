@@ -1,0 +1,227 @@
+"""Date expressions normalised against the article's publication date.
+
+Why custom patterns before dateparser: news dates are mostly weekday names and
+relative phrases whose meaning depends on tense ("Friday" in a report means the
+latest Friday on or before publication; "will visit on Monday" is ahead), which
+``dateparser.search_dates`` gets wrong.  Absolute dates still go through
+dateparser with ``RELATIVE_BASE``/``PREFER_DATES_FROM``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from statistics import median
+
+import dateparser
+
+from newsprism.model import Article, Sentence, TimeMention
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTHS["sept"] = 9
+_DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PATTERNS = [
+    # March 20-22, 2023 / March 20 to March 22, 2023 / March 20-22
+    ("mrange", re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*(?:({_MON})\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")),
+    # March 17, 2023 / Feb. 4, 2022 / March 17
+    ("mdy", re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")),
+    # 17 March 2023
+    ("dmy", re.compile(rf"\b(\d{{1,2}})\s+({_MON})(?:,?\s+(\d{{4}}))?\b")),
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("num", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
+    # Monday to Wednesday
+    ("drange", re.compile(rf"\b(?:from\s+)?({_DAY})\s*(?:-|–|to|through|until)\s*({_DAY})\b")),
+    ("month_year", re.compile(rf"\b({_MON})\s+(\d{{4}})\b")),
+    ("rel", re.compile(r"\b(next|last|this|past|coming|previous)\s+(week|month|year|weekend)\b", re.I)),
+    ("ago", re.compile(r"\b(a|one|two|three|four|five|six|\d+)\s+(day|week|month|year)s?\s+ago\b", re.I)),
+    ("word", re.compile(r"\b(today|yesterday|tomorrow|tonight)\b", re.I)),
+    ("day", re.compile(rf"\b(?:(last|next|this)\s+)?({_DAY})\b")),
+    ("month", re.compile(r"\b(?:in|since|until|by|early|late|mid-?|last|next|this)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b")),
+    ("year", re.compile(r"\b(?:in|since|until|by|of|from)\s+((?:19|20)\d{2})\b")),
+]
+_NUMS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_FUTURE = re.compile(r"\b(will|would|shall|is to|are to|due to|scheduled|plans? to|planned|expected to|going to|"
+                     r"set to|next|upcoming|coming)\b", re.I)
+
+
+def _to_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first"})
+        return parsed.date() if parsed else None
+
+
+def reference_date_for(article: Article, fallback: str | None = None) -> date | None:
+    """Publication date, else update date, else ``fallback`` (e.g. the story's median date)."""
+    return _to_date(article.published) or _to_date(article.updated) or _to_date(fallback)
+
+
+def median_date(articles: list[Article]) -> str | None:
+    """The story's median publication date: a reference for articles without one."""
+    ds = sorted(d.toordinal() for a in articles if (d := _to_date(a.published) or _to_date(a.updated)))
+    return date.fromordinal(int(median(ds))).isoformat() if ds else None
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _nearest_year(ref: date | None, m: int, d: int, future: bool) -> int:
+    """Year for a month/day without one: the nearest occurrence around ``ref`` (ahead if future tense)."""
+    if ref is None:
+        return date.today().year
+    best = ref.year
+    cands = [ref.year - 1, ref.year, ref.year + 1]
+    try:
+        scored = sorted(cands, key=lambda y: abs((date(y, m, min(d, calendar.monthrange(y, m)[1])) - ref).days))
+        best = scored[0]
+    except ValueError:
+        pass
+    return best
+
+
+def _parse_abs(expr: str, ref: date | None, future: bool) -> date | None:
+    settings = {"PREFER_DATES_FROM": "future" if future else "past", "PREFER_DAY_OF_MONTH": "first",
+                "RETURN_AS_TIMEZONE_AWARE": False}
+    if ref:
+        settings["RELATIVE_BASE"] = datetime(ref.year, ref.month, ref.day)
+    parsed = dateparser.parse(expr, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _weekday(ref: date, wd: int, future: bool, mod: str | None) -> date:
+    if mod == "next":
+        ahead = (wd - ref.weekday()) % 7 or 7
+        return ref + timedelta(days=ahead)
+    if mod == "last":
+        back = (ref.weekday() - wd) % 7 or 7
+        return ref - timedelta(days=back)
+    if future:
+        return ref + timedelta(days=(wd - ref.weekday()) % 7)
+    return ref - timedelta(days=(ref.weekday() - wd) % 7)
+
+
+def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tuple[date, date | None] | None:
+    g = m.groups()
+    if kind == "mrange":
+        m1 = _MONTHS[g[0].lower().rstrip(".")]
+        m2 = _MONTHS[g[2].lower().rstrip(".")] if g[2] else m1
+        y = int(g[4]) if g[4] else _nearest_year(ref, m1, int(g[1]), future)
+        try:
+            return date(y, m1, int(g[1])), date(y, m2, int(g[3]))
+        except ValueError:
+            return None
+    if kind == "mdy":
+        mo, d = _MONTHS[g[0].lower().rstrip(".")], int(g[1])
+        y = int(g[2]) if g[2] else _nearest_year(ref, mo, d, future)
+        try:
+            return date(y, mo, d), None
+        except ValueError:
+            return None
+    if kind == "dmy":
+        mo, d = _MONTHS[g[1].lower().rstrip(".")], int(g[0])
+        y = int(g[2]) if g[2] else _nearest_year(ref, mo, d, future)
+        try:
+            return date(y, mo, d), None
+        except ValueError:
+            return None
+    if kind == "iso":
+        try:
+            return date(int(g[0]), int(g[1]), int(g[2])), None
+        except ValueError:
+            return None
+    if kind == "num":
+        parsed = _parse_abs(m.group(0), ref, future)
+        return (parsed, None) if parsed else None
+    if kind == "month_year":
+        mo, y = _MONTHS[g[0].lower().rstrip(".")], int(g[1])
+        return date(y, mo, 1), _month_end(y, mo)
+    if kind == "year":
+        y = int(g[0])
+        return date(y, 1, 1), date(y, 12, 31)
+    if ref is None:
+        return None
+    if kind == "drange":
+        a = _weekday(ref, _DAYS[g[0].lower()], future, None)
+        b = a + timedelta(days=(_DAYS[g[1].lower()] - _DAYS[g[0].lower()]) % 7)
+        return a, b
+    if kind == "day":
+        return _weekday(ref, _DAYS[g[1].lower()], future, g[0].lower() if g[0] else None), None
+    if kind == "word":
+        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g[0].lower()]
+        return ref + timedelta(days=off), None
+    if kind == "rel":
+        mod, unit = g[0].lower(), g[1].lower()
+        step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0}[mod]
+        if unit == "week":
+            monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
+            return monday, monday + timedelta(days=6)
+        if unit == "weekend":
+            sat = ref + timedelta(days=(5 - ref.weekday()) % 7) + timedelta(weeks=max(step, 0))
+            if step < 0:
+                sat = ref - timedelta(days=(ref.weekday() - 5) % 7 or 7)
+            return sat, sat + timedelta(days=1)
+        if unit == "month":
+            mo = ref.month + step
+            y = ref.year + (mo - 1) // 12
+            mo = (mo - 1) % 12 + 1
+            return date(y, mo, 1), _month_end(y, mo)
+        y = ref.year + step
+        return date(y, 1, 1), date(y, 12, 31)
+    if kind == "ago":
+        n = _NUMS.get(g[0].lower()) or int(g[0])
+        unit = g[1].lower()
+        if unit == "day":
+            return ref - timedelta(days=n), None
+        if unit == "week":
+            return ref - timedelta(weeks=n), None
+        if unit == "month":
+            mo = ref.month - n
+            y = ref.year + (mo - 1) // 12
+            mo = (mo - 1) % 12 + 1
+            return date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1])), None
+        return date(ref.year - n, ref.month, min(ref.day, calendar.monthrange(ref.year - n, ref.month)[1])), None
+    if kind == "month":
+        mo = _MONTHS[g[0].lower()]
+        y = ref.year
+        word = m.group(0).split()[0].lower()
+        if (future or word == "next") and mo < ref.month:
+            y += 1
+        elif not future and mo > ref.month:
+            y -= 1
+        return date(y, mo, 1), _month_end(y, mo)
+    return None
+
+
+def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: date | str | None) -> list[TimeMention]:
+    """Every date expression of ``text`` resolved against ``ref`` (longest match wins on overlap)."""
+    if isinstance(ref, str):
+        ref = _to_date(ref)
+    taken: list[tuple[int, int]] = []
+    out: list[TimeMention] = []
+    for sent in sentences:
+        s_text = text[sent.start:sent.end]
+        future = bool(_FUTURE.search(s_text))
+        for kind, pat in _PATTERNS:
+            for m in pat.finditer(text, sent.start, sent.end):
+                ms, me = m.span()
+                if kind in ("month", "year", "drange"):
+                    ms = m.start(1)  # drop the preposition ("in 1949", "from Monday")
+                if any(ms < e and me > s for s, e in taken):
+                    continue
+                res = _resolve(kind, m, ref, future)
+                if not res:
+                    continue
+                d, end = res
+                taken.append((ms, me))
+                out.append(TimeMention(article=article_id, text=text[ms:me], start=ms, end=me, date=d.isoformat(),
+                                       end_date=end.isoformat() if end else None, sentence=sent.index))
+    out.sort(key=lambda t: t.start)
+    return out
