@@ -102,3 +102,60 @@ def brief(
 def demo_corpus() -> Path:
     """The bundled demo corpus (five outlets on Xi Jinping's March 2023 Moscow visit)."""
     return DEMO_CORPUS
+
+
+DEFAULT_DB = "newsprism.db"
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path = DEFAULT_DB,
+    *,
+    fetch: bool = False,
+    allow_private: bool = False,
+    embedder: str | None = DEFAULT_EMBEDDER,
+    on_error: ErrorHandler | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    batch_size: int | None = None,
+):
+    """Read, clean, dedupe, cluster and store every input in the store ``db``; returns an IngestReport.
+
+    Safe to interrupt at any moment and rerun: inputs already stored are skipped, nothing is stored
+    twice. ``fetch`` lets feeds fetch teaser entries' pages; ``allow_private`` lets URLs reach
+    private network addresses; ``embedder=None`` skips story clustering.
+    """
+    from newsprism.ingest import IngestOptions
+    from newsprism.store import open_store
+    from newsprism.store.ingest import BATCH_SIZE, Ingestor
+
+    store = open_store(str(db))
+    options = IngestOptions(fetch=fetch, allow_private=allow_private)
+    try:
+        return Ingestor(
+            store,
+            options=options,
+            embedder=embedder,
+            batch_size=batch_size or BATCH_SIZE,
+            on_error=on_error or _warn,
+            on_progress=on_progress,
+        ).run([str(p) for p in paths])
+    finally:
+        if options.fetcher is not None:
+            options.fetcher.close()
+        store.close()
+
+
+def stats(db: str | Path = DEFAULT_DB) -> dict:
+    """Counts of what the store ``db`` holds: ``articles``, ``stories``, ``sources``, ``outlets``, …"""
+    from newsprism.store import backend_for, open_store
+
+    if backend_for(str(db)) == "sqlite" and str(db) != ":memory:":
+        from newsprism.store.sqlite import path_of
+
+        if not Path(path_of(str(db))).exists():
+            raise FileNotFoundError(f"no store at {db}")
+    store = open_store(str(db))
+    try:
+        return store.stats()
+    finally:
+        store.close()

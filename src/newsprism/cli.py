@@ -151,5 +151,86 @@ def schema() -> None:
     click.echo(json.dumps(brief_schema(), indent=2))
 
 
+@main.command()
+@paths_arg
+@click.option("--db", default=api.DEFAULT_DB, show_default=True, help="Store file (SQLite).")
+@click.option("--fetch", is_flag=True, help="Fetch the linked page of feed entries that carry only a teaser.")
+@click.option("--allow-private", is_flag=True, help="Let URL fetching reach private, loopback and link-local addresses.")
+@click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True, help="Embedder for story clustering.")
+@click.option("--batch-size", type=click.IntRange(1, 10000), default=None, help="Inputs per transaction.")
+def ingest(
+    paths: tuple[str, ...], db: str, fetch: bool, allow_private: bool, embedder: str, batch_size: int | None
+) -> None:
+    """Read, clean, dedupe and cluster the inputs into the store; safe to interrupt and rerun."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from newsprism.store.ingest import expand
+
+    console = Console(stderr=True)
+    units = expand(paths)
+    show = console.is_terminal and len(units) > 20
+    progress = Progress(
+        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console,
+        transient=True, disable=not show,
+    )
+    task = progress.add_task("ingest", total=len(units))
+
+    def on_error(err: InputError) -> None:
+        line = f"warning: {err.source}: {err.problem}"
+        if show:
+            progress.console.print(line, markup=False, highlight=False)
+        else:
+            click.echo(line, err=True)
+
+    with progress:
+        report = api.ingest(
+            units, db, fetch=fetch, allow_private=allow_private, embedder=embedder, on_error=on_error,
+            on_progress=lambda done, total, unit: progress.update(task, completed=done), batch_size=batch_size,
+        )
+    click.echo(
+        f"{db}: {report.added} new article(s), {report.already} already stored, {report.errors} problem(s); "
+        f"{report.stories} stories in the store",
+        err=True,
+    )
+    if report.articles == 0:
+        click.echo("error: no article could be read from the inputs", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", default=api.DEFAULT_DB, show_default=True, help="Store file (SQLite).")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+def stats(db: str, fmt: str) -> None:
+    """Print what the store holds: articles, stories, sources, outlets."""
+    try:
+        counts = api.stats(db)
+    except FileNotFoundError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if fmt == "json":
+        click.echo(json.dumps(counts, indent=2))
+    else:
+        width = max(len(k) for k in counts)
+        click.echo("".join(f"{k:<{width}}  {v}\n" for k, v in counts.items()), nl=False)
+
+
+@main.command()
+@click.option("--db", default=str(api.DEFAULT_DB), show_default=True, type=click.Path(dir_okay=False),
+              help="The store to serve (created when missing).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True)
+@click.option("--nlp", default=api.DEFAULT_NLP, show_default=True)
+def serve(db: str, host: str, port: int, embedder: str, nlp: str) -> None:
+    """Browse the store's stories and briefs, and add articles, in a local web app."""
+    import uvicorn
+
+    from newsprism.web import create_app
+
+    click.echo(f"newsprism: serving {Path(db).resolve()} on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(create_app(db, embedder=embedder, nlp=nlp), host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

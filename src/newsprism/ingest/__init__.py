@@ -8,16 +8,59 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsprism.errors import InputError
 from newsprism.ingest.decode import MAX_BYTES, decode_bytes
 from newsprism.ingest.records import read_json_records
 from newsprism.model import RawDocument
 
-Reader = Callable[[str, bytes], Iterator["RawDocument | InputError"]]
+Reader = Callable[..., Iterator["RawDocument | InputError"]]
+
+
+@dataclass
+class IngestOptions:
+    """Knobs that reach the readers: network access is opt-in and explicit.
+
+    ``fetch``: let feed readers fetch the linked page of teaser-only entries.
+    ``allow_private``: let URL fetching reach private/loopback/link-local addresses.
+    ``fetcher``: a shared :class:`newsprism.ingest.net.Fetcher` (tests inject resolvers here).
+    ``seen``: ``seen(source, key) -> bool``; readers may skip expensive work (fetching) for inputs
+    the store already has, yielding the cheap record instead.
+    """
+
+    fetch: bool = False
+    allow_private: bool = False
+    fetcher: Any = None
+    seen: Callable[[str, str], bool] | None = None
+
+    def get_fetcher(self) -> Any:
+        """The shared fetcher, created on first use so offline runs never import httpx."""
+        if self.fetcher is None:
+            from newsprism.ingest.net import Fetcher
+
+            self.fetcher = Fetcher(allow_private=self.allow_private)
+        return self.fetcher
+
+
+DEFAULT_OPTIONS = IngestOptions()
+
+
+def raw_key(raw: RawDocument) -> str:
+    """Content key of a raw input: what makes re-ingesting the same input a no-op.
+
+    Readers that replace content (a feed entry whose page was fetched) set ``meta["input_key"]``
+    to the key of the cheap record, so the decision never depends on a network fetch.
+    """
+    key = raw.meta.get("input_key")
+    if key:
+        return str(key)
+    return hashlib.sha256(f"{raw.kind}\0{raw.content}".encode()).hexdigest()
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -93,14 +136,31 @@ def read_json(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
 
 
 READERS: dict[str, Reader] = {"text": read_text, "html": read_html, "json": read_json}
+_WANTS_OPTIONS: set[str] = set()
 
 
-def register_reader(fmt: str, reader: Reader) -> None:
-    """Let a format module (feeds, WARC) plug in without this module importing its dependencies."""
+def register_reader(fmt: str, reader: Reader, *, options: bool = False) -> None:
+    """Let a format module (feeds, WARC) plug in without this module importing its dependencies.
+
+    With ``options=True`` the reader is called as ``reader(source, data, options=IngestOptions)``.
+    """
     READERS[fmt] = reader
+    if options:
+        _WANTS_OPTIONS.add(fmt)
+    else:
+        _WANTS_OPTIONS.discard(fmt)
 
 
-def _read_bytes(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
+def read_bytes(
+    source: str, data: bytes, options: IngestOptions | None = None, fmt: str | None = None
+) -> Iterator[RawDocument | InputError]:
+    """Read one in-memory input (gunzipping it first); ``fmt`` overrides suffix sniffing (HTTP content types)."""
+    yield from _read_bytes(source, data, options, fmt)
+
+
+def _read_bytes(
+    source: str, data: bytes, options: IngestOptions | None = None, fmt: str | None = None
+) -> Iterator[RawDocument | InputError]:
     if source.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
@@ -110,13 +170,16 @@ def _read_bytes(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
         if len(data) > MAX_BYTES:
             yield InputError(source, f"decompressed size {len(data) // 2**20} MiB exceeds the {MAX_BYTES // 2**20} MiB cap")
             return
-    fmt = _format_of(source, data)
+    fmt = fmt or _format_of(source, data)
     _load_optional_readers()
     reader = READERS.get(fmt)
     if reader is None:
         yield InputError(source, f"no reader for format {fmt!r} is installed")
         return
-    yield from reader(source, data)
+    if fmt in _WANTS_OPTIONS:
+        yield from reader(source, data, options=options or DEFAULT_OPTIONS)
+    else:
+        yield from reader(source, data)
 
 
 def _load_optional_readers() -> None:
@@ -124,6 +187,11 @@ def _load_optional_readers() -> None:
     for module in ("feed", "warc"):
         with contextlib.suppress(ImportError):
             __import__(f"newsprism.ingest.{module}")
+
+
+def iter_files(path: Path) -> Iterator[Path]:
+    """Files under ``path`` (or ``path`` itself) in the stable order ``read_path`` reads them."""
+    yield from _iter_files(path)
 
 
 def _iter_files(path: Path) -> Iterator[Path]:
@@ -135,14 +203,18 @@ def _iter_files(path: Path) -> Iterator[Path]:
         yield path
 
 
-def read_path(path: str) -> Iterator[RawDocument | InputError]:
-    """Read one file, folder, URL or ``-`` (stdin)."""
+def read_path(
+    path: str, *, options: IngestOptions | None = None, fetch: bool = False, allow_private: bool = False
+) -> Iterator[RawDocument | InputError]:
+    """Read one file, folder, URL or ``-`` (stdin); network access only as the options allow."""
+    if options is None:
+        options = IngestOptions(fetch=fetch, allow_private=allow_private)
     if path == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             yield InputError("<stdin>", f"input exceeds the {MAX_BYTES // 2**20} MiB cap")
             return
-        yield from _read_bytes("stdin", data)
+        yield from _read_bytes("stdin", data, options)
         return
     if path.startswith(("http://", "https://")):
         try:
@@ -150,7 +222,7 @@ def read_path(path: str) -> Iterator[RawDocument | InputError]:
         except ImportError:
             yield InputError(path, "URL fetching is not available in this build")
             return
-        yield from url_reader.read_url(path)
+        yield from url_reader.read_url(path, options)
         return
     root = Path(path)
     if not root.exists():
@@ -167,10 +239,22 @@ def read_path(path: str) -> Iterator[RawDocument | InputError]:
         except OSError as exc:
             yield InputError(source, f"cannot read file ({exc.strerror or exc})")
             continue
-        yield from _read_bytes(source, data)
+        yield from _read_bytes(source, data, options)
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[RawDocument | InputError]:
-    """Every raw document (or error) from every path, in a stable order."""
+def read_inputs(
+    paths: Iterable[str],
+    *,
+    fetch: bool = False,
+    allow_private: bool = False,
+    options: IngestOptions | None = None,
+) -> Iterator[RawDocument | InputError]:
+    """Every raw document (or error) from every path, in a stable order.
+
+    ``fetch`` lets feeds fetch teaser entries' pages; ``allow_private`` lets URLs reach private
+    addresses. Pass ``options`` to share one fetcher (and its per-host rate limit) across calls.
+    """
+    if options is None:
+        options = IngestOptions(fetch=fetch, allow_private=allow_private)
     for path in paths:
-        yield from read_path(str(path))
+        yield from read_path(str(path), options=options)

@@ -1,0 +1,398 @@
+"""SQLite store: one file, WAL journal, numbered migrations, FTS5 search.
+
+Why WAL with ``synchronous=NORMAL``: a committed transaction survives the process being killed
+(it is in the WAL, which the next open replays); only a power cut can lose the last commits,
+never corrupt the file. Readers (``newsprism stats``) never block the ingesting writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, MutableMapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprism.model import Article, Story
+from newsprism.store.base import SeenInput
+
+# Each migration is a list of statements, applied in one transaction with its version row.
+MIGRATIONS: list[list[str]] = [
+    [  # 1: articles, inputs seen, stories, embeddings cache, full-text search
+        """CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            user_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            url TEXT,
+            outlet TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            updated TEXT,
+            language TEXT,
+            credits TEXT NOT NULL DEFAULT '[]',
+            origin TEXT,
+            duplicate_of TEXT,
+            user_story TEXT,
+            added_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX articles_outlet ON articles(outlet)",
+        "CREATE INDEX articles_published ON articles(published)",
+        """CREATE TABLE inputs (
+            source TEXT NOT NULL,
+            key TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+            article_id TEXT,
+            problem TEXT,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (source, key)
+        )""",
+        """CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE story_members (
+            article_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL
+        )""",
+        "CREATE INDEX story_members_story ON story_members(story_id)",
+        """CREATE TABLE embeddings (
+            model TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            dim INTEGER NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (model, text_hash)
+        ) WITHOUT ROWID""",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+        """CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+        END""",
+        """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+        END""",
+        """CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+        END""",
+    ],
+]
+
+_COLUMNS = (
+    "id, user_id, source, title, text, url, outlet, authors, published, updated, language, credits, origin, "
+    "duplicate_of, user_story"
+)
+
+
+_RECORD_SUFFIX = re.compile(r"(:\d+|\[\d+\]|#\d+)$")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def path_of(url: str) -> str:
+    """``sqlite:///abs/path.db``, ``sqlite:rel.db`` or a plain path → the file path (``:memory:`` kept)."""
+    if url.startswith("sqlite:///"):
+        return "/" + url[len("sqlite:///") :]
+    if url.startswith("sqlite://"):
+        return url[len("sqlite://") :] or ":memory:"
+    if url.startswith("sqlite:"):
+        return url[len("sqlite:") :]
+    return url
+
+
+class EmbeddingCache(MutableMapping[str, np.ndarray]):
+    """The embeddings table for one model as a mapping ``text sha1 -> float32 vector``.
+
+    Why per model: two embedders' vectors for the same text are unrelated.
+    Writes join the store's current transaction.
+    """
+
+    def __init__(self, store: SQLiteStore, model: str) -> None:
+        self.store = store
+        self.model = model
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        row = self.store._conn.execute(
+            "SELECT dim, vector FROM embeddings WHERE model = ? AND text_hash = ?", (self.model, key)
+        ).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return np.frombuffer(row[1], dtype=np.float32, count=row[0]).copy()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __setitem__(self, key: str, value: np.ndarray) -> None:
+        vec = np.asarray(value, dtype=np.float32).ravel()
+        self.store._conn.execute(
+            "INSERT OR REPLACE INTO embeddings(model, text_hash, dim, vector) VALUES (?, ?, ?, ?)",
+            (self.model, key, int(vec.size), vec.tobytes()),
+        )
+
+    def __delitem__(self, key: str) -> None:
+        cur = self.store._conn.execute("DELETE FROM embeddings WHERE model = ? AND text_hash = ?", (self.model, key))
+        if cur.rowcount == 0:
+            raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        rows = self.store._conn.execute("SELECT text_hash FROM embeddings WHERE model = ?", (self.model,)).fetchall()
+        return iter(r[0] for r in rows)
+
+    def __len__(self) -> int:
+        return self.store._conn.execute("SELECT count(*) FROM embeddings WHERE model = ?", (self.model,)).fetchone()[0]
+
+
+class SQLiteStore:
+    """The default store. Not shared across threads; open one per worker."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.path = path_of(url)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        self._depth = 0
+        self._lock = threading.RLock()
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=NORMAL")
+        self._conn.execute("PRAGMA busy_timeout=30000")
+        self.migrate()
+
+    # ------------------------------------------------------------ schema
+    @property
+    def schema_version(self) -> int:
+        row = self._conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        ).fetchone()
+        if row is None:
+            return 0
+        return self._conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+    def migrate(self) -> int:
+        """Apply every migration newer than the file's version; each is atomic. Returns the version."""
+        with self.transaction():
+            self._conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+        current = self.schema_version
+        if current > len(MIGRATIONS):
+            raise RuntimeError(
+                f"{self.path}: schema version {current} is newer than this newsprism knows ({len(MIGRATIONS)})"
+            )
+        for version in range(current + 1, len(MIGRATIONS) + 1):
+            with self.transaction():
+                # Re-check inside the write lock: another process may have migrated meanwhile.
+                if self.schema_version >= version:
+                    continue
+                for statement in MIGRATIONS[version - 1]:
+                    self._conn.execute(statement)
+                self._conn.execute("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)", (version, _now()))
+        return self.schema_version
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._depth = 0
+                self._conn.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            self._conn.execute("COMMIT")
+
+    # ------------------------------------------------------------ inputs
+    def seen(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], SeenInput]:
+        out: dict[tuple[str, str], SeenInput] = {}
+        for source, key in keys:
+            row = self._conn.execute(
+                "SELECT status, article_id, problem FROM inputs WHERE source = ? AND key = ?", (source, key)
+            ).fetchone()
+            if row:
+                out[(source, key)] = SeenInput(source, key, row[0], row[1], row[2])
+        return out
+
+    def record_input(
+        self, source: str, key: str, status: str, article: str | None = None, problem: str | None = None
+    ) -> None:
+        self._conn.execute(
+            "INSERT OR REPLACE INTO inputs(source, key, status, article_id, problem, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (source, key, status, article, problem, _now()),
+        )
+
+    # ------------------------------------------------------------ articles
+    def add_article(self, article: Article, user_id: str, user_story: str | None = None) -> bool:
+        cur = self._conn.execute(
+            f"INSERT OR IGNORE INTO articles({_COLUMNS}, added_at) VALUES ({', '.join('?' * 16)})",
+            (
+                article.id,
+                user_id,
+                article.source,
+                article.title or "",
+                article.text,
+                article.url,
+                article.outlet,
+                json.dumps(article.authors, ensure_ascii=False),
+                article.published,
+                article.updated,
+                article.language,
+                json.dumps(article.credits, ensure_ascii=False),
+                article.origin,
+                article.duplicate_of,
+                user_story,
+                _now(),
+            ),
+        )
+        return cur.rowcount > 0
+
+    def has_article(self, article_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def _article(self, row: tuple, story: str | None, replay: bool) -> Article:
+        (aid, _uid, source, title, text, url, outlet, authors, published, updated, language, credits, origin,
+         duplicate_of, user_story) = row  # fmt: skip
+        return Article(
+            id=aid,
+            text=text,
+            title=title,
+            source=source,
+            url=url,
+            outlet=outlet,
+            authors=json.loads(authors),
+            published=published,
+            updated=updated,
+            language=language,
+            credits=json.loads(credits),
+            origin=origin,
+            duplicate_of=duplicate_of,
+            story=user_story if replay else (story or user_story),
+        )
+
+    def articles(self, *, replay: bool = False) -> Iterator[Article]:
+        cols = ", ".join(f"a.{c.strip()}" for c in _COLUMNS.split(","))
+        cur = self._conn.execute(
+            f"SELECT {cols}, m.story_id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id ORDER BY a.seq"
+        )
+        for row in cur:
+            yield self._article(row[:-1], row[-1], replay)
+
+    def get_article(self, article_id: str) -> Article | None:
+        cols = ", ".join(f"a.{c.strip()}" for c in _COLUMNS.split(","))
+        row = self._conn.execute(
+            f"SELECT {cols}, m.story_id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id "
+            "WHERE a.id = ? OR a.user_id = ? ORDER BY a.id = ? DESC, a.seq LIMIT 1",
+            (article_id, article_id, article_id),
+        ).fetchone()
+        return None if row is None else self._article(row[:-1], row[-1], False)
+
+    def user_ids(self) -> dict[str, str]:
+        """Store id -> the id the user's input gave the article."""
+        return dict(self._conn.execute("SELECT id, user_id FROM articles").fetchall())
+
+    def search(self, query: str, limit: int = 20) -> list[Article]:
+        """Articles matching an FTS5 query on title and text, best first."""
+        rows = self._conn.execute(
+            "SELECT a.id FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 2.0, 1.0) LIMIT ?",
+            (query, limit),
+        ).fetchall()
+        return [a for (aid,) in rows if (a := self.get_article(aid)) is not None]
+
+    # ------------------------------------------------------------ stories
+    def set_story(self, article_id: str, story_id: str, title: str = "") -> None:
+        self._conn.execute(
+            "INSERT INTO stories(id, title, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at",
+            (story_id, title, _now()),
+        )
+        self._conn.execute(
+            "INSERT OR REPLACE INTO story_members(article_id, story_id) VALUES (?, ?)", (article_id, story_id)
+        )
+
+    def replace_stories(self, stories: Iterable[Story]) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM story_members")
+            self._conn.execute("DELETE FROM stories")
+            now = _now()
+            for s in stories:
+                self._conn.execute("INSERT INTO stories(id, title, updated_at) VALUES (?, ?, ?)", (s.id, s.title, now))
+                self._conn.executemany(
+                    "INSERT OR REPLACE INTO story_members(article_id, story_id) VALUES (?, ?)",
+                    [(a, s.id) for a in s.articles],
+                )
+
+    def stories(self) -> list[Story]:
+        titles = dict(self._conn.execute("SELECT id, title FROM stories").fetchall())
+        members: dict[str, list[str]] = {}
+        for sid, aid in self._conn.execute(
+            "SELECT m.story_id, m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id ORDER BY a.seq"
+        ):
+            members.setdefault(sid, []).append(aid)
+        return [Story(id=sid, articles=ids, title=titles.get(sid, "")) for sid, ids in members.items()]
+
+    # ------------------------------------------------------------ misc
+    def embedding_cache(self, model: str) -> MutableMapping[str, np.ndarray]:
+        return EmbeddingCache(self, model)
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self._conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "stories": one("SELECT count(DISTINCT story_id) FROM story_members"),
+            "sources": self._count_sources(),
+            "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
+            "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            "inputs": one("SELECT count(*) FROM inputs"),
+            "input_errors": one("SELECT count(*) FROM inputs WHERE status = 'error'"),
+            "embeddings": one("SELECT count(*) FROM embeddings"),
+            "schema_version": self.schema_version,
+        }
+
+    def _count_sources(self) -> int:
+        """Distinct input files or URLs (a record's ``file:3``, ``file[2]``, ``file#5`` count as ``file``)."""
+        sources = {_RECORD_SUFFIX.sub("", s) for (s,) in self._conn.execute("SELECT DISTINCT source FROM articles")}
+        return len(sources)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
