@@ -4,6 +4,7 @@
 # the function users call). Import the modules first: Python binds a submodule onto its package
 # only when it is first loaded, so the function bindings below then stay in place.
 import newsprism.clean
+import newsprism.cluster
 import newsprism.dedupe  # noqa: F401
 from newsprism.api import brief, clean, cluster, dedupe, quotes
 from newsprism.model import Article, Brief, Story, StoryBrief

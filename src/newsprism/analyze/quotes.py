@@ -553,7 +553,34 @@ def extract_quotes(
     if indirect:
         quotes += _indirect(article_id, text, sentences, att, raws)
         quotes.sort(key=lambda q: q.start)
+    for q in quotes:
+        q.role = clean_role(q.role)
     return quotes
+
+
+_DANGLING = {"and", "or", "of", "for", "to", "with", "at", "in", "on", "the", "a", "an", "by", "from"}
+
+
+def clean_role(role: str | None) -> str | None:
+    """Trim what a greedy role match drags along ('Financial Times (', 'Mr. Xi and'); None when nothing is left.
+
+    A role is a description ('Kremlin spokesman'), never another person's name: a role that
+    starts with an honorific is a mis-parse of a coordination ('Putin and Mr. Xi') and is dropped.
+    """
+    if not role:
+        return None
+    r = role
+    if r.count("(") > r.count(")"):
+        r = r[: r.rfind("(")]
+    words = r.replace("\n", " ").split()
+    while words and (words[-1].lower().strip(",;:") in _DANGLING or not re.search(r"\w", words[-1])):
+        words.pop()
+    while words and words[0].lower() in _DANGLING:
+        words.pop(0)
+    r = " ".join(words).strip(" ,;:-–—")
+    if not r or re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.?\s", r + " "):
+        return None
+    return r
 
 
 def _starts_attrib(text: str, s: int, e: int) -> bool:

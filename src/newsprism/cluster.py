@@ -1,0 +1,474 @@
+"""Streaming story clustering: which articles report the same event?
+
+Why streaming: the store feeds articles one at a time, forever, so each article is
+placed once, at a bounded cost: it joins the best *active* story or starts a new one.
+Why not embeddings alone: two similar events (two earthquakes in one region, two
+summits a year apart) read alike; what tells them apart is *distinctive* names,
+numbers and dates. So an article is scored against a story on
+
+* the mean cosine of title+lead embeddings to the story's members (topic-level),
+* the mean cosine of IDF-weighted "cheap entities" (capitalised words, numbers,
+  years) to the members (event-level); the IDF is maintained incrementally,
+* the gap between the article's publication date and the story's dates.
+
+Mean similarity to the members (average linkage) rather than to a centroid, because a
+story must not drift into its look-alike. Likewise a story only absorbs articles (and
+stories) whose entity similarity reaches a share of its own internal cohesion.
+
+Candidates come from exact nearest-neighbour search over the stories' mean embeddings
+(numpy). The pool of active stories is bounded (the least recently updated retire), and
+every ``merge_every`` articles the stories touched since the last pass are merged with
+converged neighbours, best pair first. Borderline articles start a story of their own
+and are merged once evidence accrues. Everything is deterministic for a given input
+order; story ids derive from the first article id (or are the user's ``Article.story``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsprism.model import Article, Story
+
+if TYPE_CHECKING:
+    from newsprism.analyze.embed import Embedder
+
+__all__ = ["ClusterParams", "StoryClusterer", "cluster", "cheap_entities", "story_id_for"]
+
+
+@dataclass(frozen=True)
+class ClusterParams:
+    """The few knobs. Defaults were chosen on the ECB+/BASIL dev splits (see benchmarks/cluster.md)."""
+
+    w_emb: float = 0.2  # weight of the title+lead embedding cosine (topic-level: similar events share it)
+    w_ent: float = 0.8  # weight of the IDF-weighted entity cosine (event-level: who, where, how many)
+    threshold: float = 0.25  # join the best story when the mean similarity to its members reaches this
+    merge_threshold: float = 0.2  # merge two stories when their mean pairwise similarity reaches this
+    cohesion_ratio: float = 0.45  # ...and their entity similarity reaches this share of the stories' own cohesion
+    time_grace_days: float = 2.0  # date gap (beyond the story's span) that costs nothing: reports trail an event
+    time_tau_days: float = 14.0  # further gap over which the penalty ramps up to its full value
+    time_penalty: float = 0.5  # the full date penalty (larger than any similarity margin: a year apart never joins)
+    candidates: int = 20  # nearest centroids (mean embeddings) re-scored with entities
+    max_active: int = 2000  # bounded pool of active stories
+    merge_every: int = 50  # articles between merge passes
+    idf_prior_docs: int = 50  # pseudo-documents in the IDF's denominator, for small or young collections
+    max_vocab: int = 1_000_000  # entity document frequencies kept; beyond, names seen once are forgotten
+    refresh_until: int = 100_000  # re-weight stored entity vectors (IDF refresh) up to this many articles
+    lead_chars: int = 400  # characters of text after the title that are embedded
+    entity_chars: int = 6000  # characters of text scanned for entities
+
+
+# ------------------------------------------------------------------ entities
+_STOP_TEXT = """a an the this that these those there here it its he she they we i you his her their our my your
+    in on at of for from to by with as and or but if when while after before since until during about
+    over under into onto per via not no yes so than then also however meanwhile still yet
+    mr mrs ms dr sir st jr sr monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    said says according reported report reports update updated news breaking photo video file read more
+    who what where why how which all some many most one two three first last new more"""
+_STOP_CAPS = frozenset(_STOP_TEXT.split())
+# a capitalised word, and whether a sentence (or line, or quote) starts right before it
+_CAP_WORD = re.compile(
+    r"(?P<pre>(?:^|[.!?…:;\"“”]|\n)[\"'“”‘’()\[\]\s-]*)?(?<![\w'’.-])(?P<w>[A-ZÀ-ÖØ-Þ][\w'’.-]*)", re.M
+)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:]\d+)*")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def cheap_entities(text: str) -> Counter[str]:
+    """Capitalised words (names), numbers and years, lower-cased, with their counts.
+
+    Why cheap: spaCy NER costs ~10x the whole per-article budget; names, numbers
+    and years are what tell two similar events apart, and an IDF weighs them.
+    A capitalised word that the text also uses in lower case ("Fire" / "fire") only
+    counts as a name mid-sentence, outside a title-case headline line.
+    A few regex passes at C speed; Python only touches the capitalised words.
+    """
+    out: Counter[str] = Counter()
+    lower_seen = set(_LOWER_WORD.findall(text))
+    # title-case headline lines (at the top, where scrapes put them): every word there is "initial"
+    lines = text.split("\n", 4)
+    head = []
+    for line in lines[:4]:
+        words = line.split()
+        if 3 <= len(words) <= 25 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
+            head.append(line)
+    for m in _CAP_WORD.finditer(text):
+        tok = _POSSESSIVE.sub("", m.group("w").rstrip(".'’-"))
+        low = tok.lower()
+        if not tok or low in _STOP_CAPS:
+            continue
+        if low in lower_seen and (m.group("pre") is not None or any(tok in h for h in head)):
+            continue
+        out[low] += 1
+    for num in _NUMBER.findall(text):
+        if len(num) >= 2 or "." in num:
+            out["#" + num.replace(",", "")] += 1
+    return out
+
+
+def _article_date(a: Article) -> int | None:
+    """Publication day as an ordinal, or None; only the ISO ``YYYY-MM-DD`` prefix is trusted."""
+    if not a.published:
+        return None
+    try:
+        return _dt.date.fromisoformat(a.published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def story_id_for(article_id: str) -> str:
+    """Stable story id derived from the story's first article id."""
+    return "story-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
+
+
+def _lead_text(a: Article, lead_chars: int) -> str:
+    text = a.text.strip()
+    if len(text) > lead_chars:
+        cut = text.rfind(" ", 0, lead_chars)
+        text = text[: cut if cut > lead_chars // 2 else lead_chars]
+    return f"{a.title.strip()}\n{text}" if a.title else text
+
+
+# -------------------------------------------------------------------- stories
+@dataclass
+class _Story:
+    id: str
+    title: str
+    slot: int
+    members: list[str] = field(default_factory=list)
+    vec_sum: np.ndarray | None = None
+    ent_sum: dict[str, float] = field(default_factory=dict)  # sum of members' unit entity vectors
+    ent_sq: float = 0.0  # squared norm of ent_sum, kept incrementally (for the cohesion)
+    member_ents: list[frozenset[str]] = field(default_factory=list)  # to re-weight when the IDF has moved
+    t_min: int | None = None
+    t_max: int | None = None
+    created: int = 0  # arrival index of the first article
+    touched: int = 0  # arrival index of the last article added
+    absorbed: list[str] = field(default_factory=list)  # ids of stories merged into this one
+    version: int = 0  # bumped by every merge, so stale merge candidates are skipped
+    user: bool = False  # id given by the user: never merged with another user story
+
+
+class StoryClusterer:
+    """Incremental clusterer: ``add(article) -> story id``, ``stories() -> list[Story]``.
+
+    Deterministic for a given order of ``add`` calls.
+    """
+
+    def __init__(
+        self,
+        embedder: Embedder | None = None,
+        params: ClusterParams | None = None,
+        on_retire: Callable[[Story], None] | None = None,
+        **overrides,
+    ) -> None:
+        if embedder is None:
+            from newsprism.analyze.embed import get_embedder
+
+            embedder = get_embedder("minilm")
+        self.embedder = embedder
+        p = params or ClusterParams()
+        if overrides:
+            p = ClusterParams(**{**p.__dict__, **overrides})
+        self.p = p
+        self.on_retire = on_retire
+        self.dim = int(embedder.dim)
+        self._cent = np.zeros((p.max_active, self.dim), dtype=np.float32)  # mean member embedding, by slot
+        self._live = np.zeros(p.max_active, dtype=bool)
+        self._touched = np.zeros(p.max_active, dtype=np.int64)  # arrival index of each slot's last update
+        self._slots: list[_Story | None] = [None] * p.max_active
+        self._free = list(range(p.max_active - 1, -1, -1))
+        self._by_id: dict[str, _Story] = {}
+        self._retired: list[Story] = []
+        self._df: Counter[str] = Counter()
+        self._n_docs = 0
+        self._n_added = 0
+        self._dirty: set[str] = set()
+        self._alias: dict[str, str] = {}  # merged-away story id -> the id it was merged into
+        self._next_refresh = 16  # re-weight stored entity vectors when the document count doubles
+
+    # ------------------------------------------------------------ scoring
+    def _idf(self, term: str) -> float:
+        # the prior counts unseen background documents, so a name shared by the first few articles keeps its weight
+        return math.log((self._n_docs + self.p.idf_prior_docs) / (self._df.get(term, 0) + 1))
+
+    def _ent_vec(self, ents: Iterable[str]) -> dict[str, float]:
+        """Unit IDF vector of an article's entities (presence only: a name said ten times is not ten times the evidence)."""
+        v = {t: w for t in ents if (w := self._idf(t)) > 0}
+        norm = math.sqrt(sum(w * w for w in v.values()))
+        return {t: w / norm for t, w in v.items()} if norm else {}
+
+    @staticmethod
+    def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(w * b[t] for t, w in a.items() if t in b)
+
+    def _time_pen(self, lo: int | None, hi: int | None, s: _Story) -> float:
+        if lo is None or s.t_min is None or hi is None or s.t_max is None:
+            return 0.0
+        gap = max(0, s.t_min - hi, lo - s.t_max)
+        return self.p.time_penalty * min(1.0, max(0.0, gap - self.p.time_grace_days) / self.p.time_tau_days)
+
+    def _score(self, emb_cos: float, ent_cos: float, pen: float) -> float:
+        return self.p.w_emb * emb_cos + self.p.w_ent * ent_cos - pen
+
+    def _cohesion(self, s: _Story) -> float | None:
+        """Mean pairwise entity similarity inside a story (None for a single article), from the sum's norm.
+
+        Why: two similar events are each more cohesive than they are similar to each other;
+        a story only absorbs what is nearly as close as its own members are to one another.
+        """
+        n = len(s.members)
+        if n < 2:
+            return None
+        return (s.ent_sq - n) / (n * (n - 1))
+
+    def _coherent(self, sim: float, *stories: _Story) -> bool:
+        cohs = [c for c in map(self._cohesion, stories) if c is not None]
+        return not cohs or sim >= self.p.cohesion_ratio * max(0.0, math.prod(cohs)) ** (1 / len(cohs))
+
+    # ------------------------------------------------------------ stream API
+    def add(self, article: Article, vec: np.ndarray | None = None) -> str:
+        """Place ``article`` in a story and return the story id (``vec``: its title+lead embedding, if known)."""
+        p = self.p
+        self._n_added += 1
+        if vec is None:
+            vec = self.embedder.embed([_lead_text(article, p.lead_chars)])[0]
+        vec = np.asarray(vec, dtype=np.float32)
+        ents = set(cheap_entities(article.text[: p.entity_chars] + "\n" + article.title))
+        self._n_docs += 1
+        self._df.update(ents)
+        if len(self._df) > p.max_vocab:  # bound memory: forget names seen once (their IDF barely moves)
+            self._df = Counter({t: c for t, c in self._df.items() if c > 1})
+        if self._n_docs >= self._next_refresh and self._n_docs <= p.refresh_until:
+            self._refresh_idf()
+        ev = self._ent_vec(ents)
+        day = _article_date(article)
+
+        if article.story:
+            target = self._by_id.get(article.story)
+            if target is None:
+                target = self._new_story(article.story, article, user=True)
+        else:
+            target = self._best(vec, ev, day)
+            if target is None:
+                sid = story_id_for(article.id)
+                if sid in self._by_id:  # a repeated article id: keep story ids unique, still deterministic
+                    sid = story_id_for(f"{article.id}#{self._n_added}")
+                target = self._new_story(sid, article)
+        self._attach(target, article.id, vec, ev, day)
+        target.member_ents.append(frozenset(ents))
+        if p.merge_every and self._n_added % p.merge_every == 0:
+            self.merge()
+        return self.resolve(target.id)
+
+    def _nearest(self, vec: np.ndarray, k: int) -> tuple[list[int], np.ndarray]:
+        """Exact top-``k`` live slots by dot product with ``vec``, best first (ties: lower slot).
+
+        einsum rather than ``@``: a BLAS matrix-vector product spins up BLAS threads, which
+        on a busy 2-core box made it ~30x slower than this plain loop.
+        """
+        sims = np.einsum("ij,j->i", self._cent, vec)
+        sims[~self._live] = -np.inf
+        n = int(np.count_nonzero(self._live))
+        k = min(k, n)
+        if k == 0:
+            return [], sims
+        top = np.argpartition(-sims, k - 1)[:k] if k < sims.size else np.arange(sims.size)
+        return sorted((int(j) for j in top if self._live[j]), key=lambda j: (-float(sims[j]), j)), sims
+
+    def add_all(self, articles: Iterable[Article], batch: int = 32) -> list[str]:
+        """``add`` each article in order, embedding them in batches (much faster for minilm)."""
+        out: list[str] = []
+        arts = list(articles)
+        for i in range(0, len(arts), batch):
+            chunk = arts[i : i + batch]
+            vecs = self.embedder.embed([_lead_text(a, self.p.lead_chars) for a in chunk])
+            out.extend(self.add(a, v) for a, v in zip(chunk, vecs, strict=True))
+        return out
+
+    def _best(self, vec: np.ndarray, av: dict[str, float], day: int | None) -> _Story | None:
+        """Best story by average linkage (mean similarity to its members), or None below the threshold."""
+        top, sims = self._nearest(vec, self.p.candidates)
+        best, best_score = None, -math.inf
+        for j in top:
+            s = self._slots[j]
+            ent = self._dot(av, s.ent_sum) / len(s.members)
+            sc = self._score(float(sims[j]), ent, self._time_pen(day, day, s))
+            if sc > best_score and self._coherent(ent, s):
+                best, best_score = s, sc
+        return best if best_score >= self.p.threshold else None
+
+    def _new_story(self, sid: str, article: Article, user: bool = False) -> _Story:
+        if not self._free:
+            self._retire_oldest()
+        slot = self._free.pop()
+        title = article.title.strip() or article.text.strip().split("\n", 1)[0][:120]
+        s = _Story(
+            id=sid, title=title, slot=slot, vec_sum=np.zeros(self.dim, dtype=np.float32), user=user,
+            created=self._n_added,
+        )
+        self._slots[slot] = s
+        self._live[slot] = True
+        self._by_id[sid] = s
+        return s
+
+    def _attach(self, s: _Story, aid: str, vec: np.ndarray, ev: dict[str, float], day: int | None) -> None:
+        s.members.append(aid)
+        s.vec_sum += vec
+        s.ent_sq += 2 * self._dot(ev, s.ent_sum) + sum(w * w for w in ev.values())
+        for t, w in ev.items():
+            s.ent_sum[t] = s.ent_sum.get(t, 0.0) + w
+        if day is not None:
+            s.t_min = day if s.t_min is None else min(s.t_min, day)
+            s.t_max = day if s.t_max is None else max(s.t_max, day)
+        s.touched = self._n_added
+        self._touched[s.slot] = s.touched
+        self._set_centroid(s)
+        self._dirty.add(s.id)
+
+    def _refresh_idf(self) -> None:
+        """Re-weight every active story's entity vectors with the current IDF.
+
+        Why: the first articles of a stream were weighted with an IDF from a handful of
+        documents. Refreshing at each doubling of the count costs O(1) amortised per article,
+        and stops at ``refresh_until`` documents, when the IDF has settled.
+        """
+        self._next_refresh = self._n_docs * 2
+        for st in self._slots:
+            if st is None:
+                continue
+            st.ent_sum, st.ent_sq = {}, 0.0
+            for ents in st.member_ents:
+                ev = self._ent_vec(ents)
+                st.ent_sq += 2 * self._dot(ev, st.ent_sum) + sum(w * w for w in ev.values())
+                for t, w in ev.items():
+                    st.ent_sum[t] = st.ent_sum.get(t, 0.0) + w
+
+    def _set_centroid(self, s: _Story) -> None:
+        # the mean (not unit) vector: its dot with an article is the mean cosine to the members
+        self._cent[s.slot] = s.vec_sum / len(s.members)
+
+    def _retire_oldest(self) -> None:
+        touched = np.where(self._live, self._touched, np.iinfo(np.int64).max)
+        old = self._slots[int(np.argmin(touched))]  # least recently updated; ties: lowest slot
+        self._drop(old)
+        story = Story(id=old.id, articles=list(old.members), title=old.title)
+        if self.on_retire:
+            # the caller keeps retired stories (the store persists them): forget them here, memory stays bounded
+            self.on_retire(story)
+            for sid in old.absorbed:
+                self._alias.pop(sid, None)
+        else:
+            self._retired.append(story)
+
+    def _drop(self, s: _Story) -> None:
+        self._slots[s.slot] = None
+        self._live[s.slot] = False
+        self._free.append(s.slot)
+        self._dirty.discard(s.id)
+        del self._by_id[s.id]
+
+    def resolve(self, sid: str) -> str:
+        """The current id of a story that may since have been merged into another."""
+        while sid in self._alias:
+            sid = self._alias[sid]
+        return sid
+
+    # ------------------------------------------------------------ merging
+    def _pair_score(self, s: _Story, o: _Story, emb_mean: float) -> float:
+        """Average-linkage score between two stories (mean pairwise similarity of their members)."""
+        ent = self._dot(s.ent_sum, o.ent_sum) / (len(s.members) * len(o.members))
+        if not self._coherent(ent, s, o):
+            return -math.inf
+        return self._score(emb_mean, ent, self._time_pen(s.t_min, s.t_max, o))
+
+    def _merge_candidates(self, s: _Story) -> list[tuple[float, int, int, str, int, str, int]]:
+        # the dot of two mean vectors is the mean pairwise cosine between the two stories
+        top, sims = self._nearest(self._cent[s.slot], self.p.candidates + 1)
+        out = []
+        for j in top:
+            o = self._slots[j]
+            if o is s or (o.user and s.user):
+                continue
+            sc = self._pair_score(s, o, float(sims[j]))
+            if sc >= self.p.merge_threshold:
+                a, b = (s, o) if s.created < o.created else (o, s)
+                out.append((-sc, a.created, b.created, a.id, a.version, b.id, b.version))
+        return out
+
+    def merge(self) -> int:
+        """Greedily merge converged stories, best pair first (agglomerative, average linkage).
+
+        Only stories touched since the last pass seed candidate pairs, so a pass costs
+        O(touched x candidates), not O(pool^2). Returns the number of merges.
+        """
+        heap: list[tuple[float, int, int, str, int, str, int]] = []
+        for sid in sorted(self._dirty):
+            if sid in self._by_id:
+                heap.extend(self._merge_candidates(self._by_id[sid]))
+        self._dirty.clear()
+        heapq.heapify(heap)
+        merged = 0
+        while heap:
+            _, _, _, ida, va, idb, vb = heapq.heappop(heap)
+            sa, sb = self._by_id.get(ida), self._by_id.get(idb)
+            if sa is None or sb is None or sa.version != va or sb.version != vb:
+                continue
+            keep = self._merge_pair(sa, sb)
+            merged += 1
+            for item in self._merge_candidates(keep):
+                heapq.heappush(heap, item)
+        self._dirty.clear()
+        return merged
+
+    def _merge_pair(self, a: _Story, b: _Story) -> _Story:
+        # the user's label wins; otherwise the older story (first article earlier in the stream) keeps its id
+        keep, gone = (a, b) if (a.user or (not b.user and a.created < b.created)) else (b, a)
+        keep.members.extend(gone.members)
+        keep.vec_sum += gone.vec_sum
+        keep.member_ents.extend(gone.member_ents)
+        keep.absorbed.extend([*gone.absorbed, gone.id])
+        gone.absorbed = []
+        keep.ent_sq += gone.ent_sq + 2 * self._dot(keep.ent_sum, gone.ent_sum)
+        for t, w in gone.ent_sum.items():
+            keep.ent_sum[t] = keep.ent_sum.get(t, 0.0) + w
+        for t in (gone.t_min, gone.t_max):
+            if t is not None:
+                keep.t_min = t if keep.t_min is None else min(keep.t_min, t)
+                keep.t_max = t if keep.t_max is None else max(keep.t_max, t)
+        keep.touched = max(keep.touched, gone.touched)
+        self._touched[keep.slot] = keep.touched
+        self._drop(gone)
+        self._alias[gone.id] = keep.id
+        keep.version += 1
+        self._set_centroid(keep)
+        self._dirty.add(keep.id)
+        return keep
+
+    def stories(self) -> list[Story]:
+        """Stories so far, each listing its article ids, the story's first article first.
+
+        Retired stories come first, unless an ``on_retire`` callback took them; then only active ones.
+        """
+        live = sorted((s for s in self._slots if s is not None), key=lambda s: s.created)
+        return list(self._retired) + [Story(id=s.id, articles=list(s.members), title=s.title) for s in live]
+
+
+def cluster(articles: Iterable[Article], embedder: Embedder | None = None, **params) -> list[Story]:
+    """Cluster ``articles`` (in the given order) into stories; ``params`` override :class:`ClusterParams`."""
+    c = StoryClusterer(embedder=embedder, **params)
+    c.add_all(articles)
+    c.merge()
+    return c.stories()

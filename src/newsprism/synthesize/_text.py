@@ -1,0 +1,205 @@
+"""Small text helpers shared by the synthesis parts.
+
+Why private and dependency-free: synthesis must work on whatever ``analyze`` gives it
+(spaCy, the regex backend, or nothing at all), so tokens, stems, sentence fallback and
+trimming live here in plain regex code with exact character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A frozenset of the whitespace-separated words of ``text`` (keeps word lists compact)."""
+    return frozenset(text.split())
+
+
+WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")
+
+STOP = wordset(
+    """
+    a an the and or but if of to in on at by for with from as into onto over under about after before
+    between through during since until than then that this these those there here which who whom whose what
+    when where why how is are was were be been being am do does did done have has had having will would
+    shall should can could may might must it its it's he him his she her hers they them their theirs we us
+    our ours you your i me my mine not no nor so too very also just only even more most much many some any
+    each every all both either neither such own same other another one ones s t up down out off again
+    further once while because although though yet still however according said says say told tell mr mrs ms
+    dr new week weeks year years day days time times last next first
+    """
+)
+
+NATIONALITY = wordset(
+    """
+    american americans russian russians chinese ukrainian ukrainians european europeans british french
+    german iranian saudi israeli palestinian mexican canadian japanese korean indian syrian iraqi afghan
+    turkish western eastern northern southern democrat democrats republican republicans democratic gop
+    """
+)
+WEEKDAYS_MONTHS = wordset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec today
+    yesterday tomorrow
+    """
+)
+
+_LEADING = re.compile(
+    r"^(?:but|however|and|yet|still|meanwhile|also|crucially|instead|indeed|moreover|furthermore|"
+    r"in addition|in fact|of course|now|so|then|separately|in a separate statement|in a statement)\b[,]?\s+",
+    re.IGNORECASE,
+)
+_END = re.compile(r"([.!?]+[\"”’')\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBR = wordset(
+    """
+    u.s u.k u.n sen rep gov lt gen col sgt mr mrs ms dr st jr sr inc corp ltd vs jan feb mar apr jun jul aug
+    sep sept oct nov dec d.c a.m p.m e.g i.e ft mt pres ave dept prof rev no
+    """
+)
+
+
+def _non_actor() -> set[str]:
+    return {stem(w) for w in NATIONALITY | WEEKDAYS_MONTHS} | set(NATIONALITY | WEEKDAYS_MONTHS)
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match "deporting"/"deported", "calls"/"call"."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ren") and w in {"children"}:
+        return "child"
+    for suf in ("ingly", "edly", "ians", "ian", "ing", "ed", "es", "s", "ly", "ia", "e"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            if suf == "s" and w.endswith("ss"):
+                return w
+            if suf == "es" and not re.search(r"(?:ss|x|ch|sh|z)es$", w):
+                return w[:-1]
+            return w[: -len(suf)]
+    return w
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """``(word, start, end)`` for every word in ``text``."""
+    return [(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the non-stop words, the unit of lexical overlap."""
+    return [stem(w) for w, _, _ in words(text) if w.lower() not in STOP and not w.isdigit()]
+
+
+def entity_tokens(text: str, known: set[str] | None = None) -> set[str]:
+    """Capitalised words that are not sentence-initial: a cheap stand-in for named entities.
+
+    A sentence-initial word counts when ``known`` (names seen mid-sentence elsewhere) has it.
+    """
+    out: set[str] = set()
+    toks = words(text)
+    for i, (w, s, _) in enumerate(toks):
+        if not w[0].isupper():
+            continue
+        prev = text[max(0, s - 3) : s]
+        initial = i == 0 or re.search(r"[.!?]\s*[\"“‘]?\s*$", prev)
+        # a sentence-initial word counts only if it is clearly a name (next word capitalised, or known)
+        if initial and not (i + 1 < len(toks) and toks[i + 1][0][0].isupper()) and not (known and stem(w) in known):
+            continue
+        lw = w.lower()
+        if lw in STOP or lw in WEEKDAYS_MONTHS:
+            continue
+        out.add(stem(w))
+    return out
+
+
+def person_like(tokens: Iterable[str]) -> set[str]:
+    """Entity stems that name an actor (not a nationality or its country, weekday or month)."""
+    return {t for t in tokens if t not in _NON_ACTOR and not t.isdigit()}
+
+
+def quote_share(text: str) -> float:
+    """Share of characters inside quotation marks: a quote-only sentence is a quote, not a fact."""
+    inside = 0
+    for m in re.finditer(r"[\"“]([^\"“”]{2,})[\"”]", text):
+        inside += len(m.group(1))
+    for m in re.finditer(r"(?:^|\s)‘([^’]{2,})’", text):
+        inside += len(m.group(1))
+    stripped = len(text.strip()) or 1
+    return min(1.0, inside / stripped)
+
+
+def split_sentences(text: str) -> list[tuple[int, int, int]]:
+    """Fallback sentence splitter: ``(start, end, paragraph)`` with exact offsets.
+
+    Used only when ``analyze`` gave no sentences for an article; it splits paragraphs on
+    newlines and sentences after ``.!?`` followed by a capital, except after common
+    abbreviations and initials.
+    """
+    out: list[tuple[int, int, int]] = []
+    para = 0
+    for pm in re.finditer(r"[^\n]+", text):
+        block_start = pm.start()
+        block = pm.group(0)
+        if not block.strip():
+            continue
+        start = 0
+        for m in _END.finditer(block):
+            cand = block[start : m.end(1)]
+            last = cand.rstrip(".!?\"”’')]").split(" ")[-1].lower().strip('("“‘')
+            if m.group(1).startswith(".") and (
+                last in _ABBR or re.fullmatch(r"[a-z]", last) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last)
+            ):
+                continue
+            _add(out, text, block_start + start, block_start + m.end(1), para)
+            start = m.end()
+        _add(out, text, block_start + start, block_start + len(block), para)
+        para += 1
+    return out
+
+
+def _add(out: list[tuple[int, int, int]], text: str, s: int, e: int, para: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e, para))
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading connective ("But", "However,") and whitespace; the rest stays verbatim."""
+    seg = text[start:end]
+    m = _LEADING.match(seg)
+    if m and len(seg) - m.end() > 20:
+        start += m.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma/semicolon/dash clauses of ``text[start:end]`` (used as local context windows)."""
+    out = []
+    s = start
+    for m in re.finditer(r"[,;:—–]\s|\s[—–]\s", text[start:end]):
+        e = start + m.start()
+        if e > s:
+            out.append((s, e))
+        s = start + m.end()
+    if end > s:
+        out.append((s, end))
+    return out
+
+
+def n_words(text: str) -> int:
+    return len(text.split())
+
+
+_NON_ACTOR = frozenset(_non_actor())

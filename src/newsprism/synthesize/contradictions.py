@@ -1,0 +1,537 @@
+"""Contradictions: aligned claims of different outlets that disagree on a value.
+
+Why mention-level: two sentences reporting the same claim are often worded very
+differently ("illegally deporting hundreds of children" vs "the abductions of thousands of
+children"), so whole-sentence similarity misses them. We extract typed value mentions —
+quantities with their unit noun, kinds of contact ("phone call" / "video conference"),
+absolute dates, negation — and compare two mentions only when they plausibly measure the
+same thing: same unit, a shared actor, shared local context, no differing time frame.
+Only values that cannot both be true (disjoint ranges, a different mode) are reported.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from newsprism.model import Analysis, Article, Contradiction, Span, Variant
+from newsprism.synthesize._text import (
+    NATIONALITY,
+    STOP,
+    WEEKDAYS_MONTHS,
+    clauses,
+    content_stems,
+    person_like,
+    stem,
+    words,
+)
+from newsprism.synthesize.align import Alignment, Unit
+
+# ----------------------------------------------------------------- quantities
+_SMALL = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100,
+    "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
+}  # fmt: skip
+#: plural quantity words and the range they imply ("hundreds" means at least two hundred)
+_VAGUE = {
+    "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2000, 999_999),
+    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+    "millions": (2e6, 999e6), "billions": (2e9, 999e9),
+}  # fmt: skip
+_SCALE = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+_QUAL_LOW = r"(?:more than|over|at least|upwards of|in excess of|nearly|almost|about|around|roughly|some|approximately|up to|fewer than|less than|under|as many as|an estimated)"
+_QTY_RE = re.compile(
+    rf"(?P<qual>{_QUAL_LOW}\s+)?"
+    r"(?P<num>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions|"
+    r"\$?\d[\d,]*(?:\.\d+)?|a dozen|a hundred|a thousand|a million|a billion|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
+    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion))?"
+    r"(?P<pct>\s*(?:%|percent|per cent))?"
+    r"(?:\s+of)?"
+    r"(?:\s+(?:the|their|its|his|her|our|these|those))?"
+    r"\s+(?P<unit>(?:[a-z][a-z\-]+\s+){0,2}[a-z][a-z\-]+)?",
+    re.IGNORECASE,
+)
+_UNIT_STOP = STOP | {"more", "less", "than", "other", "such", "percent", "per", "cent", "years-old", "old"}
+_MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass
+class Mention:
+    """One typed value in one claim unit."""
+
+    kind: str
+    unit: Unit
+    value: str  # as written, normalised for grouping
+    key: str  # what is measured: unit noun stem, or the contact head
+    start: int
+    end: int
+    low: float = 0.0
+    high: float = 0.0
+    context: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    vague: bool = False
+    pred: str = ""
+
+
+def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, float] | None:
+    n = num.lower()
+    if n in _VAGUE:
+        lo, hi = _VAGUE[n]
+    else:
+        if n in _SMALL:
+            v = float(_SMALL[n])
+        else:
+            try:
+                v = float(n.lstrip("$").replace(",", ""))
+            except ValueError:
+                return None
+        if scale:
+            v *= _SCALE[scale.lower()]
+        lo = hi = v
+    q = (qual or "").strip().lower()
+    if q in {"more than", "over", "at least", "upwards of", "in excess of"}:
+        hi = math.inf
+    elif q in {"fewer than", "less than", "under", "up to", "as many as"}:
+        lo = 0.0
+    elif q in {"nearly", "almost"}:
+        lo = lo * 0.8
+    elif q in {"about", "around", "roughly", "some", "approximately", "an estimated"}:
+        lo, hi = lo * 0.8, hi * 1.2
+    return lo, hi
+
+
+def _local_context(text: str, u: Unit, start: int, end: int) -> set[str]:
+    for cs, ce in clauses(text, u.start, u.end):
+        if cs <= start and end <= ce:
+            return set(content_stems(text[cs:ce]))
+    return set(content_stems(u.text))
+
+
+def _clause_of(text: str, u: Unit, start: int, end: int) -> str:
+    for cs, ce in clauses(text, u.start, u.end):
+        if cs <= start and end <= ce:
+            return text[cs:ce]
+    return u.text
+
+
+def quantity_mentions(u: Unit, text: str) -> list[Mention]:
+    out = []
+    for m in _QTY_RE.finditer(u.text):
+        num, unit = m.group("num"), m.group("unit")
+        if not unit:
+            continue
+        before = u.text[: m.start("num")]
+        if _MONTH_RE.search(before) or re.search(r"[\d:/\-]$", before.rstrip()):
+            continue  # a date, a time or a compound number
+        if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("scale"):
+            continue  # a year
+        if re.match(r"[\-–]", u.text[m.end("num") : m.end("num") + 1] or " "):
+            continue  # "12-point", "70th" style compounds describe, they don't count
+        toks = []
+        for t in unit.lower().split():
+            if t in _UNIT_STOP:
+                break
+            toks.append(t)
+        if not toks or num.lower() in {"one"}:
+            continue
+        key = stem(toks[-1]) if m.group("pct") is None else "percent"
+        iv = _interval(num, m.group("scale"), m.group("qual"))
+        if iv is None:
+            continue
+        unit_end = m.start("unit") + unit.lower().index(toks[-1]) + len(toks[-1])
+        s = u.start + (m.start("qual") if m.group("qual") else m.start("num"))
+        e = u.start + unit_end
+        value = re.sub(r"\s+", " ", u.text[s - u.start : unit_end].strip())
+        ctx = _local_context(text, u, s, e) - {key}
+        after = [stem(w) for w, _, _ in words(u.text[unit_end:])[:4] if w.lower() not in STOP | {"were", "been"}]
+        before = [stem(w) for w, _, _ in words(u.text[: s - u.start])[-3:] if w.lower() not in STOP]
+        pred = (after or before[-1:] or [""])[0]
+        out.append(
+            Mention(
+                "number",
+                u,
+                value.lower(),
+                key,
+                s,
+                e,
+                iv[0],
+                iv[1],
+                ctx,
+                person_like(u.ents),
+                num.lower() in _VAGUE,
+                pred,
+            )
+        )
+    return out
+
+
+# ----------------------------------------------------------------- kinds
+_MODE_RE = re.compile(
+    r"\b(?P<mode>phone|telephone|video|virtual|online|in-person|face-to-face|televised|written)[ -]?"
+    r"(?P<head>calls?|conferences?|conversations?|meetings?|talks|chats?|summits?|link)\b",
+    re.IGNORECASE,
+)
+_MODE_NORM = {"telephone": "phone", "virtual": "video", "online": "video", "face-to-face": "in-person"}
+
+
+def kind_mentions(u: Unit, text: str) -> list[Mention]:
+    out = []
+    for m in _MODE_RE.finditer(u.text):
+        mode = _MODE_NORM.get(m.group("mode").lower(), m.group("mode").lower())
+        s, e = u.start + m.start(), u.start + m.end()
+        clause = _clause_of(text, u, s, e)
+        clause_stems = {stem(w) for w, _, _ in words(clause)}
+        actors = person_like(u.ents & clause_stems) | _role_tokens(clause)
+        ctx = _local_context(text, u, s, e)
+        value = re.sub(r"\s+", " ", m.group(0).lower())
+        out.append(Mention("kind", u, value, mode, s, e, context=ctx, actors=actors))
+    return out
+
+
+def _role_tokens(clause: str) -> set[str]:
+    """Titles that stand for a person ("the Ukrainian president")."""
+    out = set()
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s+(?:[Pp]resident|[Pp]rime [Mm]inister|[Ll]eader)\b", clause):
+        if m.group(1).lower() in NATIONALITY:
+            out.add(stem(m.group(1)) + "-leader")
+    for m in re.finditer(
+        r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Ll]eader)\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+)", clause
+    ):
+        out.add(stem(m.group(1)))
+    return out
+
+
+def _same_actor(a: set[str], b: set[str]) -> int:
+    """Shared actor names, counting spelling variants ("Zelensky"/"Zelenskyy") as one."""
+    n = 0
+    for x in a:
+        if x in b or any(len(x) > 3 and len(y) > 3 and fuzz.ratio(x, y) >= 85 for y in b):
+            n += 1
+    return n
+
+
+# ----------------------------------------------------------------- pairing
+def _years(u: Unit) -> set[str]:
+    return set(_YEAR_RE.findall(u.text))
+
+
+def _compatible_qty(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> bool:
+    if a.key != b.key or a.unit.article == b.unit.article:
+        return False
+    ya, yb = _years(a.unit), _years(b.unit)
+    if ya and yb and not ya & yb:
+        return False  # different time frames measure different things
+    if a.pred and b.pred and a.pred != b.pred and a.pred not in b.context and b.pred not in a.context:
+        return False  # "12 people were killed" and "40 people were injured" count different things
+    shared_ctx = len(a.context & b.context)
+    if shared_ctx < 1:
+        return False
+    actors = _same_actor(a.actors, b.actors)
+    sim = float(al.sim[a.unit.idx, b.unit.idx])
+    return same_fact or actors >= 2 or (actors >= 1 and sim >= 0.45) or sim >= 0.6
+
+
+def _conflict_qty(a: Mention, b: Mention) -> bool:
+    return a.high < b.low * 0.95 or b.high < a.low * 0.95
+
+
+def _compatible_kind(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> bool:
+    if a.unit.article == b.unit.article:
+        return False
+    ya, yb = _years(a.unit), _years(b.unit)
+    if ya and yb and not ya & yb:
+        return False
+    return _same_actor(a.actors, b.actors) >= 1
+
+
+def _components(ms: list[Mention], ok) -> list[list[Mention]]:
+    parent = list(range(len(ms)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i in range(len(ms)):
+        for j in range(i + 1, len(ms)):
+            if ok(ms[i], ms[j]):
+                parent[find(j)] = find(i)
+    comps: dict[int, list[Mention]] = {}
+    for i, m in enumerate(ms):
+        comps.setdefault(find(i), []).append(m)
+    return [c for c in comps.values() if len({m.unit.article for m in c}) > 1]
+
+
+def _variants(comp: list[Mention], by_id: dict[str, Article]) -> list[Variant]:
+    groups: dict[str, list[Mention]] = {}
+    for m in comp:
+        groups.setdefault(m.value, []).append(m)
+    out = []
+    for value, ms in sorted(groups.items(), key=lambda kv: (-len({m.unit.article for m in kv[1]}), kv[0])):
+        seen: dict[str, Mention] = {}
+        for m in ms:
+            seen.setdefault(m.unit.article, m)
+        first = next(iter(seen.values()))
+        out.append(
+            Variant(
+                text=first.unit.text,
+                value=by_id[first.unit.article].text[first.start : first.end] if first.kind == "kind" else value,
+                articles=list(seen),
+                spans=[Span(m.unit.article, m.unit.start, m.unit.end) for m in seen.values()],
+            )
+        )
+    return out
+
+
+def _surface_names(comp: list[Mention]) -> list[str]:
+    """Actor names shared by at least two variants' clauses, as written in the first one."""
+    counts: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    canon: list[str] = []
+    for m in comp:
+        found = set()
+        clause_words = words(m.unit.text)
+        for w, _, _ in clause_words:
+            st = stem(w)
+            if st not in m.actors or not w[0].isupper() or w.lower() in NATIONALITY | WEEKDAYS_MONTHS:
+                continue
+            key = next((c for c in canon if c == st or (len(c) > 3 and fuzz.ratio(c, st) >= 85)), None)
+            if key is None:
+                canon.append(st)
+                key = st
+            surface.setdefault(key, w.replace("’s", "").replace("'s", ""))
+            found.add(key)
+        counts.update(found)
+    arts = len({m.unit.article for m in comp})
+    need = 2 if arts > 1 else 1
+    names = [k for k in canon if counts[k] >= need]
+    names.sort(key=lambda k: -counts[k])
+    return [surface[k] for k in names[:2]]
+
+
+def _topic_kind(comp: list[Mention]) -> str:
+    heads = Counter(re.sub(r"s$", "", m.value.split()[-1].split("-")[-1]) for m in comp)
+    head = heads.most_common(1)[0][0]
+    names = _surface_names(comp)
+    return f"{'–'.join(names)} {head}".strip()
+
+
+def _topic_qty(comp: list[Mention], by_id: dict[str, Article]) -> str:
+    """The unit noun, extended by a prepositional phrase the variants share ("children from Ukraine")."""
+    m0 = comp[0]
+    text = by_id[m0.unit.article].text
+    unit_word = text[m0.start : m0.end].split()[-1]
+    tail = re.match(r"\s+((?:from|in|of|at|on)\s+(?:the\s+)?[A-Za-z][\w\-]*)", text[m0.end : m0.unit.end])
+    base = unit_word
+    if tail and all(stem(tail.group(1).split()[-1]) in m.context for m in comp):
+        base = f"{unit_word} {tail.group(1)}"
+    names = [n for n in _surface_names(comp) if n.lower() not in base.lower()]
+    return f"{base} ({'–'.join(names)})" if names else base
+
+
+# ----------------------------------------------------------------- negation / dates / entities
+_NEG_RE = re.compile(r"\b(?:not|no|never|none|nothing|n't|without)\b|n't\b", re.IGNORECASE)
+
+
+def _negation(al: Alignment, unit_fact: dict[int, int], by_id: dict[str, Article]) -> list[Contradiction]:
+    out = []
+    for g in al.groups:
+        if len(g) < 2:
+            continue
+        for x in range(len(g)):
+            for y in range(x + 1, len(g)):
+                a, b = al.units[g[x]], al.units[g[y]]
+                if a.outlet == b.outlet or al.sim[a.idx, b.idx] < 0.72 or max(a.quote, b.quote) >= 0.3:
+                    continue  # differently quoted words are a quote matter, not a contradiction
+                na = bool(_NEG_RE.search(a.text.replace("’", "'")))
+                nb = bool(_NEG_RE.search(b.text.replace("’", "'")))
+                if na == nb:
+                    continue
+                la, lb = len(a.text.split()), len(b.text.split())
+                if min(la, lb) < 8 or min(la, lb) / max(la, lb) < 0.6:
+                    continue  # a fragment against a full sentence is not the same claim
+                sa, sb = set(a.stems), set(b.stems)
+                if len(sa & sb) / max(1, len(sa | sb)) < 0.6:
+                    continue
+                shared = [w for w, _, _ in words(a.text) if stem(w) in sb and w.lower() not in STOP][:4]
+                out.append(
+                    Contradiction(
+                        topic="sources differ: " + " ".join(shared),
+                        kind="negation",
+                        variants=[
+                            Variant(u.text, "negated" if neg else "affirmed", [u.article], [u.span])
+                            for u, neg in ((a, na), (b, nb))
+                        ],
+                    )
+                )
+    return out
+
+
+def _dates(al: Alignment, analyses: dict[str, Analysis]) -> list[Contradiction]:
+    """Aligned claims with absolute dates that cannot both hold."""
+    abs_re = re.compile(
+        r"\d|january|february|march|april|may|june|july|august|september|october|november|december", re.I
+    )
+    per_unit: dict[int, list[tuple[str, str, str]]] = {}
+    for u in al.units:
+        an = analyses.get(u.article)
+        if not an:
+            continue
+        for t in an.times:
+            if u.start <= t.start and t.end <= u.end and abs_re.search(t.text) and t.date:
+                per_unit.setdefault(u.idx, []).append((t.date, t.end_date or t.date, t.text))
+    out = []
+    for g in al.groups:
+        dated = [i for i in g if i in per_unit]
+        for x in range(len(dated)):
+            for y in range(x + 1, len(dated)):
+                a, b = al.units[dated[x]], al.units[dated[y]]
+                if a.outlet == b.outlet or al.sim[a.idx, b.idx] < 0.7:
+                    continue
+                da, db = per_unit[a.idx], per_unit[b.idx]
+                if len(da) != 1 or len(db) != 1:
+                    continue
+                (a0, a1, at), (b0, b1, bt) = da[0], db[0]
+                if len(a0) != len(b0) or not (a1 < b0 or b1 < a0):
+                    continue
+                out.append(
+                    Contradiction(
+                        topic="sources differ on the date",
+                        kind="date",
+                        variants=[
+                            Variant(a.text, at, [a.article], [a.span]),
+                            Variant(b.text, bt, [b.article], [b.span]),
+                        ],
+                    )
+                )
+    return out
+
+
+_ATTRIB_BEFORE = {"according", "to", "told", "by", "said", "says", "via", "from", "cited", "citing"}
+_ATTRIB_AFTER = {"reported", "said", "says", "told", "reports", "noted", "wrote", "cited"}
+
+
+def _entities(al: Alignment) -> list[Contradiction]:
+    """A single swapped name in otherwise near-identical aligned claims (not in an attribution)."""
+    out = []
+    for g in al.groups:
+        for x in range(len(g)):
+            for y in range(x + 1, len(g)):
+                a, b = al.units[g[x]], al.units[g[y]]
+                if a.outlet == b.outlet or al.sim[a.idx, b.idx] < 0.8:
+                    continue
+                wa = [w for w, _, _ in words(a.text)]
+                wb = [w for w, _, _ in words(b.text)]
+                ops = [op for op in SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes() if op[0] != "equal"]
+                if len(ops) != 1 or ops[0][0] != "replace":
+                    continue
+                _, i1, i2, j1, j2 = ops[0]
+                xa, xb = wa[i1:i2], wb[j1:j2]
+                if not all(w[0].isupper() for w in xa + xb) or len(xa) > 4 or len(xb) > 4:
+                    continue
+                before = {w.lower() for w in wa[max(0, i1 - 2) : i1]}
+                after = {w.lower() for w in wa[i2 : i2 + 1]}
+                if before & _ATTRIB_BEFORE or after & _ATTRIB_AFTER:
+                    continue
+                na, nb = " ".join(xa), " ".join(xb)
+                if fuzz.partial_ratio(na, nb) >= 70 or na in b.text or nb in a.text:
+                    continue
+                out.append(
+                    Contradiction(
+                        topic=f"sources differ: {na} or {nb}",
+                        kind="entity",
+                        variants=[
+                            Variant(a.text, na, [a.article], [a.span]),
+                            Variant(b.text, nb, [b.article], [b.span]),
+                        ],
+                    )
+                )
+    return out
+
+
+# ----------------------------------------------------------------- entry
+def find_contradictions(al: Alignment, articles: list[Article], analyses: dict[str, Analysis]) -> list[Contradiction]:
+    """All contradictions of one story, number/quantity and kind first."""
+    by_id = {a.id: a for a in articles}
+    unit_fact = al.unit_fact()
+    out: list[Contradiction] = []
+
+    qty: list[Mention] = []
+    kinds: list[Mention] = []
+    for u in al.units:
+        text = by_id[u.article].text
+        qty.extend(quantity_mentions(u, text))
+        kinds.extend(kind_mentions(u, text))
+
+    def same_fact(a: Mention, b: Mention) -> bool:
+        return unit_fact.get(a.unit.idx, -1) == unit_fact.get(b.unit.idx, -2)
+
+    for comp in _components(qty, lambda a, b: _compatible_qty(a, b, al, same_fact(a, b))):
+        if not any(_conflict_qty(a, b) for a in comp for b in comp if a.unit.article != b.unit.article):
+            continue
+        variants = _variants(comp, by_id)
+        if len(variants) < 2:
+            continue
+        vague = any(m.vague for m in comp)
+        out.append(
+            Contradiction(topic=_topic_qty(comp, by_id), variants=variants, kind="quantity" if vague else "number")
+        )
+
+    for comp in _components(kinds, lambda a, b: _compatible_kind(a, b, al, same_fact(a, b))):
+        modes = {m.key for m in comp}
+        if len(modes) < 2:
+            continue
+        variants = _variants(comp, by_id)
+        out.append(Contradiction(topic=_topic_kind(comp), variants=variants, kind="kind"))
+
+    out.extend(_dates(al, analyses))
+    out.extend(_negation(al, unit_fact, by_id))
+    out.extend(_entities(al))
+    return _dedupe(out)
+
+
+def _dedupe(cs: list[Contradiction]) -> list[Contradiction]:
+    seen = set()
+    out = []
+    for c in cs:
+        key = (c.kind, tuple(sorted((v.value, tuple(v.articles)) for v in c.variants)))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def pair_contradicts(al: Alignment, articles: list[Article], analyses: dict[str, Analysis], a: int, b: int) -> bool:
+    """Whether units ``a`` and ``b`` end up on different variants of one contradiction (benchmark helper)."""
+    ua, ub = al.units[a], al.units[b]
+    for c in find_contradictions(al, articles, analyses):
+        va = [
+            i
+            for i, v in enumerate(c.variants)
+            if any(s.article == ua.article and s.start <= ua.start < s.end + 1 for s in v.spans)
+        ]
+        vb = [
+            i
+            for i, v in enumerate(c.variants)
+            if any(s.article == ub.article and s.start <= ub.start < s.end + 1 for s in v.spans)
+        ]
+        if va and vb and set(va) != set(vb):
+            return True
+    return False
+
+
+__all__ = ["find_contradictions", "pair_contradicts", "quantity_mentions", "kind_mentions", "np"]

@@ -1,0 +1,100 @@
+"""Streaming story clustering: demo corpus, determinism, user labels, similar events, bounded pool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.analyze.embed import get_embedder
+from newsprism.cluster import StoryClusterer, cheap_entities, cluster, story_id_for
+from newsprism.model import Article
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "xi-moscow-2023"
+
+
+def demo_articles() -> list[Article]:
+    out = []
+    for p in sorted(DEMO.glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        title = next(line.strip() for line in text.splitlines() if line.strip())
+        out.append(Article(id=p.stem, title=title, text=text))
+    return out
+
+
+def quake(i: int, place: str, mag: str, day: str, extra: str) -> Article:
+    return Article(
+        id=f"{place}-{day}-{i}",
+        title=f"Magnitude {mag} earthquake strikes {place}",
+        text=(
+            f"A magnitude {mag} earthquake struck near {place} on {day}, the Indonesian Meteorology Agency said. "
+            f"{extra} Rescue teams from Jakarta were sent to the area, officials said."
+        ),
+        published=day,
+    )
+
+
+def test_demo_articles_form_one_story():
+    arts = demo_articles()
+    assert len(arts) == 5
+    stories = cluster(arts)  # default embedder: minilm
+    assert len(stories) == 1
+    assert sorted(stories[0].articles) == sorted(a.id for a in arts)
+    assert stories[0].id == story_id_for(stories[0].articles[0])
+
+
+def test_deterministic_for_a_given_order():
+    arts = demo_articles() + [quake(i, "Sumatra", "6.1", "2024-03-02", "Buildings collapsed in Padang.") for i in range(3)]
+    e = get_embedder("hash")
+    a = [(s.id, s.articles, s.title) for s in cluster(arts, embedder=e)]
+    b = [(s.id, s.articles, s.title) for s in cluster(list(arts), embedder=e)]
+    assert a == b
+    ids = {s.id for s in cluster(arts[::-1], embedder=e)}
+    assert all(i.startswith("story-") for i in ids)
+
+
+def test_two_similar_events_stay_apart():
+    """Same region, same kind of event, a year apart and with different places and magnitudes."""
+    e = get_embedder("hash")
+    first = [quake(i, "Padang", "7.6", "2009-09-30", "Hundreds died in West Sumatra province.") for i in range(3)]
+    second = [quake(i, "Mentawai", "7.7", "2010-10-25", "A tsunami hit the Mentawai islands.") for i in range(3)]
+    arts = [first[0], second[0], first[1], second[1], first[2], second[2]]
+    got = sorted(sorted(s.articles) for s in cluster(arts, embedder=e))
+    assert got == sorted([sorted(a.id for a in first), sorted(a.id for a in second)])
+
+
+def test_user_story_labels_are_kept():
+    arts = demo_articles()
+    arts[0].story = "mine"
+    arts[3].story = "mine"
+    arts[4].story = "other"
+    stories = {s.id: s for s in cluster(arts, embedder=get_embedder("hash"))}
+    assert {"mine", "other"} <= set(stories)
+    assert {arts[0].id, arts[3].id} <= set(stories["mine"].articles)
+    assert arts[4].id in stories["other"].articles and arts[0].id not in stories["other"].articles
+
+
+def test_stream_api_and_bounded_pool():
+    retired = []
+    c = StoryClusterer(embedder=get_embedder("hash"), max_active=3, merge_every=2, on_retire=retired.append)
+    for i in range(8):
+        sid = c.add(Article(id=f"a{i}", title=f"Topic{i} Alpha{i}", text=f"Unrelated{i} report number {i * 7919} about Thing{i}."))
+        assert sid == c.resolve(sid)
+    assert len(c._by_id) <= 3 and retired
+    every = [a for s in retired + c.stories() for a in s.articles]
+    assert sorted(every) == sorted(f"a{i}" for i in range(8))
+
+
+def test_cheap_entities():
+    ents = cheap_entities(
+        "Fire crews said the fire at the Waitrose store in Banstead, Surrey, broke out at 20:45 on Friday. "
+        "The 6.1 magnitude quake hit Qeshm Island in 2005."
+    )
+    assert {"waitrose", "banstead", "surrey", "qeshm", "#6.1", "#2005"} <= set(ents)
+    assert "fire" not in ents and "the" not in ents and "friday" not in ents
+
+
+@pytest.mark.parametrize("bad", [Article(id="empty", text=""), Article(id="ws", text="   \n ")])
+def test_empty_articles_do_not_crash(bad):
+    stories = cluster([bad], embedder=get_embedder("hash"))
+    assert [s.articles for s in stories] == [[bad.id]]

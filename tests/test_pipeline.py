@@ -1,0 +1,144 @@
+"""End to end: the demo corpus becomes one cited story brief; a second corpus from BASIL keeps its stories apart."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+import newsprism
+from conftest import DEMO, eval_path
+from newsprism.cli import main
+from newsprism.model import Article, Brief, to_dict
+from newsprism.render import brief_to_json_dict
+from newsprism.render.schema import brief_schema
+
+BOILERPLATE = re.compile(
+    r"Skip to|Arrow-right|Local journalism is essential|Give directly|Subscribe now|issues with commenting"
+    r"|/AP$|\(Getty Images\)|Credit: ",
+    re.M,
+)
+
+
+@pytest.fixture(scope="module")
+def demo() -> tuple[list[Article], Brief]:
+    articles = newsprism.clean([DEMO])
+    return articles, newsprism.brief(articles)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _check_citations(brief: Brief, articles: dict[str, Article]) -> None:
+    """Every cited span lies inside its article, and every summary sentence is copied from its spans."""
+    for story in brief.stories:
+        items = [*story.summary, *story.facts, *story.timeline, *story.quotes]
+        items += [v for c in story.contradictions for v in c.variants]
+        for item in items:
+            for span in item.spans:
+                text = articles[span.article].text
+                assert 0 <= span.start < span.end <= len(text), (item, span)
+        for sent in story.summary:
+            assert sent.spans, sent
+            cited = " ".join(_norm(articles[s.article].text[s.start : s.end]) for s in sent.spans)
+            assert _norm(sent.text) in cited, f"summary sentence not found in its cited spans: {sent.text!r}"
+
+
+def test_demo_cleaning_removes_boilerplate(demo):
+    articles, _ = demo
+    assert len(articles) == 5
+    for art in articles:
+        assert not BOILERPLATE.search(art.text), (art.id, BOILERPLATE.search(art.text).group())
+        lines = [ln for ln in art.text.split("\n") if ln.strip()]
+        assert len(lines) == len(set(lines)), f"{art.id}: a repeated line (photo caption?) survived"
+        assert art.title and len(art.text) > 2000
+
+
+def test_demo_forms_one_story_with_a_full_brief(demo):
+    articles, brief = demo
+    by_id = {a.id: a for a in articles}
+    assert len(brief.stories) == 1
+    story = brief.stories[0]
+    assert sorted(story.articles) == sorted(by_id)
+    assert story.support == 5 and 1 <= story.origins <= 5
+    # quotes: the Kuleba territorial-integrity quote is one entry listing every article carrying it
+    kuleba = [q for q in story.quotes if "territorial integrity" in q.text]
+    assert len(kuleba) == 1 and len(kuleba[0].articles) >= 3 and "Kuleba" in (kuleba[0].speaker or "")
+    assert all(q.speaker for q in story.quotes if len(q.articles) > 1)
+    # facts with support counts, consensus first
+    assert story.facts and max(f.support for f in story.facts) >= 3
+    assert all(f.support >= 1 and f.origins <= f.support for f in story.facts)
+    # a dated timeline and at least one contradiction between sources
+    assert any(t.date.startswith("2023-03-") for t in story.timeline)
+    assert story.contradictions and all(len({a for v in c.variants for a in v.articles}) >= 2
+                                        for c in story.contradictions)
+    assert story.summary
+    _check_citations(brief, by_id)
+    # the AP-credited article carries origin AP
+    ap = [a for a in articles if "reported by The Associated Press" in (" ".join(a.credits))]
+    assert ap and all(ref.origin == "AP" for ref in story.sources if ref.article == ap[0].id)
+
+
+def test_demo_json_validates_against_published_schema(demo):
+    _, brief = demo
+    data = brief_to_json_dict(brief)
+    jsonschema.validate(data, brief_schema())
+    assert json.loads(json.dumps(data))["schema"] == "newsprism.brief/1"
+
+
+def test_basil_events_stay_separate_stories(tmp_path: Path):
+    """A second corpus (2 BASIL events × 3 outlets) given as JSONL, nothing tuned to the demo story."""
+    rows = [json.loads(line) for line in eval_path("basil", "dev.jsonl").open()]
+    events = sorted({r["event"] for r in rows})[3:5]
+    picked = [r for r in rows if r["event"] in events]
+    path = tmp_path / "basil.jsonl"
+    with path.open("w") as fh:
+        for n, r in enumerate(picked):
+            fh.write(json.dumps({"id": f"doc{n}", "title": r["title"], "text": r["text"], "date": r["date"],
+                                 "outlet": r["outlet"]}) + "\n")
+    articles = newsprism.clean([path])
+    brief = newsprism.brief(articles)
+    gold = {f"doc{n}": r["event"] for n, r in enumerate(picked)}
+    assert len(brief.stories) == 2
+    for story in brief.stories:
+        assert len({gold[a] for a in story.articles}) == 1
+        assert story.support == 3 and story.sources
+        assert story.summary and story.facts
+    _check_citations(brief, {a.id: a for a in articles})
+
+
+def test_cli_clean_and_brief_contract(tmp_path: Path):
+    runner = CliRunner()
+    res = runner.invoke(main, ["clean", str(DEMO / "002_977fb0aefb6c66fe.txt"), "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    row = json.loads(res.output.splitlines()[0])
+    assert list(row) == ["id", "source", "outlet", "title", "authors", "published", "language", "text"]
+    assert row["id"] == "002_977fb0aefb6c66fe" and row["published"].startswith("2023-03-17")
+    out = tmp_path / "brief.json"
+    res = runner.invoke(main, ["brief", str(DEMO), "--format", "json", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(out.read_text())
+    jsonschema.validate(data, brief_schema())
+    assert len(data["stories"]) == 1 and len(data["stories"][0]["articles"]) == 5
+
+
+def test_cli_exit_code_when_nothing_readable(tmp_path: Path):
+    (tmp_path / "empty.txt").write_text("")
+    res = CliRunner().invoke(main, ["clean", str(tmp_path / "empty.txt")])
+    assert res.exit_code == 1 and "empty.txt" in res.output
+
+
+def test_story_field_keeps_user_grouping(tmp_path: Path):
+    src = sorted(DEMO.glob("*.txt"))
+    path = tmp_path / "grouped.jsonl"
+    with path.open("w") as fh:
+        for n, p in enumerate(src):
+            fh.write(json.dumps({"id": p.stem, "text": p.read_text(), "story": "A" if n < 2 else "B"}) + "\n")
+    stories = newsprism.cluster(newsprism.clean([path]), embedder="hash")
+    assert sorted(sorted(s.articles) for s in stories) == [[p.stem for p in src[:2]], [p.stem for p in src[2:]]]
+    assert all(to_dict(s)["id"] for s in stories)

@@ -1,0 +1,186 @@
+"""Synthesis on the demo corpus: contradictions, framing, cited summary, support counts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsprism.model import Analysis, Article, RawDocument, Sentence, Story, to_dict
+from newsprism.synthesize import synthesize
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "xi-moscow-2023"
+
+
+def _raw_articles() -> list[Article]:
+    out = []
+    for f in sorted(DEMO.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        out.append(Article(id=f.stem[:3], text=text, title=text.strip().split("\n")[0]))
+    return out
+
+
+def _articles() -> list[Article]:
+    """Cleaned demo articles (newsprism.clean), or the raw files when clean is not there."""
+    try:
+        from newsprism.clean import clean_documents
+    except ImportError:
+        return _raw_articles()
+    raws = [
+        RawDocument(id=f.stem[:3], source=str(f), content=f.read_text(encoding="utf-8"), kind="text")
+        for f in sorted(DEMO.glob("*.txt"))
+    ]
+    return clean_documents(raws)
+
+
+def _split(article: Article) -> Analysis:
+    """Private regex splitter (used only when newsprism.analyze is missing)."""
+    sents = []
+    for m in re.finditer(r"[^\n.!?]+(?:[.!?]+[\"”’]?|$)", article.text):
+        s, e = m.start(), m.end()
+        while s < e and article.text[s].isspace():
+            s += 1
+        if e > s:
+            sents.append(Sentence(len(sents), s, e, article.text[s:e]))
+    return Analysis(article=article.id, sentences=sents)
+
+
+def _analyses(articles: list[Article]) -> dict[str, Analysis]:
+    try:
+        from newsprism.analyze import analyze
+    except ImportError:
+        return {a.id: _split(a) for a in articles}
+    return analyze(articles, nlp="regex", reference_date="2023-03-17")
+
+
+def _embedder():
+    try:
+        from newsprism.analyze.embed import get_embedder
+    except ImportError:
+        return None
+    return get_embedder("hash")
+
+
+@pytest.fixture(scope="module")
+def demo():
+    arts = _articles()
+    brief = synthesize(Story("xi", [a.id for a in arts]), arts, _analyses(arts), _embedder())
+    return arts, brief
+
+
+def _text(arts: list[Article], span) -> str:
+    return next(a for a in arts if a.id == span.article).text[span.start : span.end]
+
+
+def test_both_demo_contradictions(demo):
+    arts, brief = demo
+    values = [{v.value.lower() for v in c.variants} for c in brief.contradictions]
+    kids = [vs for vs in values if any("hundreds" in v for v in vs) and any("thousands" in v for v in vs)]
+    assert kids, values
+    calls = [vs for vs in values if any("phone" in v for v in vs) and any("video" in v for v in vs)]
+    assert calls, values
+    call = next(c for c in brief.contradictions if c.kind == "kind")
+    assert "Xi" in call.topic and "call" in call.topic
+    assert {v.value.lower() for v in call.variants} >= {"phone call", "video call", "video conference"}
+    for c in brief.contradictions:
+        assert c.kind in {"number", "quantity", "date", "kind", "entity", "negation"}
+        for v in c.variants:
+            assert v.spans and all(v.text in _text(arts, sp) or _text(arts, sp) in v.text for sp in v.spans[:1])
+
+
+def test_no_phone_conversation_between_ministers_in_call_contradiction(demo):
+    _, brief = demo
+    for c in brief.contradictions:
+        assert all("conversation" not in v.value.lower() for v in c.variants)
+
+
+def test_breitbart_loaded_terms_attributed_to_004(demo):
+    arts, brief = demo
+    fr = {f.article: f for f in brief.framing}
+    terms = {t.text.lower() for t in fr["004"].terms}
+    for w in ("dictator", "scoffed", "insisted", "grew evasive"):
+        assert w in terms, terms
+    for t in fr["004"].terms:
+        assert all(sp.article == "004" and _text(arts, sp) == t.text for sp in t.spans)
+    others = {t.text.lower() for a, f in fr.items() if a != "004" for t in f.terms}
+    assert "dictator" not in others and "scoffed" not in others
+
+
+def test_summary_sentences_are_copied_and_cited(demo):
+    arts, brief = demo
+    assert brief.summary
+    assert 20 <= sum(len(s.text.split()) for s in brief.summary) <= 110
+    for s in brief.summary:
+        first = s.spans[0]
+        assert s.text in _text(arts, first)
+        assert set(s.articles) == {sp.article for sp in s.spans}
+
+
+def test_facts_support_and_origins(demo):
+    arts, brief = demo
+    assert brief.support == len({a.outlet_key for a in arts})
+    consensus = [f for f in brief.facts if f.support >= 2]
+    assert len(consensus) >= 5
+    assert [f.support for f in brief.facts] == sorted((f.support for f in brief.facts), reverse=True)
+    for f in brief.facts:
+        assert f.support == len({next(a for a in arts if a.id == x).outlet_key for x in f.articles})
+        assert f.origins <= f.support
+        assert f.text in _text(arts, f.spans[0])
+
+
+def test_omits_and_sources(demo):
+    arts, brief = demo
+    assert [s.article for s in brief.sources] == [a.id for a in arts]
+    for fr in brief.framing:
+        for k in fr.omits:
+            assert fr.article not in brief.facts[k].articles and brief.facts[k].support >= 2
+    assert brief.title
+    to_dict(brief)  # serialisable
+
+
+def test_wire_copies_collapse_to_one_origin():
+    base = "The city council approved a new budget of 12 million dollars on Monday after a long debate."
+    arts = [
+        Article(id="a", text=base + " Critics said it was too small.", outlet="AP", origin="AP"),
+        Article(id="b", text=base + " Critics said it was too small.", outlet="Local Times", duplicate_of="a"),
+        Article(
+            id="c",
+            text="On Monday the city council approved a new budget of 12 million dollars after debate.",
+            outlet="Daily",
+        ),
+    ]
+    brief = synthesize(Story("s", ["a", "b", "c"]), arts, {}, None)
+    assert brief.support == 3 and brief.origins == 2
+    top = brief.facts[0]
+    assert top.support == 3 and top.origins == 2
+
+
+def test_timeline_sorted_and_cited(demo):
+    arts, brief = demo
+    dates = [(t.date, t.end_date or "") for t in brief.timeline]
+    assert dates == sorted(dates)
+    for t in brief.timeline:
+        assert t.text in _text(arts, t.spans[0])
+
+
+def test_number_contradiction_needs_same_thing_measured():
+    arts = [
+        Article(
+            id="a", text="Police said 12 people were killed in the attack on the market in Kabul on Friday.", outlet="A"
+        ),
+        Article(
+            id="b",
+            text="Police said 40 people were injured in the attack on the market in Kabul on Friday.",
+            outlet="B",
+        ),
+        Article(
+            id="c",
+            text="Officials said 30 people were killed in the attack on the market in Kabul on Friday.",
+            outlet="C",
+        ),
+    ]
+    brief = synthesize(Story("s", ["a", "b", "c"]), arts, {}, None)
+    pairs = [{x for v in c.variants for x in v.articles} for c in brief.contradictions]
+    assert {"a", "c"} in pairs or any({"a", "c"} <= p for p in pairs)
+    assert all("b" not in p for p in pairs)
