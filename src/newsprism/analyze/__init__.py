@@ -10,7 +10,7 @@ from __future__ import annotations
 from newsprism.analyze.entities import canonicalize, canonicalize_article
 from newsprism.analyze.nlp import NlpBackend, get_nlp, split_sentences
 from newsprism.analyze.quotes import extract_quotes, merge_quotes
-from newsprism.analyze.timex import extract_times, reference_date_for
+from newsprism.analyze.timex import extract_times, infer_reference, median_date, reference_date_for
 from newsprism.model import Analysis, Article
 
 __all__ = [
@@ -37,6 +37,8 @@ def analyze(
     nor ``updated`` (e.g. the story's median date).  With ``cross_article`` the
     entity/speaker names are canonicalised across the whole batch (one story).
     """
+    if reference_date is None and cross_article:
+        reference_date = median_date(articles)  # one story: undated articles share its dates
     backend = get_nlp(nlp) if isinstance(nlp, str) else nlp
     ents_per = backend.entities([a.text for a in articles]) if articles else []
     out: dict[str, Analysis] = {}
@@ -60,6 +62,8 @@ def analyze_article(
     ents = sorted(ents, key=lambda e: (e.start, e.end))
     index = canonicalize_article(ents, text)
     quotes = extract_quotes(article.id, text, sentences, ents, index)
-    ref = reference_date_for(article, reference_date)
+    ref = reference_date_for(article)
+    if ref is None:
+        ref = infer_reference(text, sentences, reference_date)
     times = extract_times(article.id, text, sentences, ref)
     return Analysis(article=article.id, sentences=sentences, entities=ents, quotes=quotes, times=times)

@@ -73,10 +73,13 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _nearest_year(ref: date | None, m: int, d: int, future: bool) -> int:
-    """Year for a month/day without one: the nearest occurrence around ``ref`` (ahead if future tense)."""
+def _nearest_year(ref: date | None, m: int, d: int, future: bool) -> int | None:
+    """Year for a month/day without one: the nearest occurrence around ``ref``; None with no reference.
+
+    Never today's year: an undated article from 2023 must not put "March 17" on this year's timeline.
+    """
     if ref is None:
-        return date.today().year
+        return None
     best = ref.year
     cands = [ref.year - 1, ref.year, ref.year + 1]
     try:
@@ -114,6 +117,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
         m1 = _MONTHS[g[0].lower().rstrip(".")]
         m2 = _MONTHS[g[2].lower().rstrip(".")] if g[2] else m1
         y = int(g[4]) if g[4] else _nearest_year(ref, m1, int(g[1]), future)
+        if y is None:
+            return None
         try:
             return date(y, m1, int(g[1])), date(y, m2, int(g[3]))
         except ValueError:
@@ -121,6 +126,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
     if kind == "mdy":
         mo, d = _MONTHS[g[0].lower().rstrip(".")], int(g[1])
         y = int(g[2]) if g[2] else _nearest_year(ref, mo, d, future)
+        if y is None:
+            return None
         try:
             return date(y, mo, d), None
         except ValueError:
@@ -128,6 +135,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
     if kind == "dmy":
         mo, d = _MONTHS[g[1].lower().rstrip(".")], int(g[0])
         y = int(g[2]) if g[2] else _nearest_year(ref, mo, d, future)
+        if y is None:
+            return None
         try:
             return date(y, mo, d), None
         except ValueError:
@@ -200,6 +209,87 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
     return None
 
 
+_FUTURE_WORDS = {"will", "would", "shall", "scheduled", "planned", "plans", "plan", "expected", "upcoming",
+                 "coming", "due", "ahead", "later", "next", "tomorrow", "’ll", "'ll"}
+_PAST_WORDS = {"said", "told", "met", "spoke", "began", "was", "were", "had", "did", "came", "went", "made", "gave",
+               "took", "held", "wrote", "sent", "saw", "left", "won", "lost", "ran", "brought", "found", "became",
+               "fell", "rose", "led", "paid", "struck", "ago", "earlier", "last"}
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:and|but|as|while|after|before|when|because|although)\b")
+_WORD = re.compile(r"[A-Za-z’']+")
+
+
+def _word_tense(word: str) -> bool | None:
+    w = word.lower()
+    if w in _FUTURE_WORDS:
+        return True
+    if w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed")):
+        return False
+    return None
+
+
+def local_tense(text: str, start: int, end: int, lo: int, hi: int) -> bool | None:
+    """Future (True), past (False) or unknown (None) from the verbs of the expression's own clause.
+
+    Why not the sentence: news sentences join clauses of both tenses ("Xi will travel next week,
+    Beijing announced on Friday"), and a weekday belongs to the verb nearest to it. The nearest
+    tense-bearing word before the expression (up to a clause break) decides, else the nearest after.
+    """
+    before = text[lo:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    for w in reversed(_WORD.findall(before)[-12:]):
+        if (t := _word_tense(w)) is not None:
+            return t
+    after = text[end:hi]
+    stop = _CLAUSE_BREAK.search(after)
+    for w in _WORD.findall(after[: stop.start()] if stop else after)[:6]:
+        if (t := _word_tense(w)) is not None:
+            return t
+    # no verb in its own clause ("…, beginning with a dinner on Monday"): the nearest one in the sentence
+    for w in reversed(_WORD.findall(text[lo:start])[-25:]):
+        if (t := _word_tense(w)) is not None:
+            return t
+    return None
+
+
+def _sentence_future(sentence: str) -> bool:
+    """Whole-sentence fallback: future only when nothing in the sentence is past (news reports the past)."""
+    if not _FUTURE.search(sentence):
+        return False
+    return not any(_word_tense(w) is False for w in _WORD.findall(sentence))
+
+
+_INFER_PATTERNS = [(k, p) for k, p in _PATTERNS if k in ("mrange", "mdy", "dmy", "iso", "day")]
+
+
+def infer_reference(text: str, sentences: list[Sentence], story_ref: date | str | None) -> date | None:
+    """A writing date for an undated article: the latest day it reports in the past tense, near the story's.
+
+    "officials said on March 17" or "the Kremlin confirmed on Friday" means the article was written on
+    that day or later, and reports are mostly written the day of the latest thing they report; the story's
+    median date (``story_ref``) supplies the year and the fallback. Later than a week past the
+    story's date is taken for a typo or a different event and ignored.
+    """
+    if isinstance(story_ref, str):
+        story_ref = _to_date(story_ref)
+    if story_ref is None:
+        return None
+    best: date | None = None
+    for sent in sentences:
+        for kind, pat in _INFER_PATTERNS:
+            for m in pat.finditer(text, sent.start, sent.end):
+                if local_tense(text, m.start(), m.end(), sent.start, sent.end) is not False:
+                    continue
+                res = _resolve(kind, m, story_ref, False)
+                if not res:
+                    continue
+                d = res[1] or res[0]
+                if abs((d - story_ref).days) <= 31 and d <= story_ref + timedelta(days=7) and (best is None or d > best):
+                    best = d
+    return best or story_ref
+
+
 def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: date | str | None) -> list[TimeMention]:
     """Every date expression of ``text`` resolved against ``ref`` (longest match wins on overlap)."""
     if isinstance(ref, str):
@@ -207,8 +297,7 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
     taken: list[tuple[int, int]] = []
     out: list[TimeMention] = []
     for sent in sentences:
-        s_text = text[sent.start:sent.end]
-        future = bool(_FUTURE.search(s_text))
+        future = _sentence_future(text[sent.start:sent.end])
         for kind, pat in _PATTERNS:
             for m in pat.finditer(text, sent.start, sent.end):
                 ms, me = m.span()
@@ -216,7 +305,8 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
                     ms = m.start(1)  # drop the preposition ("in 1949", "from Monday")
                 if any(ms < e and me > s for s, e in taken):
                     continue
-                res = _resolve(kind, m, ref, future)
+                tense = local_tense(text, ms, me, sent.start, sent.end)
+                res = _resolve(kind, m, ref, future if tense is None else tense)
                 if not res:
                     continue
                 d, end = res

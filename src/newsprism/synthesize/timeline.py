@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from newsprism.model import Analysis, Article, Span, TimelineEntry
-from newsprism.synthesize._text import clauses, n_words, split_sentences, trim_span
+from newsprism.synthesize._text import WEEKDAYS_MONTHS, clauses, content_stems, n_words, split_sentences, trim_span
+from newsprism.synthesize.align import Alignment
+from newsprism.synthesize.framing import loaded_count
 
 
 def _sentence_bounds(article: Article, analysis: Analysis, start: int, end: int) -> tuple[int, int]:
@@ -23,18 +25,59 @@ def _sentence_bounds(article: Article, analysis: Analysis, start: int, end: int)
     return start, end
 
 
+def _balanced(text: str) -> bool:
+    """A clause that opens a quote it never closes ('on Thursday and "this topic') is a broken cut."""
+    straight = text.count('"') % 2 == 0
+    return straight and text.count("\u201c") == text.count("\u201d")
+
+
 def _stating_text(article: Article, analysis: Analysis, start: int, end: int) -> tuple[int, int]:
-    """The clause around the time mention if it says something (≥ 5 words), else the sentence."""
+    """The clause around the time mention if it says something (≥ 5 words, quotes intact), else the sentence."""
     ss, se = _sentence_bounds(article, analysis, start, end)
     for cs, ce in clauses(article.text, ss, se):
-        if cs <= start and end <= ce and n_words(article.text[cs:ce]) >= 5:
+        if cs <= start and end <= ce and n_words(article.text[cs:ce]) >= 5 and _balanced(article.text[cs:ce]):
             return trim_span(article.text, cs, ce)
     return trim_span(article.text, ss, se)
 
 
-def timeline(articles: list[Article], analyses: dict[str, Analysis]) -> list[TimelineEntry]:
-    """Entries sorted by date; the ones that only date the article itself (a dateline) are skipped."""
-    entries: dict[tuple[str, str | None], dict] = {}
+_GENERIC_NOW = re.compile(r"^(?:today|now|these days)\b", re.I)
+
+
+def _groups(mentions: list[dict]) -> list[list[dict]]:
+    """Mentions of one date that state the same event: sentences aligned into one fact, or sharing
+    content words (Jaccard ≥ 0.2 on the sentences, date words left out); single link."""
+    parent = list(range(len(mentions)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i in range(len(mentions)):
+        for j in range(i):
+            fi, fj = mentions[i]["fact"], mentions[j]["fact"]
+            a, b = mentions[i]["words"], mentions[j]["words"]
+            if (fi is not None and fi == fj) or (a and b and len(a & b) / len(a | b) >= 0.2):
+                parent[find(i)] = find(j)
+    out: dict[int, list[dict]] = {}
+    for i, m in enumerate(mentions):
+        out.setdefault(find(i), []).append(m)
+    return list(out.values())
+
+
+def timeline(articles: list[Article], analyses: dict[str, Analysis], al: Alignment | None = None) -> list[TimelineEntry]:
+    """Entries sorted by date: per date, the event most articles state, and any other stated by ≥ 2.
+
+    A date can carry several events ("announced on Friday", "the warrant issued Friday"), so the
+    mentions of one date are grouped by the words they share; each group's shortest stating clause
+    is the entry's text (verbatim, a neutral one when there is a choice) and every article in the group
+    is cited. Generic "Today, …"
+    openings are not events and are skipped.
+    """
+    by_date: dict[tuple[str, str | None], list[dict]] = {}
+    unit_fact = al.unit_fact() if al is not None else {}
+    units = {(u.article, u.start): u.idx for u in al.units} if al is not None else {}
     for art in articles:
         an = analyses.get(art.id)
         if an is None:
@@ -46,25 +89,23 @@ def timeline(articles: list[Article], analyses: dict[str, Analysis]) -> list[Tim
             text = art.text[s:e]
             if n_words(text) < 4 or not re.search(r"[a-z]{3}", text):
                 continue
-            key = (t.date, t.end_date)
-            ent = entries.setdefault(key, {"texts": [], "articles": [], "spans": []})
-            ent["texts"].append((n_words(text), text))
-            if art.id not in ent["articles"]:
-                ent["articles"].append(art.id)
-            ent["spans"].append(Span(art.id, s, e))
+            if t.start == s and _GENERIC_NOW.match(text) and t.text.lower() in ("today", "now"):
+                continue
+            ss, se = _sentence_bounds(art, an, t.start, t.end)
+            words = {w for w in content_stems(art.text[ss:se]) if w not in WEEKDAYS_MONTHS}
+            unit = next((units[k] for k in ((art.id, ss),) if k in units), None)
+            by_date.setdefault((t.date, t.end_date), []).append(
+                {"text": text, "article": art.id, "span": Span(art.id, s, e), "words": words,
+                 "fact": unit_fact.get(unit) if unit is not None else None})
     out = []
-    for (date, end_date), ent in entries.items():
-        _, text = min(ent["texts"])
-        spans = sorted(ent["spans"], key=lambda sp: (sp.article not in ent["articles"][:1], len(text)))
-        best = next(sp for sp in ent["spans"] if articles_text(articles, sp) == text)
-        spans = [best] + [sp for sp in ent["spans"] if sp is not best]
-        out.append(TimelineEntry(date=date, text=text, articles=ent["articles"], end_date=end_date, spans=spans))
-    out.sort(key=lambda t: (t.date, t.end_date or ""))
+    for (date, end_date), mentions in by_date.items():
+        groups = sorted(_groups(mentions), key=lambda g: (-len({m["article"] for m in g}), min(m["span"].start for m in g)))
+        for rank, g in enumerate(groups):
+            arts = list(dict.fromkeys(m["article"] for m in g))
+            if rank > 0 and len(arts) < 2:
+                continue
+            best = min(g, key=lambda m: (loaded_count(m["text"]) > 0, n_words(m["text"]), m["article"]))
+            spans = [best["span"]] + [m["span"] for m in g if m is not best]
+            out.append(TimelineEntry(date=date, text=best["text"], articles=arts, end_date=end_date, spans=spans))
+    out.sort(key=lambda t: (t.date, t.end_date or "", -len(t.articles)))
     return out
-
-
-def articles_text(articles: list[Article], span: Span) -> str:
-    for a in articles:
-        if a.id == span.article:
-            return a.text[span.start : span.end]
-    return ""

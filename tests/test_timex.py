@@ -1,0 +1,53 @@
+"""Date resolution where tense and missing publication dates make it hard (clause tense, undated articles)."""
+
+from __future__ import annotations
+
+from newsprism.analyze import analyze
+from newsprism.analyze.nlp import split_sentences
+from newsprism.analyze.timex import extract_times, infer_reference, local_tense
+from newsprism.model import Article
+
+
+def _times(text: str, ref: str) -> dict[str, str]:
+    sents = split_sentences(text)
+    return {t.text: t.date for t in extract_times("a", text, sents, ref)}
+
+
+def test_weekday_takes_the_tense_of_its_own_clause_not_the_sentence():
+    # one sentence, two tenses: "will travel next week" and "announced on Friday"
+    text = ("Chinese leader Xi Jinping will travel to Russia next week for talks, "
+            "Beijing and Moscow announced on Friday as the U.S. warned against peace plans.")
+    assert _times(text, "2023-03-20")["Friday"] == "2023-03-17"  # a Monday reference: the Friday before
+    text = "Officials said in separate statements Friday that Xi will visit Russia on Tuesday."
+    got = _times(text, "2023-03-18")
+    assert got["Friday"] == "2023-03-17" and got["Tuesday"] == "2023-03-21"
+
+
+def test_local_tense_reads_the_nearest_verb():
+    text = "The Kremlin confirmed on Friday that the visit will take place next week, beginning with a dinner on Monday."
+    fri, mon = text.index("Friday"), text.index("Monday")
+    assert local_tense(text, fri, fri + 6, 0, len(text)) is False
+    assert local_tense(text, mon, mon + 6, 0, len(text)) is True
+
+
+def test_no_reference_means_no_guessed_year():
+    # an undated article alone: "March 17" must not land on today's year
+    text = "Officials from both countries said on March 17 that the leaders would meet."
+    assert "March 17" not in _times(text, None)  # type: ignore[arg-type]
+
+
+def test_undated_article_borrows_its_writing_date_from_what_it_reports():
+    text = ("The Kremlin confirmed on Friday that the visit will take place next week. "
+            "Officials said on Thursday that talks were planned.")
+    sents = split_sentences(text)
+    # the story's other articles are dated around Monday 2023-03-20; the latest past day reported is Friday
+    assert str(infer_reference(text, sents, "2023-03-20")) == "2023-03-17"
+
+
+def test_story_median_dates_an_undated_article_in_one_analysis():
+    dated = Article(id="d", text="The minister said on Friday that the bridge will reopen next month.",
+                    published="2023-03-17")
+    undated = Article(id="u", text="The bridge will reopen on April 3, officials said on March 17.")
+    an = analyze([dated, undated], nlp="regex")
+    dates = {t.text: t.date for t in an["u"].times}
+    assert dates == {"April 3": "2023-04-03", "March 17": "2023-03-17"}
