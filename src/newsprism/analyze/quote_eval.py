@@ -32,6 +32,7 @@ class PredQuote:
     start: int
     end: int
     speaker: str | None
+    role: str | None = None
 
 
 def load_basil(path: str | Path, seed: int = 13) -> tuple[list[Article], list[GoldQuote]]:
@@ -71,13 +72,77 @@ def name_match(pred: str | None, gold: str) -> bool:
     return bool(_tokens(pred) & _tokens(gold))
 
 
+# ------------------------------------------------------------ group labels
+#: Generic head nouns of group labels and the words in a predicted speaker/role that show membership.
+_LEGISLATOR = {"sen", "senator", "senate", "rep", "representative", "congressman", "congresswoman", "lawmaker",
+               "legislator", "house", "whip", "speaker", "caucus", "congress", "assemblyman", "assemblywoman"}
+_OFFICE = _LEGISLATOR | {"official", "attorney", "general", "governor", "gov", "sheriff", "mayor", "secretary",
+                         "minister", "director", "commissioner", "spokesman", "spokeswoman", "spokesperson",
+                         "officer", "chief", "administrator", "prosecutor", "aide", "adviser", "advisor"}
+_GENERIC = {
+    "lawmakers": _LEGISLATOR, "legislators": _LEGISLATOR, "members": _LEGISLATOR,
+    "officials": _OFFICE, "leaders": _OFFICE,
+    "campaign": {"campaign"},
+    "house": {"rep", "representative", "congressman", "congresswoman", "house"},
+    "senate": {"sen", "senator", "senate"},
+}
+_PARTY = [(re.compile(r"\((?:D|Dem)[-–][A-Z][\w.]*\)|\bD[-–][A-Z][a-z]*\.?(?:[A-Z]\.)*|\bdem(?:ocrat(?:ic|s)?|s)?\b", re.I), " democrat "),
+          (re.compile(r"\((?:R)[-–][A-Z][\w.]*\)|\bR[-–][A-Z][a-z]*\.?(?:[A-Z]\.)*|\brepublican(?:s)?\b|\bgop\b", re.I), " republican ")]
+
+
+def _norm_words(text: str) -> set[str]:
+    for pat, rep in _PARTY:
+        text = pat.sub(rep, text)
+    words = set()
+    for t in re.findall(r"[a-z]+", text.lower()):
+        words.add(t)
+        if len(t) > 4 and t.endswith("s"):
+            words.add(t[:-1])  # 'Catholics' ~ 'Catholic', 'officials' ~ 'official'
+    return words
+
+
+def member_match(pred: str | None, role: str | None, gold: str) -> bool:
+    """A predicted speaker belongs to a gold *group* label by what the prediction itself says.
+
+    Why: BASIL labels a quote with the event's main entity, so a quote from 'Sen. Chris
+    Coons (D-Del.)' is labelled 'Democratic lawmakers'; no person name can share a token
+    with that.  The predicted speaker + predicted role (as the article gives it) must carry
+    every distinctive word of the label ('Democratic', 'Obama', 'NAACP', 'Nebraska'; party tags like
+    'D-N.Y.' count as 'Democrat'), and each generic head noun must be backed by a role word
+    ('lawmakers' by Sen./Rep./senator…, 'officials' by an office, 'campaign' by 'campaign',
+    'House'/'Senate' by the chamber).  Person labels never match this way; only the strict
+    name rule applies to them.  Nothing outside the prediction is consulted.
+    """
+    if name_match(pred, gold):
+        return True
+    if not pred or is_person_label(gold):
+        return False
+    evidence = _norm_words(f"{pred} {role or ''}")
+    words = [w for w in re.findall(r"[a-z]+", _PARTY[1][0].sub(" republican ", _PARTY[0][0].sub(" democrat ", gold)).lower())
+             if w not in _STOP]
+    if not words:
+        return False
+    distinctive = [w for w in words if w not in _GENERIC]
+    generic = [w for w in words if w in _GENERIC]
+    if not distinctive or not role:
+        return False
+    for w in distinctive:
+        if w not in evidence and not (w.endswith("s") and w[:-1] in evidence):
+            return False
+    return all(_GENERIC[g] & evidence for g in generic)
+
+
 def score(gold: list[GoldQuote], pred: list[PredQuote], min_overlap: float = 0.5) -> dict[str, float]:
     """Recall of gold spans (≥ ``min_overlap`` of the span's chars inside one predicted quote)
-    and speaker accuracy on found named-speaker spans (plus end-to-end: correct / all named)."""
+    and speaker accuracy on found named-speaker spans (plus end-to-end: correct / all named).
+
+    ``speaker_accuracy`` is the strict name-token rule; ``member_accuracy`` also accepts a
+    predicted speaker whose own predicted role places it in a gold group label
+    (:func:`member_match`); person labels are scored identically by both."""
     by_art: dict[str, list[PredQuote]] = {}
     for p in pred:
         by_art.setdefault(p.article, []).append(p)
-    found = named = named_found = correct = 0
+    found = named = named_found = correct = member = 0
     p_named = p_found = p_correct = 0
     for g in gold:
         glen = max(1, g.end - g.start)
@@ -94,6 +159,7 @@ def score(gold: list[GoldQuote], pred: list[PredQuote], min_overlap: float = 0.5
             if hit:
                 named_found += 1
                 correct += name_match(best.speaker, g.speaker_name)
+                member += member_match(best.speaker, best.role, g.speaker_name)
             if is_person_label(g.speaker_name):
                 p_named += 1
                 if hit:
@@ -106,6 +172,8 @@ def score(gold: list[GoldQuote], pred: list[PredQuote], min_overlap: float = 0.5
         "named_recall": named_found / named if named else 0.0,
         "speaker_accuracy": correct / named_found if named_found else 0.0,
         "speaker_end_to_end": correct / named if named else 0.0,
+        "member_accuracy": member / named_found if named_found else 0.0,
+        "member_end_to_end": member / named if named else 0.0,
         "person_named": p_named,
         "person_speaker_accuracy": p_correct / p_found if p_found else 0.0,
         "person_end_to_end": p_correct / p_named if p_named else 0.0,

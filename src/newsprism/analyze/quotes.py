@@ -254,6 +254,30 @@ def _np_backward(text: str, lo: int, verb: int) -> tuple[int, int, bool] | None:
     return start, end, False
 
 
+_PREPS = {"at", "to", "with", "by", "from", "of", "for", "on", "in", "about", "against", "after", "before", "when",
+          "asked", "ask", "told", "tell", "urging", "urged", "called", "than", "like", "as", "into", "over", "toward",
+          "towards", "and", "or", "between", "among", "under", "prompted", "thanked", "criticized", "attacked"}
+
+
+def _np_start(text: str, lo: int, pos: int) -> int:
+    """Extend a mention at ``pos`` back over its title words ('Democratic presidential hopeful Hillary Clinton')."""
+    start = pos
+    for m in reversed(list(_TOKEN.finditer(text[lo:pos]))):
+        tok = m.group(0)
+        low = tok.lower()
+        if low in _PREPS or low in ("the", "a", "an"):
+            break
+        if tok[0].isupper() or low in _NP_LOWER or low in _NORPS or low in ("presidential", "hopeful"):
+            start = lo + m.start()
+            continue
+        break
+    return start
+
+
+def _person_name(name: str) -> bool:
+    return not _looks_org(name) and name[:1].isupper()
+
+
 def _looks_org(run: str) -> bool:
     toks = [t.lower().strip(".’'()") for t in run.split()]
     toks = [t[:-2] if t.endswith(("’s", "'s")) else t for t in toks]
@@ -268,6 +292,11 @@ class _Attributor:
         self.ents = ents
         self.index = index
         self.last_person: tuple[int, str] | None = None
+        self.sentences: list[Sentence] = []
+        self.quoted: list[tuple[int, int]] = []  # (open, close) of every quotation
+        self.speakers: list[tuple[int, str]] = []  # (quote open, speaker) attributed so far
+        self._gender: dict[str, str] | None = None
+        self._salient: list[tuple[int, str]] | None = None
         self.people = [(e.start, e.end, e.canonical or e.text) for e in ents if e.label == "PERSON"]
         for ps, pe, name in self.people:
             role = _role_before(text, ps) or _appositive(text, pe, min(len(text), pe + 200))[0]
@@ -293,7 +322,7 @@ class _Attributor:
             return None
         low = np.strip().lower()
         if low in _PRONOUNS or low.split()[0] in ("his", "her") and len(low.split()) <= 3:
-            name = self.resolve_pronoun(pos)
+            name = self.resolve_pronoun(pos, low.split()[0])
             return _Speaker(name, self.index.role_of(name) if name else None, False)
         # head segment: a name before "of/at/for" belongs to the head, the rest is role
         seg_re = re.compile(r"\s+(?:of|at|for|from|with)\s+")
@@ -375,8 +404,46 @@ class _Attributor:
             return _Speaker(best[2], self.index.role_of(best[2]), True)
         return None
 
-    def resolve_pronoun(self, pos: int) -> str | None:
-        """'he said': the last speaker if attributed in this or the previous paragraph, else the latest person named."""
+    def gender(self, name: str) -> str | None:
+        """'m'/'f' when the article says so ('Mr. Ryan', 'Ms. Rice', 'a spokeswoman'), else None."""
+        if self._gender is None:
+            self._gender = {}
+            for ps, _pe, c in self.people:
+                full = self.index.resolve(c, ps)
+                before = self.text[max(0, ps - 6):ps]
+                ctx = (before + " " + (self.index.role_of(full) or "")).lower()
+                g = ("m" if re.search(r"\bmr\.?\s*$", before.lower()) or re.search(r"\b\w*(?:man|men)\b", ctx)
+                     and "woman" not in ctx else
+                     "f" if re.search(r"\b(?:mrs|ms)\.?\s*$", before.lower()) or re.search(r"\b\w*(?:woman|lady)\b", ctx)
+                     else None)
+                if g and full not in self._gender:
+                    self._gender[full] = g
+        return self._gender.get(name)
+
+    def salient(self) -> list[tuple[int, str]]:
+        """(position, person) of each sentence's subject: the first person outside quotes not
+        governed by a preposition or used as a possessive ('Pelosi did not agree with Ryan’s…')."""
+        if self._salient is None:
+            self._salient = []
+            for sent in self.sentences:
+                for ps, pe, c in self.people:
+                    if not (sent.start <= ps < sent.end) or any(q0 < ps < q1 for q0, q1 in self.quoted):
+                        continue
+                    if self.text[pe:pe + 2] in ("’s", "'s") and (
+                            re.match(r"\s*(?:[\w\-]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS)) + r")\b",
+                                     self.text[pe + 2:pe + 40]) or sent.start < ps):
+                        continue  # 'Trump’s lawyer said'; but 'Menendez’s response.' opening a sentence is his
+                    ns = _np_start(self.text, sent.start, ps)
+                    prev = re.search(r"([\w’']+)\W*$", self.text[sent.start:ns])
+                    if prev and prev.group(1).lower() in _PREPS:
+                        continue
+                    self._salient.append((ps, self.index.resolve(c, ps)))
+                    break
+        return self._salient
+
+    def resolve_pronoun(self, pos: int, pron: str | None = None) -> str | None:
+        """'he said': the latest salient person of the same gender (a quote's speaker, or a
+        sentence's subject) in this or the two previous paragraphs; else the older rules."""
         from newsprism.analyze.nlp import paragraphs
 
         if not hasattr(self, "_paras"):
@@ -384,6 +451,14 @@ class _Attributor:
         import bisect
 
         pi = bisect.bisect_right(self._paras, pos) - 1
+        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get((pron or "").lower())
+        lo = self._paras[max(0, pi - 2)] if self._paras else 0
+        events = [(p, n) for p, n in self.speakers if lo <= p < pos] + [(p, n) for p, n in self.salient() if lo <= p < pos]
+        for _p, name in sorted(events, reverse=True):
+            g = self.gender(name)
+            if want and g and g != want:
+                continue
+            return name
         if self.last_person:
             lp = bisect.bisect_right(self._paras, self.last_person[0]) - 1
             if pi - lp <= 1:
@@ -455,13 +530,21 @@ class _Attributor:
         text = self.text
         verbs = list(_VERB_RE.finditer(text[s:e]))
         if not verbs:
+            if text[s:e].rstrip().endswith(":"):  # 'Biden was quick to retort: "…"'
+                return self.clause_subject(s, e, pos)
             return None
         vm = verbs[-1]
         vs = s + vm.start()
         bs = _np_backward(text, s, vs)
         if bs is not None:
             ns, ne, _ = bs
-            return self.from_np(ns, ne, pos) if ne > ns else None
+            sp = self.from_np(ns, ne, pos) if ne > ns else None
+            if sp and sp.name:
+                return sp
+            # 'Grimm stormed back, leaned into him and said, "…"': the clause subject speaks
+            if ne <= ns or text[ns:ne].strip().lower() in ("and", "but", "then", "and then"):
+                return self.clause_subject(s, vs, pos)
+            return sp
         # "according to X, ..." style is handled by the caller; subject = first non-introductory chunk
         chunks = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^,;:]+", text[s:vs])]
         for cs, ce in chunks:
@@ -480,9 +563,38 @@ class _Attributor:
             if sp:
                 return sp
             break
-        # verb-first: 'said Wang' before the quote (rare)
+        sp = self.clause_subject(s, vs, pos)
+        if sp and sp.name:
+            return sp
+        # verb-first: 'said Wang' before the quote (rare); a name, never 'her tenure'
         ns, ne = _np_forward(text, s + vm.end() + 1, e)
-        return self.from_np(ns, ne, pos) if ne > ns else None
+        if ne > ns and text[ns].isupper() and text[ns:ne].lower() not in ("he", "she"):
+            return self.from_np(ns, ne, pos)
+        return None
+
+    def clause_subject(self, s: int, e: int, pos: int) -> _Speaker | None:
+        """The subject of the clause in ``text[s:e]``: the first person (or 'the senator') not
+        governed by a preposition ('In Wednesday's speech the senator also took a swipe at … Clinton')."""
+        text = self.text
+        cands: list[tuple[int, int]] = [(ps, pe) for ps, pe, _ in self.people if s <= ps and pe <= e]
+        desc = "|".join(sorted(_DESCRIPTORS))
+        for m in re.finditer(rf"\b(?:the|The)\s+(?:[\w’'.\-]+\s+){{0,3}}?(?:{desc})\b", text[s:e]):
+            cands.append((s + m.start(), s + m.end()))
+        for m in re.finditer(r"(?:^|(?<=[.;:,]\s))(?:He|She|he|she)\b", text[s:e]):
+            cands.append((s + m.start(), s + m.end()))
+        for cs, ce in sorted(cands):
+            if text[ce:ce + 2] in ("’s", "'s"):
+                continue
+            ns = _np_start(text, s, cs)
+            prev = re.search(r"([\w’']+)\W*$", text[s:ns])
+            if prev and prev.group(1).lower() in _PREPS:
+                continue
+            if any(q0 < cs < q1 for q0, q1 in self.quoted):
+                continue
+            sp = self.from_np(ns, ce, pos)
+            if sp and sp.name:
+                return sp
+        return None
 
 
 def extract_quotes(
@@ -500,6 +612,8 @@ def extract_quotes(
     paras = paragraphs(text)
     att = _Attributor(text, ents, index)
     raws = find_quoted(text, paras)
+    att.sentences = sentences
+    att.quoted = [(r.open, r.close) for r in raws]
     sent_of = _sentence_lookup(sentences)
     quotes: list[Quote] = []
     prev_by_para: dict[int, Quote] = {}
@@ -512,8 +626,9 @@ def extract_quotes(
         s_close = sent_of(max(r.close - 1, r.open))
         para = s_open.paragraph if s_open else 0
         # zone boundaries: stop at neighbouring quotes
-        nxt_open = raws[n + 1].open if n + 1 < len(raws) else len(text)
-        prv_close = raws[n - 1].close + 1 if n > 0 else 0
+        # (a quote nested inside this one, 'do unto others', is no neighbour)
+        nxt_open = next((o.open for o in raws[n + 1:] if o.open > r.close), len(text))
+        prv_close = max((o.close + 1 for o in raws[:n] if o.close < r.open), default=0)
         after_end = min(s_close.end if s_close else r.close + 1, nxt_open)
         before_start = max(s_open.start if s_open else r.open, prv_close)
         # quote extends past its sentence end ('."' inside) → after-zone is the next sentence part only
@@ -543,6 +658,8 @@ def extract_quotes(
                 sp = _Speaker(prev.speaker, prev.role, True)
         if sp and sp.name and sp.named and " " in sp.name:
             att.last_person = (r.open, sp.name)
+        if sp and sp.name and _person_name(sp.name):
+            att.speakers.append((r.open, sp.name))
         q = Quote(article=article_id, text=text[qs:qe], speaker=sp.name if sp else None,
                   role=sp.role if sp else None, start=qs, end=qe, kind=kind)
         quotes.append(q)
