@@ -26,7 +26,8 @@ VERBS = (
     "lamented|charged|contended|maintained|reported|called|described|confirmed|concluded|joked|boasted|retorted|"
     "shouted|wondered|mused|agreed|blasted|slammed|praised|accused|criticized|criticised|denied|demanded|"
     "announced|explains|writes|recounted|added|offered|thanked|predicts|believes|believed|hoped|advised|"
-    "proclaimed|exclaimed|signaled|signalled|wrote|read|reads|tweeting|telling|calling|describing"
+    "proclaimed|exclaimed|signaled|signalled|wrote|read|reads|tweeting|telling|calling|describing|writing|"
+    "retorted|retort|declaring|adding|insisting|arguing|warning|claiming|noting|asking|stating"
 )
 _VERB_RE = re.compile(rf"\b(?:{VERBS})\b")
 _REPORT_VERBS = {"reported", "read", "reads"}
@@ -227,7 +228,7 @@ def _role_before(text: str, pos: int) -> str | None:
     while keep and keep[0].lower() in ("of", "for", "and"):
         keep.pop(0)
     role = " ".join(keep)
-    return role if role and any(w.lower() in _DESCRIPTORS for w in keep) else None
+    return role if role and any(w in _DESCRIPTORS for w in _expand_role(role).split()) else None
 
 
 def _np_backward(text: str, lo: int, verb: int) -> tuple[int, int, bool] | None:
@@ -274,6 +275,30 @@ def _np_start(text: str, lo: int, pos: int) -> int:
     return start
 
 
+_ABBR = {"sen": "senator", "sens": "senator", "gov": "governor", "rep": "representative", "reps": "representative",
+         "gen": "general", "congressman": "congressman representative", "congresswoman": "congresswoman representative"}
+
+
+def _expand_role(role: str) -> str:
+    """Lower-cased role words with abbreviations and party tags spelled out ('R-Utah' -> 'republican')."""
+    role = re.sub(r"\bD[-–][A-Z][\w.]*", " democrat ", role)
+    role = re.sub(r"\bR[-–][A-Z][\w.]*", " republican ", role)
+    out = []
+    for w in re.findall(r"[\w’'\-]+", role.lower()):
+        out.append(_ABBR.get(w, w))
+        if w in ("democratic", "democrats", "dem"):
+            out.append("democrat")
+        if w in ("republicans", "gop"):
+            out.append("republican")
+    return " ".join(out)
+
+
+def _party_tag(text: str, pe: int) -> str | None:
+    """'Sen. Mitt Romney, R-Utah,' / 'Nancy Pelosi (D-Calif.)': the party-state tag after a name."""
+    m = re.match(r"\s*[,(]\s*((?:D|R|I)[-–][A-Z][A-Za-z.]*(?:\s?[A-Z][a-z]*\.?)?)\s*[,)]?", text[pe:pe + 30])
+    return m.group(1).rstrip(",") if m else None
+
+
 def _person_name(name: str) -> bool:
     return not _looks_org(name) and name[:1].isupper()
 
@@ -298,11 +323,28 @@ class _Attributor:
         self._gender: dict[str, str] | None = None
         self._salient: list[tuple[int, str]] | None = None
         self.people = [(e.start, e.end, e.canonical or e.text) for e in ents if e.label == "PERSON"]
+        #: every description the article gives a person ('Indiana Gov.', 'R-Utah', 'the senator'), for coreference
+        self.all_roles: dict[str, str] = {}
         for ps, pe, name in self.people:
             role = _role_before(text, ps) or _appositive(text, pe, min(len(text), pe + 200))[0]
-            if role and any(w in _DESCRIPTORS for w in role.lower().split()):
-                full = index.resolve(name, ps)
+            full = index.resolve(name, ps)
+            if role and any(w in _DESCRIPTORS for w in _expand_role(role).split()):
                 index.add(full, ps, role)
+            for r in (role, _party_tag(text, pe)):
+                if r:
+                    self.all_roles[full] = f"{self.all_roles.get(full, '')} {r}".strip()
+        # surnames the NER missed or tagged as ORG/GPE ('Fox', 'Lauten', 'Bloomberg') once the full name is known
+        surnames = {n.split()[-1]: n for _, n in index.mentions if n.split()[-1][:1].isupper() and len(n.split()[-1]) > 2}
+        taken = [(ps, pe) for ps, pe, _ in self.people]
+        extra = []
+        if surnames:
+            for m in re.finditer(r"\b(" + "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True)) + r")\b", text):
+                if any(ts <= m.start() < te for ts, te in taken):
+                    continue
+                if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+                    continue  # 'Trump Tower', 'Fox News'
+                extra.append((m.start(), m.end(), surnames[m.group(1)]))
+        self.people = sorted(self.people + extra)
 
     def _person_like(self, s: int, e: int, run: str) -> bool:
         for ps, pe, _ in self.people:
@@ -391,11 +433,13 @@ class _Attributor:
     def _describe(self, head: str, words: list[str], pos: int) -> _Speaker | None:
         """'the NSC spokesman' -> the latest earlier person whose role has that head noun (and other words)."""
         best: tuple[int, int, str] | None = None
-        for p, full in self.index.mentions:
+        mentions = [(p, full) for p, full in self.index.mentions] + [
+            (p, self.index.resolve(c, p)) for p, _e, c in self.people]
+        for p, full in sorted(mentions):
             if p > pos:
                 break
-            role = (self.index.role_of(full) or "").lower()
-            if head not in role:
+            role = _expand_role(f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')}")
+            if head not in role.split():
                 continue
             extra = sum(1 for w in words if w not in ("the", "a", head) and (w in role or w in full.lower()))
             if best is None or (extra, p) >= (best[0], best[1]):
