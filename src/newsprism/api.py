@@ -78,8 +78,14 @@ def brief(
     nlp: str = DEFAULT_NLP,
     summary_words: int | None = None,
     on_error: ErrorHandler | None = None,
+    llm=None,
 ) -> Brief:
-    """Clean, dedupe, cluster and synthesise: one cited brief per story, largest story first."""
+    """Clean, dedupe, cluster and synthesise: one cited brief per story, largest story first.
+
+    ``llm`` (an LLM backend object, e.g. ``get_llm("openai", base_url=..., model=...)`` from
+    :mod:`newsprism.synthesize.llm`, or a registered backend name) rewrites each summary; only
+    sentences verified against their cited sources are kept, the rest are reported in ``summary_llm``.
+    """
     from newsprism.analyze import analyze
     from newsprism.analyze.embed import get_embedder
     from newsprism.cluster import cluster as _cluster
@@ -90,7 +96,11 @@ def brief(
     emb = get_embedder(embedder)
     stories = _cluster(articles, embedder=emb)
     by_id = {a.id: a for a in articles}
-    options = {} if summary_words is None else {"summary_words": summary_words}
+    options: dict = {} if summary_words is None else {"summary_words": summary_words}
+    if llm is not None:
+        from newsprism.synthesize.llm import get_llm
+
+        options["llm"] = get_llm(llm) if isinstance(llm, str) else llm
     briefs = []
     for story in sorted(stories, key=lambda s: (-len(s.articles), s.id)):
         members = [by_id[i] for i in story.articles]

@@ -111,15 +111,50 @@ def quotes(paths: tuple[str, ...], fmt: str, nlp: str) -> None:
 @click.option("--summary-words", type=int, default=None, help="Target summary length in words.")
 @click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True)
 @click.option("--nlp", default=api.DEFAULT_NLP, show_default=True)
+@click.option("--llm-base-url", metavar="URL",
+              help="Rewrite summaries with an OpenAI-compatible LLM at URL (e.g. http://localhost:11434/v1); "
+                   "only sentences verified against their cited sources are kept.")
+@click.option("--llm-model", metavar="NAME", help="Model name for --llm-base-url (e.g. llama3.1).")
+@click.option("--llm-key-env", metavar="VAR",
+              help="Env var holding the API key [default: NEWSPRISM_LLM_API_KEY, then OPENAI_API_KEY].")
+@click.option("--llm-timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds to wait for the LLM before keeping the extractive summary.")
 def brief(
-    paths: tuple[str, ...], fmt: str, output: str | None, summary_words: int | None, embedder: str, nlp: str
+    paths: tuple[str, ...], fmt: str, output: str | None, summary_words: int | None, embedder: str, nlp: str,
+    llm_base_url: str | None, llm_model: str | None, llm_key_env: str | None, llm_timeout: float,
 ) -> None:
     """Cluster the inputs into stories and write one cited brief per story."""
     from newsprism.render import render
 
+    llm = None
+    if llm_base_url or llm_model:
+        if not (llm_base_url and llm_model):
+            raise click.UsageError("--llm-base-url and --llm-model go together")
+        from newsprism.synthesize.llm import get_llm
+
+        try:
+            llm = get_llm("openai", base_url=llm_base_url, model=llm_model, api_key_env=llm_key_env,
+                          timeout=llm_timeout)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
     articles = _load(paths)
-    result = api.brief(articles, embedder=embedder, nlp=nlp, summary_words=summary_words)
+    result = api.brief(articles, embedder=embedder, nlp=nlp, summary_words=summary_words, llm=llm)
+    _report_llm(result)
     _write(render(result, fmt, {a.id: a for a in articles}), output)
+
+
+def _report_llm(result) -> None:
+    """One stderr line per fallback and per dropped LLM sentence, so Markdown/HTML users see them too."""
+    for story in result.stories:
+        rep = story.summary_llm
+        if rep is None:
+            continue
+        for r in rep.rejected:
+            click.echo(f"llm: {story.id}: dropped ({r.reason}: {r.detail}): {r.text}", err=True)
+        if rep.used:
+            click.echo(f"llm: {story.id}: kept {rep.kept} verified sentence(s), dropped {len(rep.rejected)}", err=True)
+        else:
+            click.echo(f"warning: llm: {story.id}: kept the extractive summary: {rep.fallback}", err=True)
 
 
 @main.command()

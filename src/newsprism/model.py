@@ -211,6 +211,36 @@ class Story:
 
 
 @dataclass
+class RejectedSentence:
+    """A sentence the LLM wrote that the verifier dropped: ``reason`` is a code, ``detail`` the evidence.
+
+    ``cites`` are the source numbers the sentence cited (see ``LLMSummary.sources``).
+    """
+
+    text: str
+    cites: list[int]
+    reason: str
+    detail: str = ""
+
+
+@dataclass
+class LLMSummary:
+    """How an LLM-written summary was checked: only set when an LLM backend was asked.
+
+    ``sources`` are the numbered source sentences the model was shown (number 1 first);
+    ``used`` is false when the brief fell back to the extractive summary, ``fallback`` says why.
+    """
+
+    backend: str
+    model: str
+    used: bool
+    fallback: str | None
+    kept: int
+    rejected: list[RejectedSentence]
+    sources: list[SummarySentence]
+
+
+@dataclass
 class StoryBrief:
     id: str
     title: str
@@ -224,6 +254,7 @@ class StoryBrief:
     quotes: list[StoryQuote]
     timeline: list[TimelineEntry]
     framing: list[Framing]
+    summary_llm: LLMSummary | None = None
 
 
 @dataclass

@@ -86,11 +86,14 @@ def synthesize(
     *,
     summary_words: int = SUMMARY_WORDS,
     alignment: Alignment | None = None,
+    llm=None,
 ) -> StoryBrief:
     """Build the brief of ``story`` from its ``articles`` (those not in the story are ignored).
 
     ``embedder`` is any object with ``embed(texts) -> ndarray``; ``None`` uses a lexical fallback.
     Missing analyses fall back to a regex sentence splitter, so synthesis never blocks on NLP.
+    ``llm`` (an :class:`newsprism.synthesize.llm.LLM`) rewrites the summary; only sentences its
+    cited sources verify are kept, see :func:`newsprism.synthesize.llm.llm_summary`.
     """
     wanted = set(story.articles) if story.articles else {a.id for a in articles}
     arts = [a for a in articles if a.id in wanted]
@@ -108,6 +111,12 @@ def synthesize(
         for u in al.units
         if u.article == sp.article and u.start < sp.end and sp.start < u.end
     }
+    summary = summarize(al, summary_words, contested)
+    summary_llm = None
+    if llm is not None:
+        from newsprism.synthesize.llm import llm_summary
+
+        summary, summary_llm = llm_summary(llm, summary, facts, arts, embedder, summary_words=summary_words, title=title)
     return StoryBrief(
         id=story.id,
         title=title,
@@ -115,12 +124,13 @@ def synthesize(
         support=len({a.outlet_key for a in arts}),
         origins=len(origins),
         sources=_sources(arts),
-        summary=summarize(al, summary_words, contested),
+        summary=summary,
         facts=facts,
         contradictions=contradictions,
         quotes=merge_story_quotes(arts, analyses),
         timeline=timeline(arts, analyses),
         framing=framing(al, arts, facts, fact_units),
+        summary_llm=summary_llm,
     )
 
 
