@@ -69,3 +69,19 @@ def test_html_charset_from_meta(tmp_path: Path):
     path.write_bytes(html.encode("latin-1"))
     (doc,) = list(read_inputs([str(path)]))
     assert doc.kind == "html" and "Café" in doc.content and "São" in doc.content
+
+
+def test_stdin_dash_reads_text_and_jsonl(demo_dir: Path):
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+
+    text = (demo_dir / "002_977fb0aefb6c66fe.txt").read_text()
+    res = CliRunner().invoke(main, ["clean", "-"], input=text)
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.output.splitlines() if line.startswith("{")]
+    assert len(rows) == 1 and "Xi Jinping" in rows[0]["text"] and rows[0]["source"] == "stdin"
+    records = "\n".join(json.dumps({"id": f"r{i}", "text": text, "outlet": "Wire"}) for i in range(2))
+    res = CliRunner().invoke(main, ["clean", "-"], input=records + "\n")
+    assert res.exit_code == 0, res.output
+    assert [json.loads(line)["id"] for line in res.output.splitlines() if line.startswith("{")] == ["r0", "r1"]

@@ -123,17 +123,9 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
             return date(y, m1, int(g[1])), date(y, m2, int(g[3]))
         except ValueError:
             return None
-    if kind == "mdy":
-        mo, d = _MONTHS[g[0].lower().rstrip(".")], int(g[1])
-        y = int(g[2]) if g[2] else _nearest_year(ref, mo, d, future)
-        if y is None:
-            return None
-        try:
-            return date(y, mo, d), None
-        except ValueError:
-            return None
-    if kind == "dmy":
-        mo, d = _MONTHS[g[1].lower().rstrip(".")], int(g[0])
+    if kind in ("mdy", "dmy"):
+        mon, day = (g[0], g[1]) if kind == "mdy" else (g[1], g[0])
+        mo, d = _MONTHS[mon.lower().rstrip(".")], int(day)
         y = int(g[2]) if g[2] else _nearest_year(ref, mo, d, future)
         if y is None:
             return None

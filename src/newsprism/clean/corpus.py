@@ -19,6 +19,8 @@ from newsprism.model import RawDocument
 PROTECTED_WORDS = 12
 GLOBAL_MIN_DOCS = 3
 EDGE_SHARE = 0.6
+# A document sharing this share of the shorter one's long sentences with an earlier one is a copy of it.
+FAMILY_SHARE = 0.8
 
 
 @dataclass
@@ -41,20 +43,58 @@ class Draft:
 
 @dataclass
 class CorpusStats:
-    """Document frequency of normalised lines, overall and per site."""
+    """Document frequency of normalised lines, overall and per site, counted over *families*.
+
+    Why families: two copies of one article (re-ingested under another id, an updated version,
+    a syndicated reprint) share every line, and that is no evidence that the lines are furniture.
+    Documents whose long sentences mostly recur in an earlier document join its family, and a
+    line counts once per family, so copies never erase each other's text.
+    """
 
     docs: int = 0
     line_docs: Counter[str] = field(default_factory=Counter)
     site_docs: Counter[str] = field(default_factory=Counter)
     site_line_docs: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    _family_of_sentence: dict[str, int] = field(default_factory=dict)
+    _family_of_text: dict[frozenset[str], int] = field(default_factory=dict)
+    _family_size: dict[int, int] = field(default_factory=dict)
+    _seen: set[tuple[int, str | None, str]] = field(default_factory=set)
+
+    def _family(self, keys: set[str], lines: list[str]) -> tuple[int, bool]:
+        """(family id, is new): an earlier document this one copies, by its long sentences.
+
+        A copy shares at least ``FAMILY_SHARE`` of the shorter document's long sentences (three at
+        least), or all of its lines; pages of one site share only a few lines of furniture.
+        """
+        exact = frozenset(keys)
+        if exact in self._family_of_text:
+            return self._family_of_text[exact], False
+        long_keys = {normalise_line(x) for x in lines if _protected(x)} - {""}
+        hits = Counter(self._family_of_sentence[k] for k in long_keys if k in self._family_of_sentence)
+        for fam, n in hits.most_common(3):
+            if n >= 3 and n >= FAMILY_SHARE * min(len(long_keys), self._family_size[fam]):
+                return fam, False
+        fam = self.docs
+        self._family_of_text[exact] = fam
+        self._family_size[fam] = len(long_keys)
+        for k in long_keys:
+            self._family_of_sentence.setdefault(k, fam)
+        return fam, True
 
     def add(self, draft: Draft) -> None:
         keys = {k for k in (normalise_line(x) for x in draft.lines) if k}
-        self.docs += 1
-        self.line_docs.update(keys)
+        fam, new = self._family(keys, draft.lines)
+        if new:
+            self.docs += 1
+        fresh = {k for k in keys if (fam, None, k) not in self._seen}
+        self._seen.update((fam, None, k) for k in fresh)
+        self.line_docs.update(fresh)
         if draft.site:
-            self.site_docs[draft.site] += 1
-            self.site_line_docs[draft.site].update(keys)
+            site_fresh = {k for k in keys if (fam, draft.site, k) not in self._seen}
+            self._seen.update((fam, draft.site, k) for k in site_fresh)
+            if new or site_fresh == keys:
+                self.site_docs[draft.site] += 1
+            self.site_line_docs[draft.site].update(site_fresh)
 
     @classmethod
     def from_drafts(cls, drafts: list[Draft]) -> CorpusStats:

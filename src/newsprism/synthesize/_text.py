@@ -8,7 +8,7 @@ trimming live here in plain regex code with exact character offsets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -203,3 +203,23 @@ def n_words(text: str) -> int:
 
 
 _NON_ACTOR = frozenset(_non_actor())
+
+
+def components(n: int, linked: Callable[[int, int], bool]) -> list[list[int]]:
+    """Connected components (single link) of items ``0..n-1`` under ``linked(i, j)``, in first-item order."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i in range(n):
+        for j in range(i):
+            if find(i) != find(j) and linked(i, j):
+                parent[find(i)] = find(j)
+    out: dict[int, list[int]] = {}
+    for i in range(n):
+        out.setdefault(find(i), []).append(i)
+    return list(out.values())

@@ -26,6 +26,7 @@ from newsprism.synthesize._text import (
     STOP,
     WEEKDAYS_MONTHS,
     clauses,
+    components,
     content_stems,
     person_like,
     stem,
@@ -258,22 +259,8 @@ def _compatible_kind(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> 
 
 
 def _components(ms: list[Mention], ok) -> list[list[Mention]]:
-    parent = list(range(len(ms)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i in range(len(ms)):
-        for j in range(i + 1, len(ms)):
-            if ok(ms[i], ms[j]):
-                parent[find(j)] = find(i)
-    comps: dict[int, list[Mention]] = {}
-    for i, m in enumerate(ms):
-        comps.setdefault(find(i), []).append(m)
-    return [c for c in comps.values() if len({m.unit.article for m in c}) > 1]
+    comps = components(len(ms), lambda i, j: ok(ms[j], ms[i]))
+    return [[ms[i] for i in c] for c in comps if len({ms[i].unit.article for i in c}) > 1]
 
 
 def _variants(comp: list[Mention], by_id: dict[str, Article]) -> list[Variant]:

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from newsprism.model import Analysis, Article, Span, TimelineEntry
-from newsprism.synthesize._text import WEEKDAYS_MONTHS, clauses, content_stems, n_words, split_sentences, trim_span
+from newsprism.synthesize._text import (
+    WEEKDAYS_MONTHS,
+    clauses,
+    components,
+    content_stems,
+    n_words,
+    split_sentences,
+    trim_span,
+)
 from newsprism.synthesize.align import Alignment
 from newsprism.synthesize.framing import loaded_count
 
@@ -46,24 +54,13 @@ _GENERIC_NOW = re.compile(r"^(?:today|now|these days)\b", re.I)
 def _groups(mentions: list[dict]) -> list[list[dict]]:
     """Mentions of one date that state the same event: sentences aligned into one fact, or sharing
     content words (Jaccard ≥ 0.2 on the sentences, date words left out); single link."""
-    parent = list(range(len(mentions)))
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def linked(i: int, j: int) -> bool:
+        fi, fj = mentions[i]["fact"], mentions[j]["fact"]
+        a, b = mentions[i]["words"], mentions[j]["words"]
+        return (fi is not None and fi == fj) or bool(a and b and len(a & b) / len(a | b) >= 0.2)
 
-    for i in range(len(mentions)):
-        for j in range(i):
-            fi, fj = mentions[i]["fact"], mentions[j]["fact"]
-            a, b = mentions[i]["words"], mentions[j]["words"]
-            if (fi is not None and fi == fj) or (a and b and len(a & b) / len(a | b) >= 0.2):
-                parent[find(i)] = find(j)
-    out: dict[int, list[dict]] = {}
-    for i, m in enumerate(mentions):
-        out.setdefault(find(i), []).append(m)
-    return list(out.values())
+    return [[mentions[i] for i in c] for c in components(len(mentions), linked)]
 
 
 def timeline(articles: list[Article], analyses: dict[str, Analysis], al: Alignment | None = None) -> list[TimelineEntry]:
