@@ -58,6 +58,7 @@ _DESCRIPTORS = {
     "leader", "expert", "analyst", "envoy", "diplomat", "ambassador", "secretary", "director", "senator",
     "governor", "chairman", "professor", "general", "prosecutor", "attorney", "lawyer", "mayor", "candidate",
     "lawmaker", "congressman", "congresswoman", "chancellor", "premier", "commissioner", "sheriff", "chief",
+    "representative", "whip", "organizer", "editor",
 }
 _ORG_HEADS = {"ministry", "kremlin", "government", "administration", "office", "department", "council",
               "committee", "agency", "court", "house", "pentagon", "party", "commission", "campaign", "embassy",
@@ -325,12 +326,20 @@ class _Attributor:
         self.people = [(e.start, e.end, e.canonical or e.text) for e in ents if e.label == "PERSON"]
         #: every description the article gives a person ('Indiana Gov.', 'R-Utah', 'the senator'), for coreference
         self.all_roles: dict[str, str] = {}
+        self.party: dict[str, str] = {}  # 'Mitt Romney' -> 'R-Utah'
+        self.titles: dict[str, str] = {}  # 'Elijah Cummings' -> 'Rep.' (the title written before the name)
         for ps, pe, name in self.people:
-            role = _role_before(text, ps) or _appositive(text, pe, min(len(text), pe + 200))[0]
+            title = _role_before(text, ps)
+            role = title or _appositive(text, pe, min(len(text), pe + 200))[0]
             full = index.resolve(name, ps)
+            if title and len(title.split()) <= 4:
+                self.titles.setdefault(full, title)
             if role and any(w in _DESCRIPTORS for w in _expand_role(role).split()):
                 index.add(full, ps, role)
-            for r in (role, _party_tag(text, pe)):
+            tag = _party_tag(text, pe)
+            if tag:
+                self.party.setdefault(full, tag)
+            for r in (role, tag):
                 if r:
                     self.all_roles[full] = f"{self.all_roles.get(full, '')} {r}".strip()
         # surnames the NER missed or tagged as ORG/GPE ('Fox', 'Lauten', 'Bloomberg') once the full name is known
@@ -394,6 +403,8 @@ class _Attributor:
                 if cut:
                     off = text.index(words[cut], rs)
                     rs, run = off, text[off:re_]
+                if re.match(r"[DRI][-–][A-Z]", run):
+                    continue  # a party-state tag '(R-Minn.)', never a name
                 if self._person_like(rs, re_, run):
                     person = (rs, re_, run)
             if person:
@@ -406,8 +417,12 @@ class _Attributor:
                         role = ((role + " ") if role else "") + tail
                 if role and not re.search(r"[A-Za-z]", role):
                     role = None
-                if allow_appositive and not role:
-                    role, _ = _appositive(text, e, min(len(text), e + 200))
+                if allow_appositive and (not role or len(role.split()) <= 2):
+                    appos, _ = _appositive(text, e, min(len(text), e + 200))
+                    if appos and role:
+                        role = f"{role}, {appos}"  # 'Representative' + 'Democrat of Massachusetts'
+                    elif appos:
+                        role = appos
                 full = self.index.resolve(run, pos)
                 full = self.index.add(full, rs, role) or full
                 role = role or self.index.role_of(full)
@@ -426,7 +441,7 @@ class _Attributor:
         runs = list(_NAME_RUN.finditer(np))
         if runs and not heads:
             run = runs[0].group(0)
-            if strip_name(run).lower() not in _PLACES:
+            if strip_name(run).lower() not in _PLACES and run.lower() not in _STOPRUN and not re.match(r"[DRI][-–][A-Z]", run):
                 return _Speaker(normalize_org(run), None, True)
         return None
 
@@ -547,7 +562,10 @@ class _Attributor:
                     return None, "reported"
                 sp = self.from_np(ns, ne, pos, allow_appositive=False)
                 if sp and appos_role and sp.named and sp.name:
-                    sp.role = appos_role if not sp.role or sp.role == self.index.role_of(sp.name) else sp.role
+                    if not sp.role or sp.role == self.index.role_of(sp.name):
+                        sp.role = appos_role
+                    elif len(sp.role.split()) <= 2 and appos_role not in sp.role:
+                        sp.role = f"{sp.role}, {appos_role}"
                     self.index.roles.setdefault(sp.name, appos_role)
                 return sp, verb
         tail = re.search(rf",\s*(?:({VERBS})\s+([^,;]{{2,80}}?)|([^,;]{{2,80}}?)\s+({VERBS}))(?:,|\.?[”\"]?\s*$)", text[s:e])
@@ -716,6 +734,14 @@ def extract_quotes(
         quotes.sort(key=lambda q: q.start)
     for q in quotes:
         q.role = clean_role(q.role)
+        title = att.titles.get(q.speaker or "")
+        if title and q.role and title.lower() not in q.role.lower() and _expand_role(title).split()[-1] not in _expand_role(q.role).split():
+            q.role = f"{title}, {q.role}"  # 'Senator' + 'Democrat of Connecticut'
+        elif title and not q.role:
+            q.role = title
+        tag = att.party.get(q.speaker or "")
+        if tag and (not q.role or tag not in q.role):  # the party-state tag the article gives: 'Sen., R-Utah'
+            q.role = f"{q.role}, {tag}" if q.role else tag
     return quotes
 
 
@@ -739,7 +765,7 @@ def clean_role(role: str | None) -> str | None:
     while words and words[0].lower() in _DANGLING:
         words.pop(0)
     r = " ".join(words).strip(" ,;:-–—")
-    if not r or re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.?\s", r + " "):
+    if not r or re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.?\s+[A-Z]", r + " "):
         return None
     return r
 
