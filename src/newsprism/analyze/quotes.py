@@ -191,7 +191,7 @@ def _np_forward(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
     """', a Chinese Foreign Affairs Ministry spokesman,' right after a name: the role as written."""
-    m = re.match(r"\s*,\s*", text[s:hi])
+    m = re.match(r"\s*,\s*(?:[DRI][-–][A-Z][A-Za-z.]*(?:\s?[A-Z][a-z]*\.?)?,\s*)?", text[s:hi])
     if not m:
         return None, s
     a = s + m.end()
@@ -488,10 +488,12 @@ class _Attributor:
                 for ps, pe, c in self.people:
                     if not (sent.start <= ps < sent.end) or any(q0 < ps < q1 for q0, q1 in self.quoted):
                         continue
-                    if self.text[pe:pe + 2] in ("’s", "'s") and (
-                            re.match(r"\s*(?:[\w\-]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS)) + r")\b",
-                                     self.text[pe + 2:pe + 40]) or sent.start < ps):
-                        continue  # 'Trump’s lawyer said'; but 'Menendez’s response.' opening a sentence is his
+                    if self.text[pe:pe + 2] in ("’s", "'s") and re.match(
+                            r"\s*(?:[\w\-]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS)) + r")\b",
+                            self.text[pe + 2:pe + 40]):
+                        continue  # 'Trump’s lawyer said' is the lawyer's; 'Menendez’s response' is his
+                    if re.search(r"(?:^|[,;]\s)(?:He|She|he|she)\s+(?!said|says)", self.text[sent.start:ps]):
+                        break  # 'He bluntly accused Trump …': the subject is the pronoun's antecedent
                     ns = _np_start(self.text, sent.start, ps)
                     prev = re.search(r"([\w’']+)\W*$", self.text[sent.start:ns])
                     if prev and prev.group(1).lower() in _PREPS:
@@ -569,6 +571,8 @@ class _Attributor:
                     self.index.roles.setdefault(sp.name, appos_role)
                 return sp, verb
         tail = re.search(rf",\s*(?:({VERBS})\s+([^,;]{{2,80}}?)|([^,;]{{2,80}}?)\s+({VERBS}))(?:,|\.?[”\"]?\s*$)", text[s:e])
+        if tail and tail.group(1) in ("told", "tells", "asked", "asks", "telling", "thanked", "urged", "called"):
+            tail = None  # ', told The Washington Post': the addressee, not the speaker
         if tail:
             if tail.group(1):
                 ns, ne = _np_forward(text, s + tail.start(2), s + tail.end(2))
@@ -697,6 +701,11 @@ def extract_quotes(
         if s_close and r.close + 1 >= s_close.end:
             nxt_s = sent_of(s_close.end + 1)
             after_end = min(nxt_s.end, nxt_open) if nxt_s and nxt_s.paragraph == para and _starts_attrib(text, s_close.end, nxt_s.end) else r.close + 1
+        outer = next((o for o in reversed(quotes) if o.start <= qs and qe <= o.end + 1), None)
+        if outer is not None:  # a quote inside a quote ('… the Golden Rule that you should 'do unto others' …')
+            quotes.append(Quote(article=article_id, text=text[qs:qe], speaker=outer.speaker, role=outer.role,
+                                start=qs, end=qe, kind="partial"))
+            continue
         sp, verb = att.after(r.close + 1, after_end, r.open)
         if sp is None or not sp.name:
             sp_b = att.before(before_start, r.open, r.open)
