@@ -51,3 +51,20 @@ def test_story_median_dates_an_undated_article_in_one_analysis():
     an = analyze([dated, undated], nlp="regex")
     dates = {t.text: t.date for t in an["u"].times}
     assert dates == {"April 3": "2023-04-03", "March 17": "2023-03-17"}
+
+
+def test_demo_timeline_separates_events_of_one_day_and_cites_verbatim(demo_dir):
+    import newsprism
+
+    articles = newsprism.clean([demo_dir])
+    story = newsprism.brief(articles).stories[0]
+    by_id = {a.id: a for a in articles}
+    for entry in story.timeline:
+        first = entry.spans[0]
+        assert by_id[first.article].text[first.start:first.end] == entry.text
+        assert set(entry.articles) == {sp.article for sp in entry.spans}
+    friday = [e for e in story.timeline if e.date == "2023-03-17" and e.end_date is None]
+    # the visit's announcement and the ICC warrant both fell on Friday 17 March: two events, each in ≥ 2 outlets
+    assert len(friday) >= 2 and all(len(e.articles) >= 2 for e in friday)
+    # nothing resolved into the year the test runs in: every article is from 2023 or earlier
+    assert all(e.date < "2023-12-31" for e in story.timeline)

@@ -116,7 +116,10 @@ def synthesize(
     if llm is not None:
         from newsprism.synthesize.llm import llm_summary
 
-        summary, summary_llm = llm_summary(llm, summary, facts, arts, embedder, summary_words=summary_words, title=title)
+        disputed = [sp for c in contradictions for v in c.variants for sp in v.spans]
+        summary, summary_llm = llm_summary(
+            llm, summary, facts, arts, embedder, summary_words=summary_words, title=title, contested=disputed
+        )
     return StoryBrief(
         id=story.id,
         title=title,
@@ -128,7 +131,7 @@ def synthesize(
         facts=facts,
         contradictions=contradictions,
         quotes=merge_story_quotes(arts, analyses),
-        timeline=timeline(arts, analyses),
+        timeline=timeline(arts, analyses, al),
         framing=framing(al, arts, facts, fact_units),
         summary_llm=summary_llm,
     )

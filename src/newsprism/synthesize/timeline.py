@@ -51,14 +51,28 @@ def _stating_text(article: Article, analysis: Analysis, start: int, end: int) ->
 _GENERIC_NOW = re.compile(r"^(?:today|now|these days)\b", re.I)
 
 
-def _groups(mentions: list[dict]) -> list[list[dict]]:
-    """Mentions of one date that state the same event: sentences aligned into one fact, or sharing
-    content words (Jaccard ≥ 0.2 on the sentences, date words left out); single link."""
+# Two mentions of one date whose sentences align this well (a share of the fact link) state one event:
+# naming the same day is evidence of its own, so the bar is lower than for a fact.
+SAME_DAY_LINK = 0.65
+
+
+def _groups(mentions: list[dict], al: Alignment | None) -> list[list[dict]]:
+    """Mentions of one date that state the same event: sentences aligned into one fact or scoring
+    ``SAME_DAY_LINK`` of the fact link, or sharing content words (Jaccard ≥ 0.2, date words left out).
+    Only mentions of different articles link; one article's mentions join a group through others."""
+    from newsprism.synthesize.align import LINK
 
     def linked(i: int, j: int) -> bool:
-        fi, fj = mentions[i]["fact"], mentions[j]["fact"]
+        if mentions[i]["article"] == mentions[j]["article"]:
+            return False  # an article names a day twice for two things, or it would repeat itself
+        ui, uj = mentions[i]["unit"], mentions[j]["unit"]
+        fi = mentions[i]["fact"]
+        if ui is not None and uj is not None and al is not None and (
+            (fi is not None and fi == mentions[j]["fact"]) or al.sim[ui, uj] >= SAME_DAY_LINK * LINK
+        ):
+            return True
         a, b = mentions[i]["words"], mentions[j]["words"]
-        return (fi is not None and fi == fj) or bool(a and b and len(a & b) / len(a | b) >= 0.2)
+        return bool(a and b and len(a & b) / len(a | b) >= 0.2)
 
     return [[mentions[i] for i in c] for c in components(len(mentions), linked)]
 
@@ -93,10 +107,12 @@ def timeline(articles: list[Article], analyses: dict[str, Analysis], al: Alignme
             unit = next((units[k] for k in ((art.id, ss),) if k in units), None)
             by_date.setdefault((t.date, t.end_date), []).append(
                 {"text": text, "article": art.id, "span": Span(art.id, s, e), "words": words,
-                 "fact": unit_fact.get(unit) if unit is not None else None})
+                 "unit": unit, "fact": unit_fact.get(unit) if unit is not None else None})
     out = []
     for (date, end_date), mentions in by_date.items():
-        groups = sorted(_groups(mentions), key=lambda g: (-len({m["article"] for m in g}), min(m["span"].start for m in g)))
+        groups = sorted(_groups(mentions, al), key=lambda g: (-len({m["article"] for m in g}),
+                                                          min(loaded_count(m["text"]) for m in g) > 0,
+                                                          min(m["span"].start for m in g)))
         for rank, g in enumerate(groups):
             arts = list(dict.fromkeys(m["article"] for m in g))
             if rank > 0 and len(arts) < 2:
