@@ -15,14 +15,16 @@ from click.testing import CliRunner
 import newsprism
 from conftest import DEMO
 from newsprism.cli import main
-from newsprism.model import Article, Brief, Span, to_dict
+from newsprism.model import Article, Brief, Fact, Span, SummarySentence, to_dict
 from newsprism.render import brief_to_json_dict
 from newsprism.render.schema import brief_schema
 from newsprism.synthesize.llm import (
+    Breaker,
     FakeLLM,
     LLMError,
     OpenAIChat,
     Source,
+    build_sources,
     check_sentence,
     get_llm,
     numbers,
@@ -250,6 +252,24 @@ def test_api_key_comes_from_the_environment(server, monkeypatch):
     assert auth == ["Bearer sk-openai", "Bearer sk-newsprism", "Bearer sk-mine"]
 
 
+def test_breaker_stops_asking_an_unreachable_endpoint_but_not_a_failing_one(server):
+    msgs = [{"role": "user", "content": "[1] Officials met."}]
+    server.mode = "slow"
+    llm = Breaker(_llm(server, timeout=0.3))
+    with pytest.raises(LLMError, match="within 0.3s"):
+        llm.complete(msgs)
+    started = time.monotonic()
+    with pytest.raises(LLMError, match="skipped, the endpoint was unreachable earlier"):
+        llm.complete(msgs)
+    assert time.monotonic() - started < 0.2 and len(server.requests) == 1
+    server.mode = "500"
+    llm = Breaker(_llm(server))
+    for _ in range(2):
+        with pytest.raises(LLMError, match="HTTP 500"):
+            llm.complete(msgs)
+    assert len(server.requests) == 3
+
+
 def test_cli_brief_with_llm_writes_verified_summary_and_reports_drops(server, tmp_path):
     server.mode = "bad"
     out = tmp_path / "brief.json"
@@ -369,6 +389,24 @@ def test_parse_reply_handles_markers_bullets_and_abbreviations():
         ("He met J. Smith and aides.", [1, 4, 5, 6, 7, 8]),
         ("No marker here", []),
     ]
+
+
+def test_parse_reply_drops_reasoning_blocks():
+    reply = "<think>Source [2] says 40 people [2].</think>\nXi met Putin [1]."
+    assert parse_reply(reply) == [("Xi met Putin.", [1])]
+
+
+def test_sources_leave_out_contested_facts():
+    art = Article(id="a", text="Xi met Putin. Ten people died. Talks ended.")
+
+    def span(t: str) -> Span:
+        return Span("a", art.text.index(t), art.text.index(t) + len(t))
+
+    summary = [SummarySentence("Xi met Putin.", ["a"], [span("Xi met Putin.")])]
+    facts = [Fact(t, ["a"], 1, 1, [span(t)]) for t in ("Ten people died.", "Talks ended.")]
+    got = build_sources(summary, facts, {"a": art}, contested=[Span("a", span("Ten people died.").start + 2, 22)])
+    assert [(s.n, s.text) for s in got] == [(1, "Xi met Putin."), (2, "Talks ended.")]
+    assert len(build_sources(summary, facts, {"a": art})) == 3
 
 
 def test_verify_merges_spans_and_drops_duplicates():

@@ -98,9 +98,9 @@ def brief(
     by_id = {a.id: a for a in articles}
     options: dict = {} if summary_words is None else {"summary_words": summary_words}
     if llm is not None:
-        from newsprism.synthesize.llm import get_llm
+        from newsprism.synthesize.llm import Breaker, get_llm
 
-        options["llm"] = get_llm(llm) if isinstance(llm, str) else llm
+        options["llm"] = Breaker(get_llm(llm) if isinstance(llm, str) else llm)
     briefs = []
     for story in sorted(stories, key=lambda s: (-len(s.articles), s.id)):
         members = [by_id[i] for i in story.articles]

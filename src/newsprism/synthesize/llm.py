@@ -31,6 +31,7 @@ from newsprism.model import Article, Fact, LLMSummary, RejectedSentence, Span, S
 
 __all__ = [
     "LLM",
+    "Breaker",
     "FakeLLM",
     "LLMError",
     "OpenAIChat",
@@ -56,7 +57,14 @@ MAX_LENGTH_FACTOR = 2.0
 
 
 class LLMError(NewsprismError):
-    """The model could not be asked, or its reply could not be read."""
+    """The model could not be asked, or its reply could not be read.
+
+    ``unreachable`` marks failures that will repeat for the next story too (no connection, timeout).
+    """
+
+    def __init__(self, message: str, *, unreachable: bool = False) -> None:
+        super().__init__(message)
+        self.unreachable = unreachable
 
 
 @runtime_checkable
@@ -121,9 +129,10 @@ class OpenAIChat:
         try:
             resp = httpx.post(url, json=body, headers=headers, timeout=self.timeout)
         except httpx.TimeoutException as exc:
-            raise LLMError(f"no reply from {url} within {self.timeout:g}s") from exc
+            raise LLMError(f"no reply from {url} within {self.timeout:g}s", unreachable=True) from exc
         except httpx.HTTPError as exc:
-            raise LLMError(f"request to {url} failed: {type(exc).__name__}: {exc}") from exc
+            down = isinstance(exc, (httpx.ConnectError, httpx.NetworkError))
+            raise LLMError(f"request to {url} failed: {type(exc).__name__}: {exc}", unreachable=down) from exc
         if resp.status_code != 200:
             raise LLMError(f"{url} answered HTTP {resp.status_code}: {_short(resp.text)}")
         try:
@@ -172,6 +181,29 @@ class FakeLLM:
         return " ".join([f"{text} [{n}]" for n, text in sources[: self.limit]] + list(self.inject))
 
 
+class Breaker:
+    """Wrap an LLM for one run: once it proved unreachable, later stories skip it instead of waiting again.
+
+    Why: a brief of 50 stories against a dead endpoint would otherwise wait 50 timeouts.
+    """
+
+    def __init__(self, llm: LLM) -> None:
+        self.llm = llm
+        self.name = getattr(llm, "name", type(llm).__name__)
+        self.model = str(getattr(llm, "model", "") or "")
+        self.down: str | None = None
+
+    def complete(self, messages: list[dict[str, str]]) -> str:
+        if self.down:
+            raise LLMError(f"skipped, the endpoint was unreachable earlier in this run ({self.down})", unreachable=True)
+        try:
+            return self.llm.complete(messages)
+        except LLMError as exc:
+            if exc.unreachable:
+                self.down = str(exc)
+            raise
+
+
 @registry.register("llm", "openai")
 def _openai(**options) -> OpenAIChat:
     return OpenAIChat(**options)
@@ -203,13 +235,24 @@ def _flat(text: str) -> str:
 
 
 def build_sources(
-    summary: list[SummarySentence], facts: list[Fact], articles: dict[str, Article], limit: int = MAX_SOURCES
+    summary: list[SummarySentence],
+    facts: list[Fact],
+    articles: dict[str, Article],
+    limit: int = MAX_SOURCES,
+    contested: list[Span] | None = None,
 ) -> list[Source]:
     """The extractive summary's sentences, then the best-supported facts not already among them.
 
     A fact's span whose text is the fact itself goes first, so the first span of every source
-    is the exact text the model saw and the checks ran against.
+    is the exact text the model saw and the checks ran against. Facts overlapping a
+    ``contested`` span (a contradiction's variant) are left out, as the extractive summary
+    leaves them out: the brief reports the disagreement, the summary must not pick a side.
     """
+    contested = contested or []
+
+    def disputed(spans: list[Span]) -> bool:
+        return any(c.article == sp.article and c.start < sp.end and sp.start < c.end for sp in spans for c in contested)
+
     out: list[Source] = []
     seen: list[str] = []
 
@@ -228,7 +271,8 @@ def build_sources(
             key=lambda sp: sp.article not in articles
             or _flat(articles[sp.article].text[sp.start : sp.end]) != _flat(f.text),
         )
-        add(f.text, f.articles, spans)
+        if not disputed(spans):
+            add(f.text, f.articles, spans)
     return out
 
 
@@ -263,6 +307,7 @@ def parse_sources(prompt: str) -> list[tuple[int, str]]:
 
 
 # -------------------------------------------------------------------- reply
+_THINK = re.compile(r"<think>.*?(?:</think>|\Z)", re.S | re.I)  # reasoning models (deepseek-r1, qwen3)
 _FENCE = re.compile(r"^\s*```[\w-]*\s*$", re.M)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _LABEL = re.compile(r"^\s*(?:\*\*)?(?:summary|here is the summary|here's the summary)[^:\n]{0,40}:(?:\*\*)?\s*", re.I)
@@ -305,9 +350,10 @@ def parse_reply(reply: str) -> list[tuple[str, list[int]]]:
     """Split a reply into ``(sentence, cited source numbers)``; markers are removed from the text.
 
     Markers may sit before or after the full stop; a line holding only markers cites for the
-    sentence before it. Bullets, code fences and a leading "Summary:" label are ignored.
+    sentence before it. Bullets, code fences, ``<think>`` blocks and a leading "Summary:" label
+    are ignored.
     """
-    text = _FENCE.sub("", reply.replace("\r\n", "\n"))
+    text = _FENCE.sub("", _THINK.sub("", reply.replace("\r\n", "\n")))
     out: list[tuple[str, list[int]]] = []
     for raw in text.split("\n"):
         line = _LABEL.sub("", _BULLET.sub("", raw)).strip().strip("*").strip()
@@ -634,6 +680,7 @@ def llm_summary(
     *,
     summary_words: int = 75,
     title: str = "",
+    contested: list[Span] | None = None,
 ) -> tuple[list[SummarySentence], LLMSummary]:
     """Ask ``llm`` for a cited rewrite of the extractive ``summary``; return the verified summary and the report.
 
@@ -643,7 +690,7 @@ def llm_summary(
     backend = getattr(llm, "name", type(llm).__name__)
     model = str(getattr(llm, "model", "") or "")
     by_id = {a.id: a for a in articles}
-    sources = build_sources(summary, facts, by_id)
+    sources = build_sources(summary, facts, by_id, contested=contested)
     shown = [SummarySentence(s.text, s.articles, s.spans) for s in sources]
 
     def fallback(why: str, rejected: list[RejectedSentence] | None = None) -> tuple[list[SummarySentence], LLMSummary]:
