@@ -131,7 +131,7 @@ def synthesize(
         facts=facts,
         contradictions=contradictions,
         quotes=merge_story_quotes(arts, analyses),
-        timeline=timeline(arts, analyses),
+        timeline=timeline(arts, analyses, al),
         framing=framing(al, arts, facts, fact_units),
         summary_llm=summary_llm,
     )
