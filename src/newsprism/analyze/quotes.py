@@ -52,6 +52,7 @@ _NP_LOWER = {
     "affairs", "relations", "justice", "gop", "u.s.", "federal", "county", "city", "health", "police",
     "sheriff", "coach", "owner", "mother", "father", "wife", "husband", "son", "daughter", "friend", "resident",
     "witness", "victim", "doctor", "nurse", "teacher", "student", "pastor", "chancellor", "premier", "commissioner",
+    "organizer", "whip",
 }
 _DESCRIPTORS = {
     "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "minister", "official", "president",
@@ -229,7 +230,14 @@ def _role_before(text: str, pos: int) -> str | None:
     while keep and keep[0].lower() in ("of", "for", "and"):
         keep.pop(0)
     role = " ".join(keep)
-    return role if role and any(w in _DESCRIPTORS for w in _expand_role(role).split()) else None
+    if role and any(w in _DESCRIPTORS for w in _expand_role(role).split()):
+        return role
+    m = re.search(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))((?:[A-Z][\w’'.\-]*)(?:[ \t]+[\w’'.\-]+){0,6}),[ \t]+$",
+                  text[max(0, pos - 120):pos])
+    if m and re.search(rf"\b(?:{'|'.join(sorted(_DESCRIPTORS))})(?:\s+in\s+chief)?$", m.group(1).lower()) \
+            and not _VERB_RE.search(m.group(1)):
+        return m.group(1)  # 'BuzzFeed’s editor in chief, Ben Smith, said'
+    return None
 
 
 def _np_backward(text: str, lo: int, verb: int) -> tuple[int, int, bool] | None:
@@ -492,7 +500,7 @@ class _Attributor:
                             r"\s*(?:[\w\-]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS)) + r")\b",
                             self.text[pe + 2:pe + 40]):
                         continue  # 'Trump’s lawyer said' is the lawyer's; 'Menendez’s response' is his
-                    if re.search(r"(?:^|[,;]\s)(?:He|She|he|she)\s+(?!said|says)", self.text[sent.start:ps]):
+                    if re.search(r"(?:^|[,;]\s)(?:He|She|he|she)\s+", self.text[sent.start:ps]):
                         break  # 'He bluntly accused Trump …': the subject is the pronoun's antecedent
                     ns = _np_start(self.text, sent.start, ps)
                     prev = re.search(r"([\w’']+)\W*$", self.text[sent.start:ns])
