@@ -308,6 +308,12 @@ def _party_tag(text: str, pe: int) -> str | None:
     return m.group(1).rstrip(",") if m else None
 
 
+_DOC_SYNONYMS = [{"statement", "release"}, {"letter"}, {"suit", "lawsuit", "complaint", "filing"},
+                 {"ad", "advertisement", "commercial", "spot"}, {"resolution"}, {"memo", "memorandum"}, {"petition"}]
+_DOC_NP = re.compile(r"(?:the|The|a|A|its|Its|their|Their|this|This)\s+(?:[\w’'\-]+\s+){0,2}?("
+                     + "|".join(sorted(set().union(*_DOC_SYNONYMS))) + r")\b")
+
+
 def _person_name(name: str) -> bool:
     return not _looks_org(name) and name[:1].isupper()
 
@@ -380,6 +386,9 @@ class _Attributor:
         if not np.strip():
             return None
         low = np.strip().lower()
+        dm = _DOC_NP.match(text, s)
+        if dm and len(low.split()) <= len(dm.group(0).split()):
+            return self.document(dm.group(1).lower(), s)
         if low in _PRONOUNS or low.split()[0] in ("his", "her") and len(low.split()) <= 3:
             name = self.resolve_pronoun(pos, low.split()[0])
             return _Speaker(name, self.index.role_of(name) if name else None, False)
@@ -471,6 +480,40 @@ class _Attributor:
             return _Speaker(best[2], self.index.role_of(best[2]), True)
         return None
 
+    def document(self, head: str, pos: int) -> _Speaker | None:
+        """'the joint statement said' -> who issued it: 'a letter from X', 'X’s letter', or the
+        subject of the latest earlier sentence naming such a document ('Pelosi and Schumer released a joint statement')."""
+        syn = next((g for g in _DOC_SYNONYMS if head in g), {head})
+        pat = re.compile(r"\b(?:" + "|".join(sorted(syn)) + r")\b", re.I)
+        from newsprism.analyze.nlp import paragraphs
+
+        paras = [p[0] for p in paragraphs(self.text)]
+        import bisect
+
+        lo = paras[max(0, bisect.bisect_right(paras, pos) - 4)] if paras else 0
+        for sent in reversed(self.sentences):
+            if sent.end > pos or sent.end < lo:
+                continue
+            for m in pat.finditer(self.text, sent.start, min(sent.end, pos)):
+                if any(q0 < m.start() < q1 for q0, q1 in self.quoted):
+                    continue
+                fm = re.match(r"\s+(?:from|by|signed by|issued by|released by|sent by)\s+", self.text[m.end():m.end() + 20])
+                if fm:
+                    ns, ne = _np_forward(self.text, m.end() + fm.end(), sent.end)
+                    sp = self.from_np(ns, ne, pos) if ne > ns and not _DOC_NP.match(self.text, ns) else None
+                    if sp and sp.name:
+                        return sp
+                sp = self.clause_subject(sent.start, m.start(), pos)
+                if sp and sp.name:
+                    return sp
+                ns, ne = _np_forward(self.text, sent.start, m.start())
+                if ne > ns and not _DOC_NP.match(self.text, ns):
+                    sp = self.from_np(ns, ne, pos)
+                    if sp and sp.name:
+                        return sp
+                return None
+        return None
+
     def gender(self, name: str) -> str | None:
         """'m'/'f' when the article says so ('Mr. Ryan', 'Ms. Rice', 'a spokeswoman'), else None."""
         if self._gender is None:
@@ -492,10 +535,16 @@ class _Attributor:
         governed by a preposition or used as a possessive ('Pelosi did not agree with Ryan’s…')."""
         if self._salient is None:
             self._salient = []
+            desc = re.compile(r"^(?:[^,“\"]{0,40},\s*)?(?:The|the)\s+((?:[\w’'.\-]+\s+){0,3}?)("
+                              + "|".join(sorted(_DESCRIPTORS)) + r")\b")
             for sent in self.sentences:
+                dm = desc.match(sent.text)
                 for ps, pe, c in self.people:
                     if not (sent.start <= ps < sent.end) or any(q0 < ps < q1 for q0, q1 in self.quoted):
                         continue
+                    if dm and sent.start + dm.start(2) < ps:
+                        break  # 'The congressman also expressed concern about … his wife, Huma Abedin'
+
                     if self.text[pe:pe + 2] in ("’s", "'s") and re.match(
                             r"\s*(?:[\w\-]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS)) + r")\b",
                             self.text[pe + 2:pe + 40]):
@@ -507,7 +556,13 @@ class _Attributor:
                     if prev and prev.group(1).lower() in _PREPS:
                         continue
                     self._salient.append((ps, self.index.resolve(c, ps)))
+                    dm = None
                     break
+                if dm:
+                    words = [w.lower() for w in dm.group(0).split()]
+                    found = self._describe(dm.group(2).lower(), words, sent.start + dm.start(2))
+                    if found and found.name:
+                        self._salient.append((sent.start + dm.start(2), found.name))
         return self._salient
 
     def resolve_pronoun(self, pos: int, pron: str | None = None) -> str | None:
@@ -735,6 +790,10 @@ def extract_quotes(
             prev = quotes[-1] if quotes else None
             if prev and s_open and prev.start >= s_open.start and prev.speaker:
                 sp = _Speaker(prev.speaker, prev.role, True)
+        if (sp is None or not sp.name) and kind == "partial":
+            sp_s = att.clause_subject(before_start, r.open, r.open)
+            if sp_s and sp_s.name and _person_name(sp_s.name):
+                sp = sp_s
         if sp and sp.name and sp.named and " " in sp.name:
             att.last_person = (r.open, sp.name)
         if sp and sp.name and _person_name(sp.name):
