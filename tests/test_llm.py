@@ -391,9 +391,16 @@ def test_parse_reply_handles_markers_bullets_and_abbreviations():
     ]
 
 
-def test_parse_reply_drops_reasoning_blocks():
-    reply = "<think>Source [2] says 40 people [2].</think>\nXi met Putin [1]."
+def test_parse_reply_drops_reasoning_blocks_preambles_and_emphasis():
+    reply = "<think>Source [2] says 40 people [2].</think>\nHere is a neutral summary:\n\n**Xi** met Putin [1]."
     assert parse_reply(reply) == [("Xi met Putin.", [1])]
+
+
+def test_honorifics_and_hyphenated_names():
+    src = Source(1, "Syrian President Bashar al-Assad met Putin, drawing a rejection from Mr. Biden.", ["a"], [])
+    assert check_sentence("Mr. Bashar al-Assad met Putin, and Biden rejected it.", [src]) is None
+    assert check_sentence("Al-Assad met Putin.", [src]) is None
+    assert check_sentence("Al-Sisi met Putin.", [src])[0] == "unsupported-name"
 
 
 def test_sources_leave_out_contested_facts():

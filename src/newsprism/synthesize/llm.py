@@ -361,13 +361,15 @@ def parse_reply(reply: str) -> list[tuple[str, list[int]]]:
             continue
         for chunk in _split_sentences(line):
             ids = list(dict.fromkeys(i for g in _MARK.findall(chunk) for i in _ids(g)))
-            clean = re.sub(r"\s+", " ", _MARK.sub(" ", chunk)).strip()
+            clean = re.sub(r"\s+", " ", _MARK.sub(" ", chunk.replace("*", ""))).strip()
             clean = re.sub(r"\s+([.,;:!?”’)])", r"\1", clean).strip()
             if not re.search(r"\w", clean):
                 if out and ids:
                     prev, prev_ids = out[-1]
                     out[-1] = (prev, list(dict.fromkeys(prev_ids + ids)))
                 continue
+            if not ids and clean.endswith(":"):
+                continue  # a preamble ("Here is a neutral summary:")
             out.append((clean, ids))
     return out
 
@@ -500,9 +502,11 @@ _ALIASES = {
     "eu": ("european union",),
 }
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|denied|denies|deny|refused|refuses|rejected|"
-    r"rejects)\b|n't\b"
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|denied|denies|deny|denial|refused|refuses|refusal|"
+    r"rejected|rejects|rejection)\b|n't\b"
 )
+#: forms of address: a rewrite may add or drop them without changing a fact
+_HONORIFICS = frozenset(_words("mr mrs ms dr sir madam"))
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]*\s[^’]*)’")
 
 
@@ -537,7 +541,7 @@ def _names(text: str) -> list[str]:
         for part in m.group().split("-"):
             if not part or not part[0].isupper() or part == "I":
                 continue
-            if opener and _fold(part).strip(".") in _COMMON:
+            if (opener and _fold(part).strip(".") in _COMMON) or _fold(part).strip(".") in _HONORIFICS:
                 continue
             out.append(part)
             opener = False
@@ -574,7 +578,7 @@ def check_sentence(text: str, cited: list[Source]) -> tuple[str, str] | None:
     missing = sorted(want - have - weak)
     if missing:
         return "unsupported-number", f"{', '.join(missing)} not in the cited sources"
-    vocab = {_norm_word(w) for w in _WORD.findall(src)}
+    vocab = {_norm_word(p) for w in _WORD.findall(src) for p in (w, *w.split("-"))}
     for w in _names(text):
         nw = _norm_word(w)
         if nw and not _word_match(nw, vocab, folded):
@@ -612,62 +616,56 @@ def _windows(text: str, cited: list[Source]) -> list[str]:
 def verify(
     parsed: list[tuple[str, list[int]]], sources: list[Source], embedder, words: int | None = None
 ) -> tuple[list[SummarySentence], list[RejectedSentence]]:
-    """Keep the sentences their cited sources support; every other one comes back with the reason."""
+    """Keep the sentences their cited sources support; every other one comes back with the reason, in reply order."""
     by_n = {s.n: s for s in sources}
     kept: list[SummarySentence] = []
-    rejected: list[RejectedSentence] = []
-    pending: list[tuple[str, list[Source]]] = []
-    ids_of: dict[int, list[int]] = {}
-    for text, ids in parsed:
+    rejected: list[tuple[int, RejectedSentence]] = []
+    pending: list[tuple[int, str, list[int], list[Source]]] = []
+    for pos, (text, ids) in enumerate(parsed):
         if not ids:
-            rejected.append(RejectedSentence(text, [], "no-citation", "the sentence cites no source"))
+            rejected.append((pos, RejectedSentence(text, [], "no-citation", "the sentence cites no source")))
             continue
         unknown = [i for i in ids if i not in by_n]
         if unknown:
-            rejected.append(
-                RejectedSentence(text, ids, "unknown-citation", f"no source numbered {', '.join(map(str, unknown))}")
-            )
+            why = f"no source numbered {', '.join(map(str, unknown))}"
+            rejected.append((pos, RejectedSentence(text, ids, "unknown-citation", why)))
             continue
         cited = [by_n[i] for i in ids]
         fail = check_sentence(text, cited)
         if fail:
-            rejected.append(RejectedSentence(text, ids, *fail))
+            rejected.append((pos, RejectedSentence(text, ids, *fail)))
             continue
-        ids_of[len(pending)] = ids
-        pending.append((text, cited))
-    if not pending:
-        return kept, rejected
-    floor = min_similarity(embedder)
-    texts = [t for t, _ in pending]
-    refs = [_windows(t, c) for t, c in pending]
-    flat = list(dict.fromkeys(r for rs in refs for r in rs))
-    vecs = _embed(embedder, texts + flat)
-    gen = vecs[: len(texts)]
-    row = {r: vecs[len(texts) + k] for k, r in enumerate(flat)}
-    seen: set[str] = set()
-    total = 0
-    for k, (text, cited) in enumerate(pending):
-        ids = ids_of[k]
-        sim = max(float(gen[k] @ row[r]) for r in refs[k])
-        if sim < floor:
-            rejected.append(RejectedSentence(text, ids, "low-similarity", f"similarity {sim:.2f} < {floor:.2f}"))
-            continue
-        key = _fold(text)
-        if key in seen:
-            rejected.append(RejectedSentence(text, ids, "duplicate", "the same sentence was already kept"))
-            continue
-        n = len(text.split())
-        if words and kept and total + n > MAX_LENGTH_FACTOR * words:
-            rejected.append(RejectedSentence(text, ids, "over-length", f"summary would exceed {MAX_LENGTH_FACTOR:g}× {words} words"))
-            continue
-        seen.add(key)
-        total += n
-        arts = list(dict.fromkeys(a for s in cited for a in s.articles))
-        spans: list[Span] = []
-        for s in cited:
-            spans += [sp for sp in s.spans if sp not in spans]
-        kept.append(SummarySentence(text=text, articles=arts, spans=spans))
-    return kept, rejected
+        pending.append((pos, text, ids, cited))
+    if pending:
+        floor = min_similarity(embedder)
+        texts = [t for _, t, _, _ in pending]
+        refs = [_windows(t, c) for _, t, _, c in pending]
+        flat = list(dict.fromkeys(r for rs in refs for r in rs))
+        vecs = _embed(embedder, texts + flat)
+        row = {r: vecs[len(texts) + k] for k, r in enumerate(flat)}
+        seen: set[str] = set()
+        total = 0
+        for k, (pos, text, ids, cited) in enumerate(pending):
+            sim = max(float(vecs[k] @ row[r]) for r in refs[k])
+            key = _fold(text)
+            n = len(text.split())
+            if sim < floor:
+                bad = RejectedSentence(text, ids, "low-similarity", f"similarity {sim:.2f} < {floor:.2f}")
+            elif key in seen:
+                bad = RejectedSentence(text, ids, "duplicate", "the same sentence was already kept")
+            elif words and kept and total + n > MAX_LENGTH_FACTOR * words:
+                bad = RejectedSentence(text, ids, "over-length", f"beyond {MAX_LENGTH_FACTOR:g}× the {words}-word target")
+            else:
+                seen.add(key)
+                total += n
+                arts = list(dict.fromkeys(a for s in cited for a in s.articles))
+                spans: list[Span] = []
+                for s in cited:
+                    spans += [sp for sp in s.spans if sp not in spans]
+                kept.append(SummarySentence(text=text, articles=arts, spans=spans))
+                continue
+            rejected.append((pos, bad))
+    return kept, [r for _, r in sorted(rejected, key=lambda x: x[0])]
 
 
 # ---------------------------------------------------------------- the stage
