@@ -59,7 +59,7 @@ _DESCRIPTORS = {
     "leader", "expert", "analyst", "envoy", "diplomat", "ambassador", "secretary", "director", "senator",
     "governor", "chairman", "professor", "general", "prosecutor", "attorney", "lawyer", "mayor", "candidate",
     "lawmaker", "congressman", "congresswoman", "chancellor", "premier", "commissioner", "sheriff", "chief",
-    "representative", "whip", "organizer", "editor",
+    "representative", "whip", "organizer", "editor", "speaker",
 }
 _ORG_HEADS = {"ministry", "kremlin", "government", "administration", "office", "department", "council",
               "committee", "agency", "court", "house", "pentagon", "party", "commission", "campaign", "embassy",
@@ -266,7 +266,8 @@ def _np_backward(text: str, lo: int, verb: int) -> tuple[int, int, bool] | None:
 
 _PREPS = {"at", "to", "with", "by", "from", "of", "for", "on", "in", "about", "against", "after", "before", "when",
           "asked", "ask", "told", "tell", "urging", "urged", "called", "than", "like", "as", "into", "over", "toward",
-          "towards", "and", "or", "between", "among", "under", "prompted", "thanked", "criticized", "attacked"}
+          "towards", "and", "or", "between", "among", "under", "prompted", "thanked", "criticized", "attacked",
+          "sent", "sends", "gave", "handed", "addressed", "invited", "accused", "blamed"}
 
 
 def _np_start(text: str, lo: int, pos: int) -> int:
@@ -373,6 +374,9 @@ class _Attributor:
         for ps, pe, _ in self.people:
             if ps < e and pe > s:
                 return True
+        if any(x.start < e and x.end > s for x in self.ents if x.label in ("GPE", "LOC", "NORP")):
+            return False  # 'the lawsuit from Nebraska and Oklahoma'
+
         if _looks_org(run) or all(t.lower().strip(".’'") in _ROLEISH for t in run.split()):
             return False
         stripped = strip_name(run)
@@ -452,9 +456,10 @@ class _Attributor:
             found = self._describe(heads[-1], words, pos)
             if found:
                 return found
-        if any(w in _ORG_HEADS for w in words) or any(_looks_org(m.group(0)) for m in _NAME_RUN.finditer(np)):
-            org = re.split(r"\s+and\s+", np.strip(" ,"))[0]
-            return _Speaker(normalize_org(org), None, True)
+        if any(w in _ORG_HEADS for w in words) or any(_looks_org(m.group(0)) for m in _NAME_RUN.finditer(np)
+                                                       if m.group(0).lower() not in _STOPRUN):
+            org = normalize_org(re.split(r"\s+and\s+", np.strip(" ,"))[0])
+            return _Speaker(org, None, True) if re.search(r"[A-Z]", org) and org.lower() not in _STOPRUN else None
         runs = list(_NAME_RUN.finditer(np))
         if runs and not heads:
             run = runs[0].group(0)
@@ -497,16 +502,21 @@ class _Attributor:
             for m in pat.finditer(self.text, sent.start, min(sent.end, pos)):
                 if any(q0 < m.start() < q1 for q0, q1 in self.quoted):
                     continue
-                fm = re.match(r"\s+(?:from|by|signed by|issued by|released by|sent by)\s+", self.text[m.end():m.end() + 20])
-                if fm:
+                fm = re.match(r"(?:\s+[\w’'\-]+){0,5}?\s+(?:from|by|signed by|issued by|released by|sent by|written by)\s+",
+                              self.text[m.end():m.end() + 80])
+                if fm:  # 'a joint letter from the chairs', 'a letter released Tuesday and signed by …'
                     ns, ne = _np_forward(self.text, m.end() + fm.end(), sent.end)
                     sp = self.from_np(ns, ne, pos) if ne > ns and not _DOC_NP.match(self.text, ns) else None
-                    if sp and sp.name:
-                        return sp
-                sp = self.clause_subject(sent.start, m.start(), pos)
+                    return sp if sp and sp.name else None
+                # the clause holding the document: '…“without delay,” and Pelosi and Schumer released a joint statement'
+                cl = sent.start
+                for b in re.finditer(r"[;:]\s|,\s+(?:and|but|while|as|after)\s|[”\"]\s*,?\s+(?:and|but)\s",
+                                     self.text[sent.start:m.start()]):
+                    cl = sent.start + b.end()
+                sp = self.clause_subject(cl, m.start(), pos)
                 if sp and sp.name:
                     return sp
-                ns, ne = _np_forward(self.text, sent.start, m.start())
+                ns, ne = _np_forward(self.text, cl, m.start())
                 if ne > ns and not _DOC_NP.match(self.text, ns):
                     sp = self.from_np(ns, ne, pos)
                     if sp and sp.name:
@@ -599,6 +609,11 @@ class _Attributor:
         text = self.text
         m = re.match(r"[\s,]*(?:—\s*|–\s*)?", text[s:e])
         a = s + (m.end() if m else 0)
+        dm = _DOC_NP.match(text, a)
+        if dm and dm.end() <= e:
+            vd = re.match(rf"\s*(?:\w+ly\s+)?({VERBS})\b", text[dm.end():e])
+            if vd:  # '…," the joint statement said.'
+                return self.document(dm.group(1).lower(), a), vd.group(1)
         vm = re.match(rf"(?:{VERBS})\b", text[a:e])
         if vm:
             b = a + vm.end()
@@ -664,6 +679,11 @@ class _Attributor:
             return None
         vm = verbs[-1]
         vs = s + vm.start()
+        dm = re.search(_DOC_NP.pattern + r"\s+(?:\w+ly\s+)?$", text[s:vs])
+        if dm:  # 'The letter says, “…”'
+            sp = self.document(dm.group(1).lower(), s + dm.start())
+            if sp and sp.name:
+                return sp
         bs = _np_backward(text, s, vs)
         if bs is not None:
             ns, ne, _ = bs
@@ -711,9 +731,10 @@ class _Attributor:
             cands.append((s + m.start(), s + m.end()))
         for m in re.finditer(r"(?:^|(?<=[.;:,]\s))(?:He|She|he|she)\b", text[s:e]):
             cands.append((s + m.start(), s + m.end()))
+        modifier = re.compile(r"\s+(?:" + "|".join(sorted(_ORG_HEADS | {"team", "camp", "aides", "officials"})) + r")\b")
         for cs, ce in sorted(cands):
-            if text[ce:ce + 2] in ("’s", "'s"):
-                continue
+            if text[ce:ce + 2] in ("’s", "'s") or modifier.match(text, ce):
+                continue  # 'Trump’s lawyer', 'The Romney campaign': not the person
             ns = _np_start(text, s, cs)
             prev = re.search(r"([\w’']+)\W*$", text[s:ns])
             if prev and prev.group(1).lower() in _PREPS:
