@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -235,7 +236,10 @@ def test_endpoint_failure_keeps_the_extractive_summary(demo, server, mode, timeo
 
 def test_unreachable_endpoint_falls_back(demo):
     articles, plain = demo
-    story = _story_brief(articles, OpenAIChat(base_url="http://127.0.0.1:9/v1", model="m", timeout=2))
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    story = _story_brief(articles, OpenAIChat(base_url=f"http://127.0.0.1:{port}/v1", model="m", timeout=2))
     assert not story.summary_llm.used and "failed" in story.summary_llm.fallback
     assert to_dict(story.summary) == to_dict(plain.stories[0].summary)
 
@@ -362,6 +366,7 @@ SRC = Source(
         ("Xi met Putin with 1,200 aides.", "unsupported-number"),
         ("Xi called the talks “frank and very friendly”.", "unverbatim-quote"),
         ("Xi did not meet Putin in Moscow.", "negation"),
+        ("The dictator Xi met Putin in Moscow.", "loaded-wording"),
     ],
 )
 def test_check_sentence(sentence, reason):

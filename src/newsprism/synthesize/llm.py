@@ -5,8 +5,8 @@ source span. An LLM writes fluent text but can invent a number, swap a name or m
 the model only sees numbered source sentences (the extractive summary, then the best-supported
 facts), must end every sentence with markers like ``[1][3]``, and each sentence it writes is
 checked against the sentences it cites: numbers (digits or words), capitalised names, dates and
-quotes must appear there, negation must not be invented, and the meaning must be close by
-embedding similarity. Failing sentences are dropped and reported in ``StoryBrief.summary_llm``;
+quotes must appear there, negation and loaded words must not be added, and the meaning must be
+close by embedding similarity. Failing sentences are dropped and reported in ``StoryBrief.summary_llm``;
 when nothing survives, or the endpoint fails, the extractive summary stays. Synthesis never
 crashes because of the model.
 
@@ -590,6 +590,11 @@ def check_sentence(text: str, cited: list[Source]) -> tuple[str, str] | None:
             return "unsupported-date", f"{rel!r} not in the cited sources"
     if _NEGATION.search(ftext) and not _NEGATION.search(folded):
         return "negation", "the sentence negates what the cited sources state"
+    from newsprism.synthesize.framing import loaded_count
+
+    loaded = loaded_count(text)
+    if loaded > sum(loaded_count(s.text) for s in cited):
+        return "loaded-wording", f"{loaded} loaded word(s), more than the cited sources use"
     return None
 
 
