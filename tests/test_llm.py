@@ -96,7 +96,9 @@ class FakeOpenAI:
                 if mode == "nochoices":
                     return self._send(200, b'{"object": "chat.completion", "choices": []}')
                 sources = parse_sources(body["messages"][-1]["content"])
-                content = good_reply(sources) if mode in ("good", "slow") else bad_reply(sources)
+                content = good_reply(sources) if mode in ("good", "slow", "parts") else bad_reply(sources)
+                if mode == "parts":
+                    content = [{"type": "text", "text": content[:10]}, {"type": "text", "text": content[10:]}]
                 reply = {"object": "chat.completion", "model": body["model"],
                          "choices": [{"index": 0, "message": {"role": "assistant", "content": content}}]}
                 self._send(200, json.dumps(reply).encode())
@@ -186,6 +188,13 @@ def test_good_reply_is_kept_with_the_cited_spans(demo, server):
     prompt = req["body"]["messages"][-1]["content"]
     assert [t for _, t in parse_sources(prompt)] == [s.text for s in sources]
     assert "[2][5]" in prompt and "authorization" not in {k.lower() for k in req["headers"]}
+
+
+def test_content_parts_reply_is_read(demo, server):
+    articles, _ = demo
+    server.mode = "parts"
+    rep = _story_brief(articles, _llm(server)).summary_llm
+    assert rep.used and rep.kept == 3 and rep.rejected == []
 
 
 def test_hallucinations_are_dropped_and_reported(demo, server):

@@ -143,6 +143,8 @@ class OpenAIChat:
             content = data["choices"][0]["message"]["content"]
         except (KeyError, IndexError, TypeError) as exc:
             raise LLMError(f"{url} answered JSON without choices[0].message.content: {_short(resp.text)}") from exc
+        if isinstance(content, list):  # content parts, as some servers send them
+            content = "".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
         if not isinstance(content, str):
             raise LLMError(f"{url} answered a non-text message content ({type(content).__name__})")
         return content
