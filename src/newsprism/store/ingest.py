@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsprism.dedupe import Deduper
+from newsprism.dedupe import Deduper, entry_blobs, entry_for, entry_from_store
 from newsprism.errors import InputError
 from newsprism.ingest import IngestOptions, iter_files, raw_key, read_path
 from newsprism.model import Article, RawDocument
@@ -116,10 +116,32 @@ class Ingestor:
         self._deduper = Deduper()
         self._clusterer = self._make_clusterer()
         with self.store.transaction():  # the embeddings cache may fill for articles stored before it existed
-            for article in self.store.articles(replay=True):
-                self._deduper.add(article)
-                if self._clusterer is not None:
-                    self._clusterer.add(article)
+            seeded = self._seed_deduper()
+            if self._clusterer is not None or not seeded:
+                for article in self.store.articles(replay=True):
+                    if not seeded:
+                        self._deduper.add(article)
+                    if self._clusterer is not None:
+                        self._clusterer.add(article)
+
+    def _seed_deduper(self) -> bool:
+        """Load the last window's dedupe entries from the store; False when the backend keeps none.
+
+        Articles stored without an entry (before the store had the table) are hashed now and their
+        entry written, so the next run reads it.
+        """
+        window = getattr(self.store, "dedupe_window", None)
+        if window is None:
+            return False
+        assert self._deduper is not None
+        for article, digest, signature, passages in window(self._deduper.window):
+            if signature is None:
+                entry = entry_for(article)
+                self.store.add_dedupe_entry(article.id, entry.digest, *entry_blobs(entry))  # type: ignore[attr-defined]
+            else:
+                entry = entry_from_store(article, digest, signature, passages)
+            self._deduper.restore(entry)
+        return True
 
     # ------------------------------------------------------------ run
     def run(self, paths: Iterable[str | Path]) -> IngestReport:
@@ -185,6 +207,8 @@ class Ingestor:
                 self._store(article)
                 self.store.record_input(source, key, "ok", article=article.id)
             self.store.set_meta(STORIES_DIRTY, "1")
+            if hasattr(self.store, "prune_dedupe"):
+                self.store.prune_dedupe(self._deduper.window)
 
     def _clean_some(self, batch: list[RawDocument], todo: list[RawDocument], collect: ErrorHandler) -> list[Article]:
         try:
@@ -207,9 +231,11 @@ class Ingestor:
             self.report.already += 1
             return
         assert self._deduper is not None
-        self._deduper.add(article)
+        entry = self._deduper.add_entry(article)
         story = self._clusterer.add(article) if self._clusterer is not None else None
         self.store.add_article(article, user_id, user_story)
+        if hasattr(self.store, "add_dedupe_entry"):
+            self.store.add_dedupe_entry(article.id, entry.digest, *entry_blobs(entry))
         if story is not None:
             self.store.set_story(article.id, story)
         self.report.added += 1

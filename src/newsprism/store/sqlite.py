@@ -87,7 +87,17 @@ MIGRATIONS: list[list[str]] = [
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
         END""",
     ],
+    [  # 2: the dedupe window's MinHash signatures, so a run resumes the index without re-hashing every article
+        """CREATE TABLE dedupe_index (
+            seq INTEGER PRIMARY KEY,
+            digest INTEGER NOT NULL,
+            signature BLOB NOT NULL,
+            passages BLOB NOT NULL
+        )""",
+    ],
 ]
+"""Why a table of its own and not columns on ``articles``: it keeps only the last window's rows
+(older ones are pruned), about 1 KB an article, and ``seq`` is the article's ``articles.seq``."""
 
 _COLUMNS = (
     "id, user_id, source, title, text, url, outlet, authors, published, updated, language, credits, origin, "
@@ -322,6 +332,40 @@ class SQLiteStore:
             (query, limit),
         ).fetchall()
         return [a for (aid,) in rows if (a := self.get_article(aid)) is not None]
+
+    # ------------------------------------------------------------ dedupe index
+    def add_dedupe_entry(self, article_id: str, digest: int, signature: bytes, passages: bytes) -> None:
+        """Persist a stored article's dedupe index entry (joins the current transaction)."""
+        self._conn.execute(
+            "INSERT OR REPLACE INTO dedupe_index(seq, digest, signature, passages) "
+            "SELECT seq, ?, ?, ? FROM articles WHERE id = ?",
+            (digest, signature, passages, article_id),
+        )
+
+    def dedupe_window(self, limit: int) -> Iterator[tuple[Article, int | None, bytes | None, bytes | None]]:
+        """The last ``limit`` stored articles, oldest first, each with its persisted (digest, signature,
+        passages), or three Nones when it has none (stored before migration 2, or pruned)."""
+        rows = self._conn.execute(
+            "SELECT a.id, a.outlet, a.origin, a.duplicate_of, d.digest, d.signature, d.passages, "
+            "CASE WHEN d.seq IS NULL THEN a.text END "
+            "FROM (SELECT * FROM articles ORDER BY seq DESC LIMIT ?) a LEFT JOIN dedupe_index d ON d.seq = a.seq "
+            "ORDER BY a.seq",
+            (max(0, limit),),
+        )
+        for aid, outlet, origin, duplicate_of, digest, sig, passages, text in rows:
+            art = Article(id=aid, text=text or "", outlet=outlet, origin=origin, duplicate_of=duplicate_of)
+            yield art, digest, sig, passages
+
+    def prune_dedupe(self, keep: int) -> None:
+        """Drop dedupe index rows the window of the newest ``keep`` articles no longer needs.
+
+        Why by ``seq`` arithmetic with twice the slack, not an exact count: it is a range delete on
+        the primary key, cheap in every batch's transaction, and keeps the table under ``2 * keep``
+        rows plus gaps. A row pruned too eagerly would only be re-hashed from its text.
+        """
+        self._conn.execute(
+            "DELETE FROM dedupe_index WHERE seq < (SELECT max(seq) FROM dedupe_index) - ?", (2 * max(1, keep),)
+        )
 
     # ------------------------------------------------------------ stories
     def set_story(self, article_id: str, story_id: str, title: str = "") -> None:
