@@ -463,7 +463,10 @@ class _Attributor:
         runs = list(_NAME_RUN.finditer(np))
         if runs and not heads:
             run = runs[0].group(0)
-            if strip_name(run).lower() not in _PLACES and run.lower() not in _STOPRUN and not re.match(r"[DRI][-–][A-Z]", run):
+            rs = s + runs[0].start()
+            named = any(x.start < rs + len(run) and x.end > rs for x in self.ents if x.label != "PERSON")
+            if named and strip_name(run).lower() not in _PLACES and run.lower() not in _STOPRUN \
+                    and not re.match(r"[DRI][-–][A-Z]", run):  # an entity the NER saw, not 'Close to three dozen'
                 return _Speaker(normalize_org(run), None, True)
         return None
 
@@ -624,6 +627,9 @@ class _Attributor:
         if ne > ns:
             rest = text[ne:e]
             appos_role, ae = _appositive(text, ne, e)
+            tag = re.match(r"\s*[,(]\s*[DRI][-–][A-Z][A-Za-z.]*(?:\s?[A-Z][a-z]*\.?)?\s*\)?(?=\s*,|\s+[a-z])", rest)
+            if not appos_role and tag:  # '…," Rep. Carl Hunt, D-Ohio, told …'
+                rest = rest[tag.end():]
             if appos_role:
                 rest = text[ae:e]
             vm2 = re.match(rf"[\s,]*(?:(?:later|also|then|has|had|have|once|again|previously|recently|repeatedly|\w+ly)\s+)*({VERBS})\b", rest)
