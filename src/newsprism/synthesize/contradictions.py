@@ -368,8 +368,24 @@ def _negation(al: Alignment, unit_fact: dict[int, int], by_id: dict[str, Article
     return out
 
 
-def _dates(al: Alignment, analyses: dict[str, Analysis]) -> list[Contradiction]:
-    """Aligned claims with absolute dates that cannot both hold."""
+def _same_dated_claim(texts: dict[str, str], a: Unit, b: Unit, sa: tuple[int, int], sb: tuple[int, int]) -> bool:
+    """The clauses around two date mentions say the same thing but for the date ("has led X since 2002").
+
+    Why clause-level: a sentence may add a second clause ("…, and that is what Ryan argued") that
+    lowers the sentence score while the dated claim itself is word for word the same.
+    """
+    ca = set(_local_context(texts[a.article], a, *sa)) - WEEKDAYS_MONTHS
+    cb = set(_local_context(texts[b.article], b, *sb)) - WEEKDAYS_MONTHS
+    shared = ca & cb
+    return len(shared) >= 3 and len(shared) / len(ca | cb) >= CLAUSE_SAME
+
+
+# Content-word Jaccard of two date clauses above which they are one claim.
+CLAUSE_SAME = 0.6
+
+
+def _dates(al: Alignment, analyses: dict[str, Analysis], texts: dict[str, str]) -> list[Contradiction]:
+    """Aligned claims (sentences, or their dated clauses) with absolute dates that cannot both hold."""
     abs_re = re.compile(
         r"\d|january|february|march|april|may|june|july|august|september|october|november|december", re.I
     )
@@ -380,31 +396,32 @@ def _dates(al: Alignment, analyses: dict[str, Analysis]) -> list[Contradiction]:
             continue
         for t in an.times:
             if u.start <= t.start and t.end <= u.end and abs_re.search(t.text) and t.date:
-                per_unit.setdefault(u.idx, []).append((t.date, t.end_date or t.date, t.text))
+                per_unit.setdefault(u.idx, []).append((t.date, t.end_date or t.date, t.text, (t.start, t.end)))
     out = []
-    for g in al.groups:
-        dated = [i for i in g if i in per_unit]
-        for x in range(len(dated)):
-            for y in range(x + 1, len(dated)):
-                a, b = al.units[dated[x]], al.units[dated[y]]
-                if a.outlet == b.outlet or al.sim[a.idx, b.idx] < 0.7:
-                    continue
-                da, db = per_unit[a.idx], per_unit[b.idx]
-                if len(da) != 1 or len(db) != 1:
-                    continue
-                (a0, a1, at), (b0, b1, bt) = da[0], db[0]
-                if len(a0) != len(b0) or not (a1 < b0 or b1 < a0):
-                    continue
-                out.append(
-                    Contradiction(
-                        topic="sources differ on the date",
-                        kind="date",
-                        variants=[
-                            Variant(a.text, at, [a.article], [a.span]),
-                            Variant(b.text, bt, [b.article], [b.span]),
-                        ],
-                    )
+    dated_units = sorted(per_unit)
+    for x in range(len(dated_units)):
+        for y in range(x + 1, len(dated_units)):
+            a, b = al.units[dated_units[x]], al.units[dated_units[y]]
+            if a.outlet == b.outlet:
+                continue
+            da, db = per_unit[a.idx], per_unit[b.idx]
+            if len(da) != 1 or len(db) != 1:
+                continue
+            (a0, a1, at, sa), (b0, b1, bt, sb) = da[0], db[0]
+            if not (al.sim[a.idx, b.idx] >= 0.7 or _same_dated_claim(texts, a, b, sa, sb)):
+                continue
+            if len(a0) != len(b0) or not (a1 < b0 or b1 < a0):
+                continue
+            out.append(
+                Contradiction(
+                    topic="sources differ on the date",
+                    kind="date",
+                    variants=[
+                        Variant(a.text, at, [a.article], [a.span]),
+                        Variant(b.text, bt, [b.article], [b.span]),
+                    ],
                 )
+            )
     return out
 
 
@@ -485,7 +502,7 @@ def find_contradictions(al: Alignment, articles: list[Article], analyses: dict[s
         variants = _variants(comp, by_id)
         out.append(Contradiction(topic=_topic_kind(comp), variants=variants, kind="kind"))
 
-    out.extend(_dates(al, analyses))
+    out.extend(_dates(al, analyses, {a.id: a.text for a in articles}))
     out.extend(_negation(al, unit_fact, by_id))
     out.extend(_entities(al))
     return _dedupe(out)

@@ -1,0 +1,39 @@
+"""Contradiction detection against the hand labels (docs/contradictions-labels.md), as the benchmark scores it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EVAL
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def test_labelled_pairs_precision_and_recall_floor():
+    from bench_contradictions import LABELS, run
+    from newsprism.analyze.embed import get_embedder
+
+    labels = [json.loads(x) for x in LABELS.open(encoding="utf-8")]
+    if not (EVAL / "basil" / "dev.jsonl").exists():
+        labels = [lab for lab in labels if lab["corpus"] == "demo"]
+        if not labels:
+            pytest.skip(f"no labelled pairs without {EVAL}/basil")
+    res = run(labels, get_embedder("hash"), nlp="regex")
+    assert res["pairs"] == len(labels)
+    # every positive and negative counts; a detector that flags everything or nothing fails here
+    assert res["tp"] + res["fn"] >= 3 and res["tn"] + res["fp"] >= 1
+    assert res["precision"] >= 0.9, res
+    assert res["recall"] >= 0.6, res
+
+
+def test_naive_peer_rule_is_what_it_says():
+    from bench_contradictions import naive_contradicts
+
+    assert naive_contradicts("Police said 12 people died in the fire at the market.",
+                             "Police said 40 people died in the fire at the market.")
+    assert not naive_contradicts("Police said 12 people died in the fire.", "The minister will visit Paris next spring.")
