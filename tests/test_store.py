@@ -144,3 +144,29 @@ def test_cli_ingest_and_stats(tmp_path: Path, demo_dir: Path):
     )
     assert result.exit_code == 1 and "binary" in result.stderr
     assert runner.invoke(main, ["stats", "--db", str(tmp_path / "none.db")]).exit_code == 1
+
+
+def test_migration_2_adds_the_dedupe_index_to_an_existing_store(tmp_path: Path):
+    db = tmp_path / "v1.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute("INSERT INTO schema_version VALUES (1, '2023-03-20T00:00:00+00:00')")
+    conn.commit()
+    conn.close()
+    store = open_store(str(db))
+    assert store.schema_version == len(MIGRATIONS) >= 2
+    a = _article(1)
+    a.id = article_key(a.text, a.source)
+    with store.transaction():
+        store.add_article(a, "user-1")
+    # An article stored without an entry comes back with its text, so ingest can hash it.
+    [(art, digest, sig, passages)] = list(store.dedupe_window(10))
+    assert art.id == a.id and art.text == a.text and (digest, sig, passages) == (None, None, None)
+    with store.transaction():
+        store.add_dedupe_entry(a.id, -5, b"\x01\x00\x00\x00", b"")
+        store.prune_dedupe(10)
+    [(art, digest, sig, passages)] = list(store.dedupe_window(10))
+    assert (digest, sig, passages) == (-5, b"\x01\x00\x00\x00", b"") and art.text == ""
+    store.close()
