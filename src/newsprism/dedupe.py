@@ -137,6 +137,20 @@ def passage_keys(ids: np.ndarray) -> np.ndarray:
     return g[:PASSAGE_KEYS]  # np.unique sorts: the lowest hashes, the same ones in every copy
 
 
+_QUOTED = re.compile(r"[“\"][^”“\"\n]{0,1000}[”\"]")
+
+
+def text_passage_keys(text: str, ids: np.ndarray) -> np.ndarray:
+    """:func:`passage_keys` of ``text`` without its quotations (``ids``: its word ids, reused when it has none).
+
+    Why without quotations: independent reports of one event quote the same long statement word for
+    word; that is the speaker's passage, not a sign that one outlet's copy underlies the other.
+    """
+    if _QUOTED.search(text):
+        ids = _word_ids(normalise(_QUOTED.sub(" ", text)).split())
+    return passage_keys(ids)
+
+
 def sketch(text: str) -> MinHash:
     """A datasketch MinHash of ``text`` with this module's signature (for use with MinHashLSH)."""
     return MinHash(num_perm=NUM_PERM, hashvalues=signature(normalise(text).split()).astype(np.uint64),
@@ -183,7 +197,7 @@ def entry_for(article: Article) -> Entry:
     """The index entry of an article whose ``duplicate_of`` and ``origin`` are already decided."""
     norm = normalise(article.text)
     ids = _word_ids(norm.split())
-    return Entry(article.id, digest_of(norm), _minhash(ids), passage_keys(ids),
+    return Entry(article.id, digest_of(norm), _minhash(ids), text_passage_keys(article.text, ids),
                  article.duplicate_of or article.id, article.origin, article.outlet)
 
 
@@ -331,7 +345,7 @@ class Deduper:
         ids = _word_ids(norm.split())
         digest = digest_of(norm)
         sig = _minhash(ids)
-        pkeys = passage_keys(ids) if self.passages else np.zeros(0, dtype=np.uint64)
+        pkeys = text_passage_keys(article.text, ids) if self.passages else np.zeros(0, dtype=np.uint64)
         idx = self.index
         if article.duplicate_of is None:
             slot = idx.digests.get(digest)
