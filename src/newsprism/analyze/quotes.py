@@ -214,9 +214,18 @@ def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
     return role, e
 
 
+_TITLE_ABBR = {"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
+               "prof", "rev", "st", "jr", "sr", "u.s", "u.n", "d.c", "no", "vs", "inc", "corp", "co", "ltd", "maj"}
+
+
 def _role_before(text: str, pos: int) -> str | None:
     """'Chinese Foreign Minister Qin Gang': the title words right before a name."""
-    m = re.search(r"((?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))(?:[ \t]+(?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))){0,7})\s+$", text[max(0, pos - 120):pos])
+    window = text[max(0, pos - 120):pos]
+    for b in re.finditer(r"(\S+?)[.!?][\"”’]?\s+(?=\S)", window):  # never across a sentence end ('… McCaul. Clinton')
+        word = b.group(1).lower().strip("(\"“")
+        if word not in _TITLE_ABBR and not re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]?", word):
+            window = window[b.end():]
+    m = re.search(r"((?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))(?:[ \t]+(?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))){0,7})\s+$", window)
     if not m:
         return None
     words = m.group(1).split()
@@ -309,6 +318,13 @@ def _party_tag(text: str, pe: int) -> str | None:
     return m.group(1).rstrip(",") if m else None
 
 
+#: speech verbs whose subject is the speaker (not 'called', 'described', 'read': 'a charity called “Smiles for Life”')
+_SAY = ("said|says|told|tells|added|adds|wrote|writes|stated|states|noted|notes|announced|warned|warns|argued|argues|"
+        "claimed|claims|explained|insisted|insists|tweeted|responded|replied|acknowledged|confirmed|declared|urged|"
+        "testified|concluded|countered|cautioned|predicted|suggested")
+_COMMON_SUBJ = re.compile(rf"((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*)\s+(?:\w+ly\s+)?({_SAY})\b")
+_DESC_OR_ORG = re.compile(r"\b(?:" + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS | _NP_LOWER - {"the", "a", "an", "of", "for", "and"}))
+                          + r"|statement|letter|suit|lawsuit|ad|advertisement|resolution|report|memo)s?\b")
 _DOC_SYNONYMS = [{"statement", "release"}, {"letter"}, {"suit", "lawsuit", "complaint", "filing"},
                  {"ad", "advertisement", "commercial", "spot"}, {"resolution"}, {"memo", "memorandum"}, {"petition"}]
 _DOC_NP = re.compile(r"(?:the|The|a|A|its|Its|their|Their|this|This)\s+(?:[\w’'\-]+\s+){0,2}?("
@@ -394,7 +410,7 @@ class _Attributor:
         if dm and len(low.split()) <= len(dm.group(0).split()):
             return self.document(dm.group(1).lower(), s)
         if low in _PRONOUNS or low.split()[0] in ("his", "her") and len(low.split()) <= 3:
-            name = self.resolve_pronoun(pos, low.split()[0])
+            name = self.resolve_pronoun(min(pos, s), low.split()[0])  # antecedents precede the pronoun
             return _Speaker(name, self.index.role_of(name) if name else None, False)
         # head segment: a name before "of/at/for" belongs to the head, the rest is role
         seg_re = re.compile(r"\s+(?:of|at|for|from|with)\s+")
@@ -562,7 +578,7 @@ class _Attributor:
                             r"\s*(?:[\w\-]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS)) + r")\b",
                             self.text[pe + 2:pe + 40]):
                         continue  # 'Trump’s lawyer said' is the lawyer's; 'Menendez’s response' is his
-                    if re.search(r"(?:^|[,;]\s)(?:He|She|he|she)\s+", self.text[sent.start:ps]):
+                    if re.search(r"(?:^|[,;]\s)(?:He|She|His|Her|he|she|his|her)\s+", self.text[sent.start:ps]):
                         break  # 'He bluntly accused Trump …': the subject is the pronoun's antecedent
                     ns = _np_start(self.text, sent.start, ps)
                     prev = re.search(r"([\w’']+)\W*$", self.text[sent.start:ns])
@@ -623,6 +639,9 @@ class _Attributor:
             b += len(re.match(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|later|then|also))*\s*", text[b:e]).group(0))
             ns, ne = _np_forward(text, b, e)
             return self.from_np(ns, ne, pos), vm.group(0)
+        cm = _COMMON_SUBJ.match(text[a:e])
+        if cm and not _DESC_OR_ORG.search(cm.group(0)):
+            return _Speaker(cm.group(1), None, False), cm.group(2)
         ns, ne = _np_forward(text, a, e)
         if ne > ns:
             rest = text[ne:e]
@@ -690,6 +709,9 @@ class _Attributor:
             sp = self.document(dm.group(1).lower(), s + dm.start())
             if sp and sp.name:
                 return sp
+        cb = re.search(r"\b((?:the|a|an|The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:\w+ly\s+)?$", text[s:vs])
+        if cb and re.fullmatch(_SAY, vm.group(0)) and not _DESC_OR_ORG.search(cb.group(1)) and cb.group(1).split()[-1].lower() not in _NP_LOWER | _INTRO:
+            return _Speaker(cb.group(1), None, False)  # 'the hospital said Scalise sustained “…”': the hospital's words
         bs = _np_backward(text, s, vs)
         if bs is not None:
             ns, ne, _ = bs
@@ -817,7 +839,8 @@ def extract_quotes(
             prev = quotes[-1] if quotes else None
             if prev and s_open and prev.start >= s_open.start and prev.speaker:
                 sp = _Speaker(prev.speaker, prev.role, True)
-        if (sp is None or not sp.name) and kind == "partial":
+        if (sp is None or not sp.name) and kind == "partial" and not _VERB_RE.search(text[before_start:r.open]) \
+                and s_open is not None and before_start == s_open.start:  # the sentence's first quote only
             sp_s = att.clause_subject(before_start, r.open, r.open)
             if sp_s and sp_s.name and _person_name(sp_s.name):
                 sp = sp_s
