@@ -184,3 +184,20 @@ def test_number_contradiction_needs_same_thing_measured():
     pairs = [{x for v in c.variants for x in v.articles} for c in brief.contradictions]
     assert {"a", "c"} in pairs or any({"a", "c"} <= p for p in pairs)
     assert all("b" not in p for p in pairs)
+
+
+def test_programme_titles_in_quote_marks_are_not_quotes():
+    from newsprism.analyze import analyze
+    from newsprism.synthesize import merge_story_quotes
+
+    arts = [
+        Article(id="a", outlet="A", text='"It is destructive to the relationship," Rice said in an interview on the PBS '
+                'television program "Charlie Rose." Graham said on Fox News\' "On the Record with Greta Van Susteren" '
+                'that the speech was "appalling and unacceptable."'),
+        Article(id="b", outlet="B", text='Supporters chanted "Make America Great Again" at the rally, and Rice told '
+                'reporters: "It is destructive to the relationship."'),
+    ]
+    texts = {q.text.strip(' ."') for q in merge_story_quotes(arts, analyze(arts, nlp="regex"))}
+    assert "Charlie Rose" not in texts and "On the Record with Greta Van Susteren" not in texts
+    assert "appalling and unacceptable" in texts
+    assert any("destructive to the relationship" in t for t in texts)
