@@ -65,6 +65,11 @@ class ClusterParams:
     refresh_until: int = 100_000  # re-weight stored entity vectors (IDF refresh) up to this many articles
     lead_chars: int = 400  # characters of text after the title that are embedded
     entity_chars: int = 6000  # characters of text scanned for entities
+    refine_margin: float = 0.0  # a refinement move needs another story to beat the article's own by this
+    refine_candidates: int = 5  # nearest stories a member is re-scored against in a refinement pass
+    split_min: int = 3  # a story splits in two only when each side has at least this many members (0: never)
+    settle_every: int = 100  # articles between settle passes (merge, split, refine) over recently touched stories
+    settle_max: int = 500  # stories larger than this are left alone by the periodic settle pass
 
 
 # ------------------------------------------------------------------ entities
@@ -150,6 +155,10 @@ class _Story:
     ent_sum: dict[str, float] = field(default_factory=dict)  # sum of members' unit entity vectors
     ent_sq: float = 0.0  # squared norm of ent_sum, kept incrementally (for the cohesion)
     member_ents: list[frozenset[str]] = field(default_factory=list)  # to re-weight when the IDF has moved
+    member_vecs: list[np.ndarray] = field(default_factory=list)  # title+lead embeddings, for refinement moves
+    member_evs: list[dict[str, float]] = field(default_factory=list)  # entity vectors as summed into ent_sum
+    member_days: list[int | None] = field(default_factory=list)
+    member_titles: list[str] = field(default_factory=list)  # to title a story split off this one
     t_min: int | None = None
     t_max: int | None = None
     created: int = 0  # arrival index of the first article
@@ -267,11 +276,26 @@ class StoryClusterer:
                 if sid in self._by_id:  # a repeated article id: keep story ids unique, still deterministic
                     sid = story_id_for(f"{article.id}#{self._n_added}")
                 target = self._new_story(sid, article)
-        self._attach(target, article.id, vec, ev, day)
-        target.member_ents.append(frozenset(ents))
-        if p.merge_every and self._n_added % p.merge_every == 0:
+        title = article.title.strip() or article.text.strip().split("\n", 1)[0][:120]
+        self._attach(target, article.id, vec, ev, day, frozenset(ents), title)
+        if p.settle_every and self._n_added % p.settle_every == 0:
+            self.settle(since=self._n_added - p.settle_every)
+        elif p.merge_every and self._n_added % p.merge_every == 0:
             self.merge()
         return self.resolve(target.id)
+
+    def settle(self, since: int = 0, max_size: int | None = None) -> None:
+        """Merge, split fused look-alike events, move misplaced articles, merge again.
+
+        Runs over the active stories touched at or after arrival index ``since`` with at most
+        ``max_size`` members (default ``settle_max``; bigger stories have settled), so its cost
+        is bounded by the recent work. ``cluster()`` settles the whole pool at the end.
+        """
+        self.merge()
+        cap = self.p.settle_max if max_size is None else max_size
+        self.split(since, cap)
+        self.refine(since, max_size=cap)
+        self.merge()
 
     def _nearest(self, vec: np.ndarray, k: int) -> tuple[list[int], np.ndarray]:
         """Exact top-``k`` live slots by dot product with ``vec``, best first (ties: lower slot).
@@ -310,11 +334,14 @@ class StoryClusterer:
                 best, best_score = s, sc
         return best if best_score >= self.p.threshold else None
 
-    def _new_story(self, sid: str, article: Article, user: bool = False) -> _Story:
+    def _new_story(self, sid: str, article: Article | str, user: bool = False) -> _Story:
         if not self._free:
             self._retire_oldest()
         slot = self._free.pop()
-        title = article.title.strip() or article.text.strip().split("\n", 1)[0][:120]
+        if isinstance(article, str):
+            title = article
+        else:
+            title = article.title.strip() or article.text.strip().split("\n", 1)[0][:120]
         s = _Story(
             id=sid, title=title, slot=slot, vec_sum=np.zeros(self.dim, dtype=np.float32), user=user,
             created=self._n_added,
@@ -324,8 +351,22 @@ class StoryClusterer:
         self._by_id[sid] = s
         return s
 
-    def _attach(self, s: _Story, aid: str, vec: np.ndarray, ev: dict[str, float], day: int | None) -> None:
+    def _attach(
+        self,
+        s: _Story,
+        aid: str,
+        vec: np.ndarray,
+        ev: dict[str, float],
+        day: int | None,
+        ents: frozenset[str],
+        title: str,
+    ) -> None:
         s.members.append(aid)
+        s.member_titles.append(title)
+        s.member_ents.append(ents)
+        s.member_vecs.append(vec)
+        s.member_evs.append(ev)
+        s.member_days.append(day)
         s.vec_sum += vec
         s.ent_sq += 2 * self._dot(ev, s.ent_sum) + sum(w * w for w in ev.values())
         for t, w in ev.items():
@@ -350,8 +391,8 @@ class StoryClusterer:
             if st is None:
                 continue
             st.ent_sum, st.ent_sq = {}, 0.0
-            for ents in st.member_ents:
-                ev = self._ent_vec(ents)
+            st.member_evs = [self._ent_vec(ents) for ents in st.member_ents]
+            for ev in st.member_evs:
                 st.ent_sq += 2 * self._dot(ev, st.ent_sum) + sum(w * w for w in ev.values())
                 for t, w in ev.items():
                     st.ent_sum[t] = st.ent_sum.get(t, 0.0) + w
@@ -433,12 +474,189 @@ class StoryClusterer:
         self._dirty.clear()
         return merged
 
+    # ------------------------------------------------------------ refinement
+    def refine(self, since: int = 0, rounds: int = 4, max_size: int = 0) -> int:
+        """Move articles to the story they are most similar to, when it beats their own story.
+
+        Why: a stream places each article once, against the stories of that moment, so the
+        result depends on the order; an early article may sit in the look-alike event's story.
+        This pass re-scores each member of the active stories touched at or after arrival
+        index ``since`` by average linkage (its own story without itself against the nearest
+        candidates) and moves it when another story scores higher, reaches the join threshold
+        and stays coherent; it repeats until nothing moves (at most ``rounds`` sweeps).
+        Only the bounded active pool is touched. Returns the number of moves.
+        """
+        total = 0
+        for _ in range(rounds):
+            moved = 0
+            order = sorted(
+                (
+                    st
+                    for st in self._slots
+                    if st is not None and st.touched >= since and not st.user
+                    and (not max_size or len(st.members) <= max_size)
+                ),
+                key=lambda st: st.created,
+            )
+            for st in order:
+                k = 0
+                while st.id in self._by_id and k < len(st.members) and len(st.members) > 1:
+                    dest = self._better_story(st, k)
+                    if dest is None:
+                        k += 1
+                        continue
+                    self._move(st, k, dest)
+                    moved += 1
+            total += moved
+            if not moved:
+                break
+        return total
+
+    def split(self, since: int = 0, max_size: int = 0) -> int:
+        """Split stories whose members form two groups that would not have been merged.
+
+        Why: two similar events (two fights of one boxer, two rules on one law) share most
+        names, so the stream can fuse them; inside the fused story, what differs between its
+        members is what tells the events apart. The story's entity vectors, centred on their
+        mean, are cut along their first principal axis and refined by 2-means; the cut is kept
+        when each side has ``split_min`` members and the two sides fail the merge test (their
+        mean cross similarity is below ``cohesion_ratio`` of their own cohesion), so a
+        later merge pass does not undo it. Sides are checked again. Returns the number of splits.
+        """
+        m = self.p.split_min
+        if m <= 0:
+            return 0
+        queue = sorted(
+            (
+                st
+                for st in self._slots
+                if st is not None and not st.user and st.touched >= since and 2 * m <= len(st.members)
+                and (not max_size or len(st.members) <= max_size)
+            ),
+            key=lambda st: st.created,
+        )
+        done = 0
+        while queue:
+            st = queue.pop(0)
+            if st.id not in self._by_id:
+                continue
+            other = self._bisect(st)
+            if other is None:
+                continue
+            new = self._split_off(st, other)
+            if new is None:
+                continue
+            done += 1
+            queue.extend(x for x in (st, new) if len(x.members) >= 2 * m)
+        return done
+
+    def _bisect(self, st: _Story) -> list[int] | None:
+        """Member indices of the side without the first member, when the story should split; else None."""
+        m, n = self.p.split_min, len(st.members)
+        vocab: dict[str, int] = {}
+        for ev in st.member_evs:
+            for t in ev:
+                vocab.setdefault(t, len(vocab))
+        if not vocab:
+            return None
+        x = np.zeros((n, len(vocab)))
+        for r, ev in enumerate(st.member_evs):
+            for t, w in ev.items():
+                x[r, vocab[t]] = w
+        xc = x - x.mean(axis=0)
+        gram = xc @ xc.T  # n x n: the principal axis from the small Gram matrix
+        _, vecs = np.linalg.eigh(gram)
+        lab = vecs[:, -1] > 0
+        for _ in range(10):  # 2-means from the principal cut
+            if lab.all() or not lab.any():
+                return None
+            c1, c0 = xc[lab].mean(axis=0), xc[~lab].mean(axis=0)
+            new = ((xc - c1) ** 2).sum(axis=1) < ((xc - c0) ** 2).sum(axis=1)
+            if (new == lab).all():
+                break
+            lab = new
+        k1 = int(lab.sum())
+        if min(k1, n - k1) < m:
+            return None
+        sim = x @ x.T
+        a, b = lab, ~lab
+        na, nb = k1, n - k1
+        coh_a = (sim[np.ix_(a, a)].sum() - na) / (na * (na - 1))
+        coh_b = (sim[np.ix_(b, b)].sum() - nb) / (nb * (nb - 1))
+        cross = sim[np.ix_(a, b)].mean()
+        if coh_a <= 0 or coh_b <= 0 or cross >= self.p.cohesion_ratio * math.sqrt(coh_a * coh_b):
+            return None
+        side = ~lab if lab[0] else lab
+        return [int(i) for i in np.flatnonzero(side)]
+
+    def _split_off(self, st: _Story, idx: list[int]) -> _Story | None:
+        if not self._free:
+            self._retire_oldest()
+            if st.id not in self._by_id:
+                return None
+        first = st.members[idx[0]]
+        sid = story_id_for(first)
+        if sid in self._by_id or sid in self._alias:
+            sid = story_id_for(f"{first}#{self._n_added}")
+        new = self._new_story(sid, st.member_titles[idx[0]])
+        new.created = st.created
+        for k in reversed(idx):  # pop from the end so earlier indices stay valid; then restore order
+            self._move(st, k, new)
+        for attr in ("members", "member_vecs", "member_evs", "member_ents", "member_days", "member_titles"):
+            getattr(new, attr).reverse()
+        st.touched = new.touched = self._n_added
+        self._touched[st.slot] = self._touched[new.slot] = self._n_added
+        return new
+
+    def _better_story(self, st: _Story, k: int) -> _Story | None:
+        n = len(st.members)
+        vec, ev, day = st.member_vecs[k], st.member_evs[k], st.member_days[k]
+        own_emb = (float(np.dot(vec, st.vec_sum)) - float(np.dot(vec, vec))) / (n - 1)
+        own_ent = (self._dot(ev, st.ent_sum) - (1.0 if ev else 0.0)) / (n - 1)  # ev is a unit vector
+        best, best_sc = None, max(self._score(own_emb, own_ent, 0.0) + self.p.refine_margin, self.p.threshold)
+        top, sims = self._nearest(vec, self.p.refine_candidates)
+        for j in top:
+            o = self._slots[j]
+            if o is st or o.user:
+                continue
+            ent = self._dot(ev, o.ent_sum) / len(o.members)
+            sc = self._score(float(sims[j]), ent, self._time_pen(day, day, o))
+            if sc > best_sc and self._coherent(ent, o):
+                best, best_sc = o, sc
+        return best
+
+    def _move(self, st: _Story, k: int, dest: _Story) -> None:
+        aid, vec, ev = st.members.pop(k), st.member_vecs.pop(k), st.member_evs.pop(k)
+        ents, day, title = st.member_ents.pop(k), st.member_days.pop(k), st.member_titles.pop(k)
+        st.vec_sum -= vec
+        for t, w in ev.items():
+            left = st.ent_sum.get(t, 0.0) - w
+            if abs(left) > 1e-9:
+                st.ent_sum[t] = left
+            else:
+                st.ent_sum.pop(t, None)
+        st.ent_sq = sum(w * w for w in st.ent_sum.values())
+        days = [d for d in st.member_days if d is not None]
+        st.t_min, st.t_max = min(days, default=None), max(days, default=None)
+        st.version += 1
+        self._set_centroid(st)
+        self._dirty.add(st.id)
+        self._attach(dest, aid, vec, ev, day, ents, title)
+        dest.version += 1
+        if not st.members:  # cannot happen from refine (it keeps one member); kept safe for callers
+            self._drop(st)
+            self._alias[st.id] = dest.id
+
     def _merge_pair(self, a: _Story, b: _Story) -> _Story:
         # the user's label wins; otherwise the older story (first article earlier in the stream) keeps its id
         keep, gone = (a, b) if (a.user or (not b.user and a.created < b.created)) else (b, a)
         keep.members.extend(gone.members)
         keep.vec_sum += gone.vec_sum
         keep.member_ents.extend(gone.member_ents)
+        keep.member_vecs.extend(gone.member_vecs)
+        keep.member_evs.extend(gone.member_evs)
+        keep.member_days.extend(gone.member_days)
+        keep.member_titles.extend(gone.member_titles)
         keep.absorbed.extend([*gone.absorbed, gone.id])
         gone.absorbed = []
         keep.ent_sq += gone.ent_sq + 2 * self._dot(keep.ent_sum, gone.ent_sum)
@@ -470,5 +688,5 @@ def cluster(articles: Iterable[Article], embedder: Embedder | None = None, **par
     """Cluster ``articles`` (in the given order) into stories; ``params`` override :class:`ClusterParams`."""
     c = StoryClusterer(embedder=embedder, **params)
     c.add_all(articles)
-    c.merge()
+    c.settle(max_size=0)
     return c.stories()
