@@ -454,3 +454,16 @@ def test_openai_backend_needs_a_model_and_an_http_url():
         OpenAIChat(base_url="localhost:11434", model="m")
     with pytest.raises(LLMError):
         FakeLLM(fail="down").complete([])
+
+
+def test_markdown_and_html_say_who_wrote_the_summary_and_what_was_dropped(demo):
+    from newsprism.render import render
+
+    articles, _ = demo
+    liar = get_llm("fake", inject=("Xi Jinping met Joe Biden in Paris [1].",))
+    story = _story_brief(articles, liar)
+    assert story.summary_llm.used and story.summary_llm.rejected
+    md = render(Brief(stories=[story]), "md")
+    assert "Summary rewritten by the fake" in md and "dropped (unsupported-name): Xi Jinping met Joe Biden" in md
+    html = render(Brief(stories=[story]), "html", articles={a.id: a for a in articles})
+    assert "dropped by the verifier" in html and "Joe Biden in Paris" in html

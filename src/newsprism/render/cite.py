@@ -19,3 +19,18 @@ def outlet_label(story: StoryBrief, article_id: str) -> str:
 def origins_phrase(support: int, origins: int) -> str:
     outlets = f"{support} outlet{'s' if support != 1 else ''}"
     return f"{outlets}, {origins} independent origin{'s' if origins != 1 else ''}"
+
+
+def llm_note(story) -> str | None:
+    """One line saying who wrote the summary when an LLM was asked: kept, dropped, or why it fell back."""
+    info = getattr(story, "summary_llm", None)
+    if info is None:
+        return None
+    who = f"{info.backend} model {info.model}" if info.model else info.backend
+    if not info.used:
+        return f"Summary: extractive (the {who} rewrite was not used: {info.fallback or 'no sentence verified'})."
+    note = f"Summary rewritten by the {who}: {info.kept} sentence{'s' if info.kept != 1 else ''} verified against their sources"
+    if info.rejected:
+        reasons = ", ".join(sorted({r.reason for r in info.rejected}))
+        note += f", {len(info.rejected)} dropped ({reasons})"
+    return note + "."

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from newsprism.model import Article, Brief, SourceRef, Span, StoryBrief
-from newsprism.render.cite import citation_numbers, origins_phrase
+from newsprism.render.cite import citation_numbers, llm_note, origins_phrase
 
 _ENV = Environment(loader=PackageLoader("newsprism.render", "templates"), autoescape=select_autoescape(default=True))
 
@@ -405,6 +405,8 @@ def story_context(story: StoryBrief, articles: dict[str, Article], *, prefix: st
         "coverage_rows": len(coverage_facts(story)),
         "label": lambda aid: labels.get(aid, aid),
         "timeline_svg": timeline_svg(story, nums, span_href),
+        "llm_note": llm_note(story),
+        "llm_rejected": story.summary_llm.rejected if story.summary_llm else [],
     }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.model import Brief, StoryBrief
-from newsprism.render.cite import citation_numbers, origins_phrase, outlet_label
+from newsprism.render.cite import citation_numbers, llm_note, origins_phrase, outlet_label
 
 
 def _cites(story: StoryBrief, articles: list[str]) -> str:
@@ -21,6 +21,12 @@ def render_story(story: StoryBrief) -> str:
     if story.summary:
         out += ["### Summary", ""]
         out += [" ".join(f"{_md(s.text)} {_cites(story, s.articles)}" for s in story.summary), ""]
+        if note := llm_note(story):
+            out += [f"*{_md(note)}*", ""]
+        for r in getattr(story.summary_llm, "rejected", None) or []:
+            out.append(f"- dropped ({_md(r.reason)}): {_md(r.text)}")
+        if getattr(story.summary_llm, "rejected", None):
+            out.append("")
     if story.facts:
         out += ["### Facts", "", "| fact | outlets | origins | sources |", "|---|---|---|---|"]
         for fact in story.facts:
