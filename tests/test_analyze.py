@@ -207,3 +207,10 @@ def test_document_speaker_is_its_issuer() -> None:
 def test_told_names_the_addressee_not_the_speaker() -> None:
     text = ('Rep. Carl Hunt criticised the plan.\n\n"It is reckless," Rep. Carl Hunt, D-Ohio, told The Daily Ledger.')
     assert "Hunt" in (_speaker_of(text, "It is reckless").speaker or "")
+
+
+def test_common_noun_subject_speaks_for_itself() -> None:
+    text = ('Comey at the time said Clinton was “extremely careless” in her handling.\n\n'
+            'The hospital said Senator Dale sustained “a single shot” to the hip.')
+    assert _speaker_of(text, "extremely careless").speaker == "Comey"
+    assert _speaker_of(text, "a single shot").speaker == "The hospital"

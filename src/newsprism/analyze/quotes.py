@@ -710,7 +710,7 @@ class _Attributor:
             if sp and sp.name:
                 return sp
         cb = re.search(r"\b((?:the|a|an|The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:\w+ly\s+)?$", text[s:vs])
-        if cb and re.fullmatch(_SAY, vm.group(0)) and not _DESC_OR_ORG.search(cb.group(1)) and cb.group(1).split()[-1].lower() not in _NP_LOWER | _INTRO:
+        if cb and re.fullmatch(_SAY, vm.group(0)) and re.search(r"(?:^|[,;:]|\b(?:and|but))\s*$", text[s:s + cb.start()]) and not _DESC_OR_ORG.search(cb.group(1)) and cb.group(1).split()[-1].lower() not in _NP_LOWER | _INTRO:
             return _Speaker(cb.group(1), None, False)  # 'the hospital said Scalise sustained “…”': the hospital's words
         bs = _np_backward(text, s, vs)
         if bs is not None:
