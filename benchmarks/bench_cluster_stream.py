@@ -128,23 +128,28 @@ def run(n: int, embedder_name: str) -> dict:
     rss_before = peak_rss_mb()
     windows, rss_w = [], []
     step = max(1, n // 10)
-    secs = tw = 0.0
+    cpu_w: list[float] = []
+    secs = tw = cpu = cw = 0.0
     for i, (a, g) in enumerate(synth_stream(n), 1):
         gold[int(a.id[1:])] = int(g[1:])
-        t = time.perf_counter()
+        t, tc = time.perf_counter(), time.process_time()
         c.add(a)
-        dt_ = time.perf_counter() - t
+        dt_, dc = time.perf_counter() - t, time.process_time() - tc
         secs += dt_
         tw += dt_
+        cpu += dc
+        cw += dc
         if i % step == 0:
             windows.append(step / tw)
+            cpu_w.append(1000 * cw / step)
             rss_w.append(peak_rss_mb())
-            print(f"  {i:,} articles: {windows[-1]:.0f}/s in this tenth, peak RSS {rss_w[-1]:.0f} MB, "
-                  f"active {len(c.stories()):,}", file=sys.stderr, flush=True)
-            tw = 0.0
-    t = time.perf_counter()
-    c.merge()
+            print(f"  {i:,} articles: {windows[-1]:.0f}/s wall, {cpu_w[-1]:.2f} CPU ms/article in this tenth, "
+                  f"peak RSS {rss_w[-1]:.0f} MB, active {len(c.stories()):,}", file=sys.stderr, flush=True)
+            tw = cw = 0.0
+    t, tc = time.perf_counter(), time.process_time()
+    c.settle(since=0)
     secs += time.perf_counter() - t
+    cpu += time.process_time() - tc
     for s in c.stories():
         retire(s)
     from bench_cluster import load_scorer
@@ -153,7 +158,7 @@ def run(n: int, embedder_name: str) -> dict:
     pd = {f"s{i:07d}": str(p) for i, p in enumerate(pred)}
     sc = load_scorer().score(gd, pd)
     return {
-        "n": n, "secs": secs, "aps": n / secs, "first": windows[0], "last": windows[-1], "windows": windows,
+        "n": n, "secs": secs, "aps": n / secs, "cpu_ms": 1000 * cpu / n, "cpu_windows": cpu_w, "first": windows[0], "last": windows[-1], "windows": windows,
         "rss_gen": rss_before, "rss": max(rss_w), "b3": sc["b3_f1"], "events": len(set(gold)),
         "stories": sc["pred_clusters"], "active": len(c.stories()), "rss_windows": rss_w,
     }
@@ -186,11 +191,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"### Streaming clusterer ({args.embedder} embedder), synthetic stream from the ECB+/BASIL dev stories\n")
     print(f"{platform.node() or 'machine'}: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{dt.date.today().isoformat()}. Peak RSS is the process high-water mark; the stream is generated lazily.\n")
-    print("| articles | events | stories | B³ F1 | articles/s (all) | first 10% | last 10% | active pool | peak RSS MB (start / end) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| articles | events | stories | B³ F1 | articles/s (wall) | CPU ms/article (all) | first 10% | last 10% "
+          "| active pool | peak RSS MB (start / end) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['n']:,} | {r['events']:,} | {r['stories']:,} | {r['b3']:.3f} | {r['aps']:.0f} | {r['first']:.0f} | {r['last']:.0f} "
-              f"| {r['active']:,} | {r['rss_gen']:.0f} / {r['rss']:.0f} |")
+        print(f"| {r['n']:,} | {r['events']:,} | {r['stories']:,} | {r['b3']:.3f} | {r['aps']:.0f} | {r['cpu_ms']:.2f} "
+              f"| {r['cpu_windows'][0]:.2f} | {r['cpu_windows'][-1]:.2f} | {r['active']:,} | {r['rss_gen']:.0f} / {r['rss']:.0f} |")
     if args.minilm:
         print(f"\nminilm embedding of title+lead, batches of 8: {minilm_rate(args.minilm):.1f} articles/s")
     return 0

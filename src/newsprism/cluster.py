@@ -67,6 +67,7 @@ class ClusterParams:
     entity_chars: int = 6000  # characters of text scanned for entities
     refine_margin: float = 0.0  # a refinement move needs another story to beat the article's own by this
     refine_candidates: int = 5  # nearest stories a member is re-scored against in a refinement pass
+    adopt_margin: float = 0.1  # a lone article joins its best story past the cohesion test when it leads by this
     split_min: int = 3  # a story splits in two only when each side has at least this many members (0: never)
     settle_every: int = 100  # articles between settle passes (merge, split, refine) over recently touched stories
     settle_max: int = 500  # stories larger than this are left alone by the periodic settle pass
@@ -295,6 +296,7 @@ class StoryClusterer:
         cap = self.p.settle_max if max_size is None else max_size
         self.split(since, cap)
         self.refine(since, max_size=cap)
+        self.adopt(since)
         self.merge()
 
     def _nearest(self, vec: np.ndarray, k: int) -> tuple[list[int], np.ndarray]:
@@ -608,6 +610,44 @@ class StoryClusterer:
         self._touched[st.slot] = self._touched[new.slot] = self._n_added
         return new
 
+    def adopt(self, since: int = 0) -> int:
+        """Let a lone article join its best story when that story is a clear winner.
+
+        Why: the cohesion test keeps a look-alike event's articles out of a tight story, but it
+        also leaves out a short or name-poor report of that very event (its entity similarity
+        is low against everyone). When the best story reaches the join threshold and beats the
+        runner-up by ``adopt_margin``, the evidence is distinctive enough without the test.
+        Returns the number of articles adopted.
+        """
+        if self.p.adopt_margin <= 0:
+            return 0
+        lone = sorted(
+            (st for st in self._slots if st is not None and not st.user and len(st.members) == 1 and st.touched >= since),
+            key=lambda st: st.created,
+        )
+        done = 0
+        for st in lone:
+            if st.id not in self._by_id:
+                continue
+            vec, ev, day = st.member_vecs[0], st.member_evs[0], st.member_days[0]
+            top, sims = self._nearest(vec, self.p.refine_candidates + 1)
+            scored = []
+            for j in top:
+                o = self._slots[j]
+                if o is st:
+                    continue
+                ent = self._dot(ev, o.ent_sum) / len(o.members)
+                scored.append((self._score(float(sims[j]), ent, self._time_pen(day, day, o)), -o.created, o))
+            if not scored:
+                continue
+            scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+            best, dest = scored[0][0], scored[0][2]
+            runner = scored[1][0] if len(scored) > 1 else 0.0
+            if best >= self.p.threshold and best - runner >= self.p.adopt_margin and not dest.user:
+                self._move(st, 0, dest)
+                done += 1
+        return done
+
     def _better_story(self, st: _Story, k: int) -> _Story | None:
         n = len(st.members)
         vec, ev, day = st.member_vecs[k], st.member_evs[k], st.member_days[k]
@@ -639,11 +679,12 @@ class StoryClusterer:
         days = [d for d in st.member_days if d is not None]
         st.t_min, st.t_max = min(days, default=None), max(days, default=None)
         st.version += 1
-        self._set_centroid(st)
-        self._dirty.add(st.id)
         self._attach(dest, aid, vec, ev, day, ents, title)
         dest.version += 1
-        if not st.members:  # cannot happen from refine (it keeps one member); kept safe for callers
+        if st.members:
+            self._set_centroid(st)
+            self._dirty.add(st.id)
+        else:  # a lone article adopted: its story lives on as an alias
             self._drop(st)
             self._alias[st.id] = dest.id
 
