@@ -79,18 +79,24 @@ def brief(
     summary_words: int | None = None,
     on_error: ErrorHandler | None = None,
     llm=None,
+    engine: str = "local",
+    workers: int | None = None,
 ) -> Brief:
     """Clean, dedupe, cluster and synthesise: one cited brief per story, largest story first.
 
     ``llm`` (an LLM backend object, e.g. ``get_llm("openai", base_url=..., model=...)`` from
     :mod:`newsprism.synthesize.llm`, or a registered backend name) rewrites each summary; only
     sentences verified against their cited sources are kept, the rest are reported in ``summary_llm``.
+    ``engine="ray"`` analyses and synthesises the stories in parallel on ``workers`` CPUs (same briefs).
     """
     from newsprism.analyze import analyze
     from newsprism.analyze.embed import get_embedder
     from newsprism.cluster import cluster as _cluster
     from newsprism.dedupe import dedupe as _dedupe
     from newsprism.synthesize import synthesize
+
+    if engine != "local" and llm is not None:
+        raise ValueError("the LLM rewrite runs with the local engine only: drop llm= or use engine='local'")
 
     articles = _dedupe(_articles(inputs, on_error))
     emb = get_embedder(embedder)
@@ -101,8 +107,14 @@ def brief(
         from newsprism.synthesize.llm import Breaker, get_llm
 
         options["llm"] = Breaker(get_llm(llm) if isinstance(llm, str) else llm)
+    ordered = sorted(stories, key=lambda s: (-len(s.articles), s.id))
+    if engine != "local":
+        from newsprism.scale import StoryTask, synthesize_stories
+
+        tasks = [StoryTask(s, [by_id[i] for i in s.articles], nlp, embedder, options) for s in ordered]
+        return Brief(stories=synthesize_stories(tasks, engine, workers=workers))
     briefs = []
-    for story in sorted(stories, key=lambda s: (-len(s.articles), s.id)):
+    for story in ordered:
         members = [by_id[i] for i in story.articles]
         analyses = analyze(members, nlp=nlp)
         briefs.append(synthesize(story, members, analyses, emb, **options))

@@ -119,9 +119,13 @@ def quotes(paths: tuple[str, ...], fmt: str, nlp: str) -> None:
               help="Env var holding the API key [default: NEWSPRISM_LLM_API_KEY, then OPENAI_API_KEY].")
 @click.option("--llm-timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               help="Seconds to wait for the LLM before keeping the extractive summary.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where stories are analysed and synthesised: this process, or in parallel on Ray.")
+@click.option("--workers", type=click.IntRange(1, 1024), default=None, help="CPUs for --engine ray [default: all].")
 def brief(
     paths: tuple[str, ...], fmt: str, output: str | None, summary_words: int | None, embedder: str, nlp: str,
     llm_base_url: str | None, llm_model: str | None, llm_key_env: str | None, llm_timeout: float,
+    engine: str, workers: int | None,
 ) -> None:
     """Cluster the inputs into stories and write one cited brief per story."""
     from newsprism.render import render
@@ -137,8 +141,11 @@ def brief(
                           timeout=llm_timeout)
         except ValueError as exc:
             raise click.UsageError(str(exc)) from exc
+    if llm is not None and engine != "local":
+        raise click.UsageError("--llm-* options run with --engine local only")
     articles = _load(paths)
-    result = api.brief(articles, embedder=embedder, nlp=nlp, summary_words=summary_words, llm=llm)
+    result = api.brief(articles, embedder=embedder, nlp=nlp, summary_words=summary_words, llm=llm,
+                       engine=engine, workers=workers)
     _report_llm(result)
     _write(render(result, fmt, {a.id: a for a in articles}), output)
 
