@@ -47,9 +47,9 @@ def test_backends_by_url():
     assert backend_for("sqlite:///tmp/x.db") == "sqlite"
     assert backend_for("C:/data/news.db") == "sqlite"  # a drive letter is not a scheme
     assert backend_for("postgresql://u@h/db") == "postgres"
-    assert "sqlite" in registry.names("store")
-    with pytest.raises(KeyError, match="unknown store backend 'postgres'"):
-        open_store("postgresql://user@localhost/news")
+    assert {"sqlite", "postgres"} <= set(registry.names("store"))
+    with pytest.raises(KeyError, match="unknown store backend 'mongodb'"):
+        open_store("news.db", backend="mongodb")
 
 
 def test_articles_content_hash_ids_fts_and_stories():

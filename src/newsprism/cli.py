@@ -268,8 +268,11 @@ def serve(db: str, host: str, port: int, embedder: str, nlp: str) -> None:
     """Browse the store's stories and briefs, and add articles, in a local web app."""
     import uvicorn
 
+    from newsprism.store import backend_for
     from newsprism.web import create_app
 
+    if backend_for(db) != "sqlite":
+        raise click.UsageError(f"serve reads a SQLite store; {db} is {backend_for(db)} (ingest and stats take it)")
     click.echo(f"newsprism: serving {Path(db).resolve()} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(create_app(db, embedder=embedder, nlp=nlp), host=host, port=port, log_level="warning")
 

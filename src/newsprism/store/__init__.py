@@ -1,8 +1,8 @@
 """The store: where ingested articles, stories and cached embeddings live between runs.
 
 ``open_store(url)`` picks a backend from the registry (kind ``"store"``) by the URL's scheme:
-``sqlite:///path.db`` or a plain path is SQLite (the default); ``postgresql://…`` is reserved for
-a later backend, which only has to satisfy :class:`~newsprism.store.base.Store`.
+``sqlite:///path.db`` or a plain path is SQLite (the default); ``postgresql://…`` (or ``postgres://``)
+is PostgreSQL. Both satisfy :class:`~newsprism.store.base.Store`.
 """
 
 from __future__ import annotations
@@ -23,6 +23,13 @@ def _sqlite_backend() -> Callable[[str], Store]:
     from newsprism.store.sqlite import SQLiteStore
 
     return SQLiteStore
+
+
+@registry.register("store", "postgres")
+def _postgres_backend() -> Callable[[str], Store]:
+    from newsprism.store.postgres import PostgresStore
+
+    return PostgresStore
 
 
 def backend_for(url: str) -> str:

@@ -1,0 +1,368 @@
+"""PostgreSQL store: the same contract as the SQLite store, for a shared server and many writers.
+
+Why a second backend: SQLite is one file on one machine; a newsroom feeding several ingest
+workers (or the Ray engine) wants one database they all reach. The schema, ids and semantics are
+the SQLite store's: content-hash ids, ``INSERT … ON CONFLICT DO NOTHING`` so re-ingesting is a
+no-op, numbered migrations applied under an advisory lock, and full-text search on title and text
+(a generated ``tsvector`` with a GIN index instead of FTS5). Statements outside ``transaction()``
+commit at once, as with SQLite's autocommit. Needs ``psycopg`` (``pip install 'newsprism[postgres]'``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import threading
+from collections.abc import Iterable, Iterator, MutableMapping
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+
+from newsprism.model import Article, Story
+from newsprism.store.base import SeenInput
+
+MIGRATIONS: list[list[str]] = [
+    [  # 1: articles, inputs seen, stories, embeddings cache, full-text search
+        """CREATE TABLE articles (
+            seq BIGSERIAL PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            user_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            url TEXT,
+            outlet TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            updated TEXT,
+            language TEXT,
+            credits TEXT NOT NULL DEFAULT '[]',
+            origin TEXT,
+            duplicate_of TEXT,
+            user_story TEXT,
+            added_at TEXT NOT NULL,
+            fts tsvector GENERATED ALWAYS AS (
+                setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', text), 'B')
+            ) STORED
+        )""",
+        "CREATE INDEX articles_outlet ON articles(outlet)",
+        "CREATE INDEX articles_published ON articles(published)",
+        "CREATE INDEX articles_fts ON articles USING GIN (fts)",
+        "CREATE INDEX articles_user_id ON articles(user_id)",
+        """CREATE TABLE inputs (
+            source TEXT NOT NULL,
+            key TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+            article_id TEXT,
+            problem TEXT,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (source, key)
+        )""",
+        "CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL)",
+        "CREATE TABLE story_members (article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL)",
+        "CREATE INDEX story_members_story ON story_members(story_id)",
+        """CREATE TABLE embeddings (
+            model TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            dim INTEGER NOT NULL,
+            vector BYTEA NOT NULL,
+            PRIMARY KEY (model, text_hash)
+        )""",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+    ],
+    [  # 2: the dedupe window's MinHash signatures (see the SQLite store's migration 2)
+        """CREATE TABLE dedupe_index (
+            seq BIGINT PRIMARY KEY,
+            digest BIGINT NOT NULL,
+            signature BYTEA NOT NULL,
+            passages BYTEA NOT NULL
+        )""",
+    ],
+]
+
+_COLUMNS = (
+    "id, user_id, source, title, text, url, outlet, authors, published, updated, language, credits, origin, "
+    "duplicate_of, user_story"
+)
+_RECORD_SUFFIX = re.compile(r"(:\d+|\[\d+\]|#\d+)$")
+_LOCK_ID = 0x6E657773  # "news": the advisory lock that serialises migrations across processes
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class EmbeddingCache(MutableMapping[str, np.ndarray]):
+    """The embeddings table for one model as a mapping ``text sha1 -> float32 vector``."""
+
+    def __init__(self, store: PostgresStore, model: str) -> None:
+        self.store = store
+        self.model = model
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        row = self.store._one("SELECT dim, vector FROM embeddings WHERE model = %s AND text_hash = %s", (self.model, key))
+        if row is None:
+            raise KeyError(key)
+        return np.frombuffer(bytes(row[1]), dtype=np.float32, count=row[0]).copy()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __setitem__(self, key: str, value: np.ndarray) -> None:
+        vec = np.asarray(value, dtype=np.float32).ravel()
+        self.store._exec(
+            "INSERT INTO embeddings(model, text_hash, dim, vector) VALUES (%s, %s, %s, %s) "
+            "ON CONFLICT (model, text_hash) DO UPDATE SET dim = excluded.dim, vector = excluded.vector",
+            (self.model, key, int(vec.size), vec.tobytes()),
+        )
+
+    def __delitem__(self, key: str) -> None:
+        cur = self.store._exec("DELETE FROM embeddings WHERE model = %s AND text_hash = %s", (self.model, key))
+        if cur.rowcount == 0:
+            raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([r[0] for r in self.store._all("SELECT text_hash FROM embeddings WHERE model = %s", (self.model,))])
+
+    def __len__(self) -> int:
+        return self.store._one("SELECT count(*) FROM embeddings WHERE model = %s", (self.model,))[0]
+
+
+class PostgresStore:
+    """The server store. One connection per instance; open one per worker, like the SQLite store."""
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise RuntimeError("the postgres store needs psycopg: pip install 'newsprism[postgres]'") from exc
+        self.url = url
+        self._conn = psycopg.connect(url, autocommit=True)
+        self._lock = threading.RLock()
+        self._cursors = 0
+        self.migrate()
+
+    # ------------------------------------------------------------ sql helpers
+    def _exec(self, sql: str, params: tuple | None = None):
+        return self._conn.execute(sql, params)
+
+    def _one(self, sql: str, params: tuple | None = None):
+        return self._conn.execute(sql, params).fetchone()
+
+    def _all(self, sql: str, params: tuple | None = None) -> list[tuple]:
+        return self._conn.execute(sql, params).fetchall()
+
+    # ------------------------------------------------------------ schema
+    @property
+    def schema_version(self) -> int:
+        if self._one("SELECT to_regclass('schema_version')")[0] is None:
+            return 0
+        return self._one("SELECT coalesce(max(version), 0) FROM schema_version")[0]
+
+    def migrate(self) -> int:
+        """Apply every migration newer than the database's version, each atomically, one process at a time."""
+        with self.transaction():
+            self._exec("SELECT pg_advisory_xact_lock(%s)", (_LOCK_ID,))
+            self._exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+            current = self.schema_version
+            if current > len(MIGRATIONS):
+                raise RuntimeError(f"{self.url}: schema version {current} is newer than this newsprism knows "
+                                   f"({len(MIGRATIONS)})")
+            for version in range(current + 1, len(MIGRATIONS) + 1):
+                for statement in MIGRATIONS[version - 1]:
+                    self._exec(statement)
+                self._exec("INSERT INTO schema_version(version, applied_at) VALUES (%s, %s)", (version, _now()))
+        return self.schema_version
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Nested calls join the outer transaction (psycopg turns them into savepoints)."""
+        with self._lock, self._conn.transaction():
+            yield
+
+    # ------------------------------------------------------------ inputs
+    def seen(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], SeenInput]:
+        out: dict[tuple[str, str], SeenInput] = {}
+        for source, key in keys:
+            row = self._one("SELECT status, article_id, problem FROM inputs WHERE source = %s AND key = %s", (source, key))
+            if row:
+                out[(source, key)] = SeenInput(source, key, row[0], row[1], row[2])
+        return out
+
+    def record_input(
+        self, source: str, key: str, status: str, article: str | None = None, problem: str | None = None
+    ) -> None:
+        self._exec(
+            "INSERT INTO inputs(source, key, status, article_id, problem, seen_at) VALUES (%s, %s, %s, %s, %s, %s) "
+            "ON CONFLICT (source, key) DO UPDATE SET status = excluded.status, article_id = excluded.article_id, "
+            "problem = excluded.problem, seen_at = excluded.seen_at",
+            (source, key, status, article, problem, _now()),
+        )
+
+    # ------------------------------------------------------------ articles
+    def add_article(self, article: Article, user_id: str, user_story: str | None = None) -> bool:
+        cur = self._exec(
+            f"INSERT INTO articles({_COLUMNS}, added_at) VALUES ({', '.join(['%s'] * 16)}) ON CONFLICT (id) DO NOTHING",
+            (
+                article.id, user_id, article.source, article.title or "", article.text, article.url, article.outlet,
+                json.dumps(article.authors, ensure_ascii=False), article.published, article.updated, article.language,
+                json.dumps(article.credits, ensure_ascii=False), article.origin, article.duplicate_of, user_story,
+                _now(),
+            ),
+        )
+        return cur.rowcount > 0
+
+    def has_article(self, article_id: str) -> bool:
+        return self._one("SELECT 1 FROM articles WHERE id = %s", (article_id,)) is not None
+
+    @staticmethod
+    def _article(row: tuple, story: str | None, replay: bool) -> Article:
+        (aid, _uid, source, title, text, url, outlet, authors, published, updated, language, credits, origin,
+         duplicate_of, user_story) = row  # fmt: skip
+        return Article(
+            id=aid, text=text, title=title, source=source, url=url, outlet=outlet, authors=json.loads(authors),
+            published=published, updated=updated, language=language, credits=json.loads(credits), origin=origin,
+            duplicate_of=duplicate_of, story=user_story if replay else (story or user_story),
+        )
+
+    def _select(self) -> str:
+        cols = ", ".join(f"a.{c.strip()}" for c in _COLUMNS.split(","))
+        return f"SELECT {cols}, m.story_id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id"
+
+    def articles(self, *, replay: bool = False) -> Iterator[Article]:
+        """Every article in storage order, streamed through a server-side cursor (millions of rows do not
+        land in memory at once); the caller may run other statements between rows, as with SQLite."""
+        self._cursors += 1
+        with self.transaction(), self._conn.cursor(name=f"newsprism_articles_{self._cursors}") as cur:
+            cur.itersize = 500
+            cur.execute(self._select() + " ORDER BY a.seq")
+            for row in cur:
+                yield self._article(row[:-1], row[-1], replay)
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._one(self._select() + " WHERE a.id = %s OR a.user_id = %s ORDER BY (a.id = %s) DESC, a.seq LIMIT 1",
+                        (article_id, article_id, article_id))
+        return None if row is None else self._article(row[:-1], row[-1], False)
+
+    def user_ids(self) -> dict[str, str]:
+        """Store id -> the id the user's input gave the article."""
+        return dict(self._all("SELECT id, user_id FROM articles"))
+
+    def search(self, query: str, limit: int = 20) -> list[Article]:
+        """Articles matching a web-search style query (words, "phrases", -not, or) on title and text, best first."""
+        rows = self._all(
+            "SELECT id FROM articles, websearch_to_tsquery('simple', %s) q WHERE fts @@ q "
+            "ORDER BY ts_rank(fts, q) DESC, seq LIMIT %s",
+            (query, limit),
+        )
+        return [a for (aid,) in rows if (a := self.get_article(aid)) is not None]
+
+    # ------------------------------------------------------------ dedupe index
+    def add_dedupe_entry(self, article_id: str, digest: int, signature: bytes, passages: bytes) -> None:
+        """Persist a stored article's dedupe index entry (joins the current transaction)."""
+        self._exec(
+            "INSERT INTO dedupe_index(seq, digest, signature, passages) SELECT seq, %s, %s, %s FROM articles "
+            "WHERE id = %s ON CONFLICT (seq) DO UPDATE SET digest = excluded.digest, signature = excluded.signature, "
+            "passages = excluded.passages",
+            (int(digest), signature, passages, article_id),
+        )
+
+    def dedupe_window(self, limit: int) -> Iterator[tuple[Article, int | None, bytes | None, bytes | None]]:
+        """The last ``limit`` stored articles, oldest first, with their persisted dedupe entry (or Nones)."""
+        rows = self._all(
+            "SELECT a.id, a.outlet, a.origin, a.duplicate_of, d.digest, d.signature, d.passages, "
+            "CASE WHEN d.seq IS NULL THEN a.text END "
+            "FROM (SELECT * FROM articles ORDER BY seq DESC LIMIT %s) a LEFT JOIN dedupe_index d ON d.seq = a.seq "
+            "ORDER BY a.seq",
+            (max(0, limit),),
+        )
+        for aid, outlet, origin, duplicate_of, digest, sig, passages, text in rows:
+            art = Article(id=aid, text=text or "", outlet=outlet, origin=origin, duplicate_of=duplicate_of)
+            yield (art, digest, None if sig is None else bytes(sig),
+                   None if passages is None else bytes(passages))
+
+    def prune_dedupe(self, keep: int) -> None:
+        """Drop dedupe rows older than twice the window (a range delete on the key, as in SQLite)."""
+        self._exec("DELETE FROM dedupe_index WHERE seq < (SELECT max(seq) FROM dedupe_index) - %s", (2 * max(1, keep),))
+
+    # ------------------------------------------------------------ stories
+    def set_story(self, article_id: str, story_id: str, title: str = "") -> None:
+        self._exec(
+            "INSERT INTO stories(id, title, updated_at) VALUES (%s, %s, %s) "
+            "ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at",
+            (story_id, title, _now()),
+        )
+        self._exec(
+            "INSERT INTO story_members(article_id, story_id) VALUES (%s, %s) "
+            "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
+            (article_id, story_id),
+        )
+
+    def replace_stories(self, stories: Iterable[Story]) -> None:
+        with self.transaction():
+            self._exec("DELETE FROM story_members")
+            self._exec("DELETE FROM stories")
+            now = _now()
+            with self._conn.cursor() as cur:
+                for s in stories:
+                    cur.execute("INSERT INTO stories(id, title, updated_at) VALUES (%s, %s, %s)", (s.id, s.title, now))
+                    cur.executemany(
+                        "INSERT INTO story_members(article_id, story_id) VALUES (%s, %s) "
+                        "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
+                        [(a, s.id) for a in s.articles],
+                    )
+
+    def stories(self) -> list[Story]:
+        titles = dict(self._all("SELECT id, title FROM stories"))
+        members: dict[str, list[str]] = {}
+        for sid, aid in self._all(
+            "SELECT m.story_id, m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id ORDER BY a.seq"
+        ):
+            members.setdefault(sid, []).append(aid)
+        return [Story(id=sid, articles=ids, title=titles.get(sid, "")) for sid, ids in members.items()]
+
+    # ------------------------------------------------------------ misc
+    def embedding_cache(self, model: str) -> MutableMapping[str, np.ndarray]:
+        return EmbeddingCache(self, model)
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._one("SELECT value FROM meta WHERE key = %s", (key,))
+        return None if row is None else row[0]
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._exec("DELETE FROM meta WHERE key = %s", (key,))
+        else:
+            self._exec("INSERT INTO meta(key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       (key, value))
+
+    def stats(self) -> dict[str, Any]:
+        def one(sql: str) -> int:
+            return self._one(sql)[0]
+
+        sources = {_RECORD_SUFFIX.sub("", s) for (s,) in self._all("SELECT DISTINCT source FROM articles")}
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "stories": one("SELECT count(DISTINCT story_id) FROM story_members"),
+            "sources": len(sources),
+            "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
+            "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            "inputs": one("SELECT count(*) FROM inputs"),
+            "input_errors": one("SELECT count(*) FROM inputs WHERE status = 'error'"),
+            "embeddings": one("SELECT count(*) FROM embeddings"),
+            "schema_version": self.schema_version,
+        }
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
