@@ -121,9 +121,9 @@ NOTES = [
     " most of them outside the gold spans; the errors found there were fixed as general rules (a common-noun subject"
     " 'the hospital said' speaks for itself; pronoun antecedents must precede the pronoun; the partial-quote"
     " subject fallback applies only to a sentence's first quote without a speech verb; roles never cross a sentence"
-    " end). Known remaining precision errors in those samples: a subject inside an introductory phrase ('With the"
-    " moderator, ABC News' Martha Raddatz, opening the debate …, Ryan criticized …') and 'in which he said' reported"
-    " inside another person's clause.",
+    " end; the subject after an introductory phrase: 'With the moderator, ABC News' Martha Raddatz, opening the"
+    " debate …, Ryan criticized …'). Known remaining precision errors in those samples: 'in which he said' reported"
+    " inside another person's clause, and a quoted term that is only mentioned ('changed “consulate” to …').",
 ]
 
 

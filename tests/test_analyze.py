@@ -214,3 +214,11 @@ def test_common_noun_subject_speaks_for_itself() -> None:
             'The hospital said Senator Dale sustained “a single shot” to the hip.')
     assert _speaker_of(text, "extremely careless").speaker == "Comey"
     assert _speaker_of(text, "a single shot").speaker == "The hospital"
+
+
+def test_subject_after_introductory_phrase() -> None:
+    text = ('"We are ready," Dale said.\n\n'
+            "With the host, CBS anchor Helen Marsh, opening the forum with a question on taxes, Ryan Cole "
+            "attacked the plan.\n\n"
+            '"This plan is a mistake," he said.')
+    assert "Cole" in (_speaker_of(text, "This plan is a mistake").speaker or "")

@@ -568,6 +568,17 @@ class _Attributor:
                               + "|".join(sorted(_DESCRIPTORS)) + r")\b")
             for sent in self.sentences:
                 dm = desc.match(sent.text)
+                first = re.match(r"[A-Z][a-z]+", sent.text)
+                if first and first.group(0).lower() in _INTRO | _PREPS:
+                    # 'With the moderator, ABC News’ Martha Raddatz, opening …, Ryan criticized …': the main
+                    # clause's subject follows the introductory phrase's comma and comes before a verb
+                    main = [(ps, c) for ps, pe, c in self.people if sent.start <= ps < sent.end
+                            and re.search(r",\s*(?:[A-Z][\w.’'\-]*\s+){0,3}$", self.text[sent.start:ps])
+                            and re.match(r"\s+[a-z]", self.text[pe:pe + 3])
+                            and not any(q0 < ps < q1 for q0, q1 in self.quoted)]
+                    if main:
+                        self._salient.append((main[0][0], self.index.resolve(main[0][1], main[0][0])))
+                        continue
                 for ps, pe, c in self.people:
                     if not (sent.start <= ps < sent.end) or any(q0 < ps < q1 for q0, q1 in self.quoted):
                         continue
