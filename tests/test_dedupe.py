@@ -147,6 +147,10 @@ def test_local_rewrite_over_an_agency_body_gets_the_agency_origin():
     local = dd.add(Article(id="local", text=local_text, outlet="Springfield Courier"))
     assert local.duplicate_of is None  # its own story, not a copy ...
     assert local.origin == "AP"  # ... but its body is AP's
+    # A second local paper with the same syndicated top but another stretch of the AP story: the
+    # credited wire is the likelier common source than the first local paper.
+    second = dd.add(Article(id="local2", text="\n\n".join(own_paras[:4] + ap_paras[10:17]), outlet="Gazette"))
+    assert second.duplicate_of is None and second.origin == "AP"
     # Same-event articles from other outlets share quotes, not passages: no origin is invented.
     hard = [dd.add(Article(id=f"again-{a.id}", text=a.text + "\n\nA new closing paragraph about the visit.",
                            outlet="Other Paper")) for a in arts.values() if a.id == other.id]

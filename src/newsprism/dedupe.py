@@ -318,8 +318,8 @@ class Deduper:
     with the highest estimated Jaccard among LSH candidates if it reaches ``threshold``, is what it
     duplicates (``duplicate_of`` is that article's own original, so chains collapse onto the first
     copy). An article that is no copy but shares a long passage with an earlier article from another
-    outlet (a local top over an agency body) takes that article's origin, or its outlet's name when
-    it had none. Only the last ``window`` articles are live; :meth:`entries` and :meth:`restore` let
+    outlet (a local top over an agency body) takes its origin (a credited wire first), or its outlet's
+    name when none had one. Only the last ``window`` articles are live; :meth:`entries` and :meth:`restore` let
     a store persist and reload exactly that state.
     """
 
@@ -368,15 +368,22 @@ class Deduper:
         return entry
 
     def _passage_origin(self, article: Article, slots: np.ndarray, counts: np.ndarray) -> None:
+        """Origin from the live articles of other outlets sharing a long passage: a credited wire first
+        (the likelier common source, e.g. of two local rewrites of one AP story), else the most shared."""
         mine = (article.outlet or "").lower()
+        fallback = None
         for i in np.argsort(-counts, kind="stable"):
             if counts[i] < PASSAGE_MIN:
                 break
             _, _, _, origin, outlet = self.index.meta[int(slots[i])]  # type: ignore[misc]
-            source = origin or outlet
-            if source and (not mine or (outlet or "").lower() != mine):
-                article.origin = source
+            if not (origin or outlet) or (mine and (outlet or "").lower() == mine):
+                continue
+            if origin:
+                article.origin = origin
                 return
+            fallback = fallback or outlet
+        if fallback:
+            article.origin = fallback
 
     def entries(self) -> Iterator[Entry]:
         """The live window, oldest first."""
