@@ -551,14 +551,10 @@ def _names(text: str) -> list[str]:
 
 
 def _embed(embedder, texts: list[str]) -> np.ndarray:
-    if embedder is None:
-        from newsprism.synthesize.align import fallback_embed
+    """Unit vectors from ``embedder`` (the alignment's own helper, lexical fallback included)."""
+    from newsprism.synthesize.align import embed_texts
 
-        return fallback_embed(texts)
-    vecs = np.asarray(embedder.embed(texts), dtype=np.float32)
-    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return vecs / norms
+    return embed_texts(embedder, texts)
 
 
 def min_similarity(embedder) -> float:
