@@ -10,9 +10,6 @@ commit at once, as with SQLite's autocommit. Needs ``psycopg`` (``pip install 'n
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import re
 import threading
 from collections.abc import Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
@@ -21,6 +18,15 @@ from typing import Any
 import numpy as np
 
 from newsprism.model import Article, Story
+from newsprism.store._rows import (
+    COLUMNS,
+    N_INSERT,
+    article_from_row,
+    article_params,
+    count_sources,
+    now,
+    select_articles,
+)
 from newsprism.store.base import SeenInput
 
 MIGRATIONS: list[list[str]] = [
@@ -82,16 +88,10 @@ MIGRATIONS: list[list[str]] = [
     ],
 ]
 
-_COLUMNS = (
-    "id, user_id, source, title, text, url, outlet, authors, published, updated, language, credits, origin, "
-    "duplicate_of, user_story"
-)
-_RECORD_SUFFIX = re.compile(r"(:\d+|\[\d+\]|#\d+)$")
 _LOCK_ID = 0x6E657773  # "news": the advisory lock that serialises migrations across processes
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+_now = now
 
 
 class EmbeddingCache(MutableMapping[str, np.ndarray]):
@@ -207,32 +207,13 @@ class PostgresStore:
     # ------------------------------------------------------------ articles
     def add_article(self, article: Article, user_id: str, user_story: str | None = None) -> bool:
         cur = self._exec(
-            f"INSERT INTO articles({_COLUMNS}, added_at) VALUES ({', '.join(['%s'] * 16)}) ON CONFLICT (id) DO NOTHING",
-            (
-                article.id, user_id, article.source, article.title or "", article.text, article.url, article.outlet,
-                json.dumps(article.authors, ensure_ascii=False), article.published, article.updated, article.language,
-                json.dumps(article.credits, ensure_ascii=False), article.origin, article.duplicate_of, user_story,
-                _now(),
-            ),
+            f"INSERT INTO articles({COLUMNS}, added_at) VALUES ({', '.join(['%s'] * N_INSERT)}) ON CONFLICT (id) DO NOTHING",
+            article_params(article, user_id, user_story),
         )
         return cur.rowcount > 0
 
     def has_article(self, article_id: str) -> bool:
         return self._one("SELECT 1 FROM articles WHERE id = %s", (article_id,)) is not None
-
-    @staticmethod
-    def _article(row: tuple, story: str | None, replay: bool) -> Article:
-        (aid, _uid, source, title, text, url, outlet, authors, published, updated, language, credits, origin,
-         duplicate_of, user_story) = row  # fmt: skip
-        return Article(
-            id=aid, text=text, title=title, source=source, url=url, outlet=outlet, authors=json.loads(authors),
-            published=published, updated=updated, language=language, credits=json.loads(credits), origin=origin,
-            duplicate_of=duplicate_of, story=user_story if replay else (story or user_story),
-        )
-
-    def _select(self) -> str:
-        cols = ", ".join(f"a.{c.strip()}" for c in _COLUMNS.split(","))
-        return f"SELECT {cols}, m.story_id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id"
 
     def articles(self, *, replay: bool = False) -> Iterator[Article]:
         """Every article in storage order, streamed through a server-side cursor (millions of rows do not
@@ -240,14 +221,14 @@ class PostgresStore:
         self._cursors += 1
         with self.transaction(), self._conn.cursor(name=f"newsprism_articles_{self._cursors}") as cur:
             cur.itersize = 500
-            cur.execute(self._select() + " ORDER BY a.seq")
+            cur.execute(select_articles() + " ORDER BY a.seq")
             for row in cur:
-                yield self._article(row[:-1], row[-1], replay)
+                yield article_from_row(row[:-1], row[-1], replay)
 
     def get_article(self, article_id: str) -> Article | None:
-        row = self._one(self._select() + " WHERE a.id = %s OR a.user_id = %s ORDER BY (a.id = %s) DESC, a.seq LIMIT 1",
+        row = self._one(select_articles() + " WHERE a.id = %s OR a.user_id = %s ORDER BY (a.id = %s) DESC, a.seq LIMIT 1",
                         (article_id, article_id, article_id))
-        return None if row is None else self._article(row[:-1], row[-1], False)
+        return None if row is None else article_from_row(row[:-1], row[-1], False)
 
     def user_ids(self) -> dict[str, str]:
         """Store id -> the id the user's input gave the article."""
@@ -345,11 +326,10 @@ class PostgresStore:
         def one(sql: str) -> int:
             return self._one(sql)[0]
 
-        sources = {_RECORD_SUFFIX.sub("", s) for (s,) in self._all("SELECT DISTINCT source FROM articles")}
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "stories": one("SELECT count(DISTINCT story_id) FROM story_members"),
-            "sources": len(sources),
+            "sources": count_sources(s for (s,) in self._all("SELECT DISTINCT source FROM articles")),
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
             "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
             "inputs": one("SELECT count(*) FROM inputs"),

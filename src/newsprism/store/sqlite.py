@@ -7,9 +7,6 @@ never corrupt the file. Readers (``newsprism stats``) never block the ingesting 
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, MutableMapping
@@ -20,6 +17,15 @@ from typing import Any
 import numpy as np
 
 from newsprism.model import Article, Story
+from newsprism.store._rows import (
+    COLUMNS,
+    N_INSERT,
+    article_from_row,
+    article_params,
+    count_sources,
+    now,
+    select_articles,
+)
 from newsprism.store.base import SeenInput
 
 # Each migration is a list of statements, applied in one transaction with its version row.
@@ -99,17 +105,8 @@ MIGRATIONS: list[list[str]] = [
 """Why a table of its own and not columns on ``articles``: it keeps only the last window's rows
 (older ones are pruned), about 1 KB an article, and ``seq`` is the article's ``articles.seq``."""
 
-_COLUMNS = (
-    "id, user_id, source, title, text, url, outlet, authors, published, updated, language, credits, origin, "
-    "duplicate_of, user_story"
-)
-
-
-_RECORD_SUFFIX = re.compile(r"(:\d+|\[\d+\]|#\d+)$")
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+_COLUMNS = COLUMNS
+_now = now
 
 
 def path_of(url: str) -> str:
@@ -258,25 +255,8 @@ class SQLiteStore:
     # ------------------------------------------------------------ articles
     def add_article(self, article: Article, user_id: str, user_story: str | None = None) -> bool:
         cur = self._conn.execute(
-            f"INSERT OR IGNORE INTO articles({_COLUMNS}, added_at) VALUES ({', '.join('?' * 16)})",
-            (
-                article.id,
-                user_id,
-                article.source,
-                article.title or "",
-                article.text,
-                article.url,
-                article.outlet,
-                json.dumps(article.authors, ensure_ascii=False),
-                article.published,
-                article.updated,
-                article.language,
-                json.dumps(article.credits, ensure_ascii=False),
-                article.origin,
-                article.duplicate_of,
-                user_story,
-                _now(),
-            ),
+            f"INSERT OR IGNORE INTO articles({_COLUMNS}, added_at) VALUES ({', '.join('?' * N_INSERT)})",
+            article_params(article, user_id, user_story),
         )
         return cur.rowcount > 0
 
@@ -284,38 +264,16 @@ class SQLiteStore:
         return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def _article(self, row: tuple, story: str | None, replay: bool) -> Article:
-        (aid, _uid, source, title, text, url, outlet, authors, published, updated, language, credits, origin,
-         duplicate_of, user_story) = row  # fmt: skip
-        return Article(
-            id=aid,
-            text=text,
-            title=title,
-            source=source,
-            url=url,
-            outlet=outlet,
-            authors=json.loads(authors),
-            published=published,
-            updated=updated,
-            language=language,
-            credits=json.loads(credits),
-            origin=origin,
-            duplicate_of=duplicate_of,
-            story=user_story if replay else (story or user_story),
-        )
+        return article_from_row(row, story, replay)
 
     def articles(self, *, replay: bool = False) -> Iterator[Article]:
-        cols = ", ".join(f"a.{c.strip()}" for c in _COLUMNS.split(","))
-        cur = self._conn.execute(
-            f"SELECT {cols}, m.story_id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id ORDER BY a.seq"
-        )
+        cur = self._conn.execute(select_articles() + " ORDER BY a.seq")
         for row in cur:
             yield self._article(row[:-1], row[-1], replay)
 
     def get_article(self, article_id: str) -> Article | None:
-        cols = ", ".join(f"a.{c.strip()}" for c in _COLUMNS.split(","))
         row = self._conn.execute(
-            f"SELECT {cols}, m.story_id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id "
-            "WHERE a.id = ? OR a.user_id = ? ORDER BY a.id = ? DESC, a.seq LIMIT 1",
+            select_articles() + " WHERE a.id = ? OR a.user_id = ? ORDER BY a.id = ? DESC, a.seq LIMIT 1",
             (article_id, article_id, article_id),
         ).fetchone()
         return None if row is None else self._article(row[:-1], row[-1], False)
@@ -428,9 +386,7 @@ class SQLiteStore:
         }
 
     def _count_sources(self) -> int:
-        """Distinct input files or URLs (a record's ``file:3``, ``file[2]``, ``file#5`` count as ``file``)."""
-        sources = {_RECORD_SUFFIX.sub("", s) for (s,) in self._conn.execute("SELECT DISTINCT source FROM articles")}
-        return len(sources)
+        return count_sources(s for (s,) in self._conn.execute("SELECT DISTINCT source FROM articles"))
 
     def close(self) -> None:
         self._conn.close()
