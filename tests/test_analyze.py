@@ -222,3 +222,16 @@ def test_subject_after_introductory_phrase() -> None:
             "attacked the plan.\n\n"
             '"This plan is a mistake," he said.')
     assert "Cole" in (_speaker_of(text, "This plan is a mistake").speaker or "")
+
+
+def test_roles_drop_sentence_openers_and_plural_titles_and_titles_are_not_quotes():
+    from newsprism.analyze.quotes import clean_role, is_title
+
+    assert clean_role("But Republican Sen., R-S.C.") == "Republican Sen., R-S.C."
+    assert clean_role("Sens.") == "Sen."
+    assert clean_role("Mr. Xi and") is None and clean_role("Financial Times (") == "Financial Times"
+    text = 'Rice said on the PBS program "Charlie Rose" that it was "Destructive To The Fabric" of ties.'
+    s = text.index("Charlie")
+    assert is_title(text, s, s + len("Charlie Rose"))
+    s = text.index("Destructive")
+    assert not is_title(text, s, s + len("Destructive To The Fabric"))  # no media cue before it

@@ -879,10 +879,28 @@ def extract_quotes(
         tag = att.party.get(q.speaker or "")
         if tag and (not q.role or tag not in q.role):  # the party-state tag the article gives: 'Sen., R-Utah'
             q.role = f"{q.role}, {tag}" if q.role else tag
-    return quotes
+    return [q for q in quotes if q.kind == "indirect" or not is_title(text, q.start, q.end)]
+
+
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
+_MEDIA_CUE = re.compile(r"\b(?:on|program|programme|show|series|book|film|movie|documentary|podcast|column|article|"
+                        r"op-ed|titled|entitled|called|magazine|newspaper)\b[^.;:!?]{0,25}$", re.I)
+
+
+def is_title(text: str, start: int, end: int) -> bool:
+    """A Title Case phrase quoted right after a media cue ('on PBS's "Charlie Rose"', 'on Fox News' "On the
+    Record"') names a programme, book or article: it is not something anybody said."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])
+    big = [w for w in words if w.lower() not in _SMALL]
+    if not (2 <= len(words) <= 8 and big and words[0][0].isupper() and all(w[0].isupper() for w in big)):
+        return False
+    return bool(_MEDIA_CUE.search(text[max(0, start - 45):start].rstrip("\"“‘'( ")))
 
 
 _DANGLING = {"and", "or", "of", "for", "to", "with", "at", "in", "on", "the", "a", "an", "by", "from"}
+# sentence openers a role match starting at a sentence can drag in ('But Republican Sen. Lindsey Graham')
+_LEADING = {"but", "yet", "so", "meanwhile", "also", "however", "still", "now", "then", "instead", "indeed"}
+_SINGULAR = {"Sens.": "Sen.", "Reps.": "Rep.", "Govs.": "Gov."}
 
 
 def clean_role(role: str | None) -> str | None:
@@ -899,8 +917,9 @@ def clean_role(role: str | None) -> str | None:
     words = r.replace("\n", " ").split()
     while words and (words[-1].lower().strip(",;:") in _DANGLING or not re.search(r"\w", words[-1])):
         words.pop()
-    while words and words[0].lower() in _DANGLING:
+    while words and (words[0].lower() in _DANGLING or words[0].lower() in _LEADING):
         words.pop(0)
+    words = [_SINGULAR.get(w, w) for w in words]  # 'Sens. Durbin and Leahy': each one is a Sen.
     r = " ".join(words).strip(" ,;:-–—")
     if not r or re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.?\s+[A-Z]", r + " "):
         return None

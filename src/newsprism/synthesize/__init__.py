@@ -8,7 +8,6 @@ Every text in the brief is copied from a source span and carries that span.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import numpy as np
@@ -54,33 +53,13 @@ def merge_story_quotes(articles: list[Article], analyses: dict[str, Analysis]) -
 
     A short quoted phrase nobody is credited with ("no-limits", "Global South") is a scare quote
     or a label, not something a person said: the brief's quote list leaves it out (framing and
-    facts still see the words).
+    facts still see the words). Programme and book titles never become quotes (``analyze``).
     """
     from newsprism.analyze import merge_quotes
 
     quotes: list[Quote] = [q for a in articles if a.id in analyses for q in analyses[a.id].quotes]
     merged = merge_quotes(quotes) if quotes else []
-    texts = {a.id: a.text for a in articles}
-    return [q for q in merged if (q.speaker or len(q.text.split()) >= SCARE_QUOTE_WORDS) and not is_title(q, texts)]
-
-
-_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
-_MEDIA_CUE = re.compile(r"\b(?:on|program|programme|show|series|book|film|movie|documentary|podcast|column|article|"
-                        r"op-ed|titled|entitled|called|magazine|newspaper)\b[^.;:!?]{0,25}$", re.I)
-
-
-def is_title(quote: StoryQuote, texts: dict[str, str]) -> bool:
-    """A Title Case phrase quoted right after a media cue ('on PBS's "Charlie Rose"', 'on Fox News' "On the
-    Record"') names a programme, book or article: it is not something the speaker said."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", quote.text)
-    big = [w for w in words if w.lower() not in _SMALL]
-    if not (2 <= len(words) <= 8 and big and words[0][0].isupper() and all(w[0].isupper() for w in big)):
-        return False
-    for sp in quote.spans:
-        before = texts.get(sp.article, "")[max(0, sp.start - 45): sp.start].rstrip("\"“‘'( ")
-        if _MEDIA_CUE.search(before):
-            return True
-    return False
+    return [q for q in merged if q.speaker or len(q.text.split()) >= SCARE_QUOTE_WORDS]
 
 
 def _sources(articles: list[Article]) -> list[SourceRef]:
