@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,47 @@ def test_cheap_entities():
 def test_empty_articles_do_not_crash(bad):
     stories = cluster([bad], embedder=get_embedder("hash"))
     assert [s.articles for s in stories] == [[bad.id]]
+
+
+def fight(i: int, rival: str, venue: str, town: str, promoter: str, record: str) -> Article:
+    return Article(
+        id=f"{rival}-{i}",
+        text=(
+            f"Klitschko beat {rival} at the {venue} in {town} to keep his IBF heavyweight title. "
+            f"{promoter} promoted the bout, and Klitschko is now {record}. Ringside report {i}."
+        ),
+    )
+
+
+RAHMAN = ("Rahman", "Sapphire Arena", "Mannheim", "Ulrich Kessler", "52-3")
+THOMPSON = ("Thompson", "Stade Suisse", "Bern", "Bernd Boente", "58-3")
+
+
+def test_split_separates_two_fused_lookalike_events():
+    """A story that fused two fights of one boxer splits along the names that differ."""
+    a = [fight(i, *RAHMAN) for i in range(4)]
+    b = [fight(i, *THOMPSON) for i in range(4)]
+    c = StoryClusterer(embedder=get_embedder("hash"), threshold=-1.0, cohesion_ratio=0.0, settle_every=0, merge_every=0)
+    for art in [x for pair in zip(a, b, strict=True) for x in pair]:
+        c.add(art)
+    assert len(c.stories()) == 1  # fused on purpose
+    c.p = dataclasses.replace(c.p, cohesion_ratio=0.45)
+    assert c.split() == 1
+    c.merge()  # the merge test agrees with the split: no re-merge
+    got = sorted(sorted(s.articles) for s in c.stories())
+    assert got == sorted([sorted(x.id for x in a), sorted(x.id for x in b)])
+
+
+def test_refine_moves_a_misplaced_member_back():
+    a = [fight(i, *RAHMAN) for i in range(3)]
+    b = [fight(i, *THOMPSON) for i in range(3)]
+    c = StoryClusterer(embedder=get_embedder("hash"), settle_every=0)
+    for art in a + b:
+        c.add(art)
+    c.merge()
+    by = {s.articles[0].split("-")[0]: c._by_id[s.id] for s in c.stories()}
+    assert set(by) == {"Rahman", "Thompson"}
+    c._move(by["Thompson"], 0, by["Rahman"])  # misplace one Thompson report
+    assert c.refine() >= 1
+    got = sorted(sorted(s.articles) for s in c.stories())
+    assert got == sorted([sorted(x.id for x in a), sorted(x.id for x in b)])
