@@ -220,11 +220,12 @@ class _Index:
         self.sig = np.zeros((capacity, NUM_PERM), dtype=np.uint32)
         self.seq = np.full(capacity, -1, dtype=np.int64)
         self.keys = np.zeros(capacity * self.k, dtype=np.uint64)
-        self.nxt = np.full(capacity * self.k, -1, dtype=np.int32)
+        # Node pointers are stored plus one (0 = none), so untouched pages of zeros cost no memory until used.
+        self.nxt = np.zeros(capacity * self.k, dtype=np.int32)
         self.npass = np.zeros(capacity, dtype=np.int16)
         size = 1 << max(10, (capacity * self.k - 1).bit_length())  # load factor at most 1
         self.mask = np.uint64(size - 1)
-        self.head = np.full(size, -1, dtype=np.int32)
+        self.head = np.zeros(size, dtype=np.int32)
         self.meta: list[tuple[str, int, str, str | None, str | None] | None] = [None] * capacity
         self.digests: dict[int, int] = {}  # digest -> slot of the newest live article with it
         self.count = 0  # articles ever inserted (the next arrival number)
@@ -236,7 +237,7 @@ class _Index:
         """(slot, query index) of the newest live nodes (at most HOLDERS) whose key equals ``q[i]``,
         and per query key how many it found."""
         buckets = (q & self.mask).astype(np.int64)
-        nodes = self.head[buckets].astype(np.int64)
+        nodes = self.head[buckets].astype(np.int64) - 1
         qi = np.arange(len(q))
         found = np.zeros(len(q), dtype=np.int64)
         prev_seq = np.full(len(q), np.iinfo(np.int64).max)
@@ -257,7 +258,7 @@ class _Index:
             hits_q.append(qi[match])
             found[qi[match]] += 1
             more = found[qi] < HOLDERS
-            nodes, qi, buckets, prev_seq = self.nxt[nodes[more]].astype(np.int64), qi[more], buckets[more], sq[more]
+            nodes, qi, buckets, prev_seq = self.nxt[nodes[more]].astype(np.int64) - 1, qi[more], buckets[more], sq[more]
         if not hits_s:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), found
         return np.concatenate(hits_s), np.concatenate(hits_q), found
@@ -292,11 +293,11 @@ class _Index:
         # Two keys of one article in one bucket: chain them in order so the head is the last.
         first = slot * self.k
         for node, b in zip(nodes.tolist(), buckets.tolist(), strict=True):
-            h = int(self.head[b])
+            h = int(self.head[b]) - 1
             ours = first <= h < node and int(q[h - first] & self.mask) == b  # this article's earlier key
             # A node of this slot's previous occupant: it and everything older in its chain retired.
-            self.nxt[node] = -1 if first <= h < first + self.k and not ours else h
-            self.head[b] = node
+            self.nxt[node] = 0 if first <= h < first + self.k and not ours else h + 1
+            self.head[b] = node + 1
         self.count += 1
 
     def entry(self, slot: int) -> Entry:
