@@ -19,8 +19,13 @@ Candidates come from exact nearest-neighbour search over the stories' mean embed
 (numpy). The pool of active stories is bounded (the least recently updated retire), and
 every ``merge_every`` articles the stories touched since the last pass are merged with
 converged neighbours, best pair first. Borderline articles start a story of their own
-and are merged once evidence accrues. Everything is deterministic for a given input
-order; story ids derive from the first article id (or are the user's ``Article.story``).
+and are merged once evidence accrues. Every ``settle_every`` articles a settle pass
+revisits the recently touched stories: it merges, splits a story whose members form two
+groups that fail the merge test (two look-alike events fused early), moves members to the
+story they are most similar to by average linkage (an order-independent correction of
+early placements), and lets a lone article join a clear best story. Everything is
+deterministic for a given input order; story ids derive from the first article id (or are
+the user's ``Article.story``).
 """
 
 from __future__ import annotations
@@ -684,9 +689,11 @@ class StoryClusterer:
         if st.members:
             self._set_centroid(st)
             self._dirty.add(st.id)
-        else:  # a lone article adopted: its story lives on as an alias
+        else:  # a lone article adopted: its story lives on as an alias, forgotten when ``dest`` retires
             self._drop(st)
             self._alias[st.id] = dest.id
+            dest.absorbed.extend([*st.absorbed, st.id])
+            st.absorbed = []
 
     def _merge_pair(self, a: _Story, b: _Story) -> _Story:
         # the user's label wins; otherwise the older story (first article earlier in the stream) keeps its id
