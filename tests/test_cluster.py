@@ -143,3 +143,12 @@ def test_refine_moves_a_misplaced_member_back():
     assert c.refine() >= 1
     got = sorted(sorted(s.articles) for s in c.stories())
     assert got == sorted([sorted(x.id for x in a), sorted(x.id for x in b)])
+
+
+def test_entity_vocabulary_stays_bounded():
+    """Names that recur (so none is 'seen once') must not make every later article re-prune the vocabulary."""
+    c = StoryClusterer(embedder=get_embedder("hash"), max_vocab=40, settle_every=0)
+    for i in range(60):
+        c.add(Article(id=f"v{i}", text=f"Name{i // 2}a met Name{i // 2}b and Name{i // 2}c in Town{i // 2}."))
+        assert len(c._df) <= 40
+    assert len(c._df) >= 20  # pruning keeps the frequent half, it does not empty the table

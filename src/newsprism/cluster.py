@@ -66,7 +66,7 @@ class ClusterParams:
     max_active: int = 2000  # bounded pool of active stories
     merge_every: int = 50  # articles between merge passes
     idf_prior_docs: int = 50  # pseudo-documents in the IDF's denominator, for small or young collections
-    max_vocab: int = 1_000_000  # entity document frequencies kept; beyond, names seen once are forgotten
+    max_vocab: int = 1_000_000  # entity document frequencies kept; beyond, the rarer half is forgotten
     refresh_until: int = 100_000  # re-weight stored entity vectors (IDF refresh) up to this many articles
     lead_chars: int = 400  # characters of text after the title that are embedded
     entity_chars: int = 6000  # characters of text scanned for entities
@@ -264,8 +264,11 @@ class StoryClusterer:
         ents = set(cheap_entities(article.text[: p.entity_chars] + "\n" + article.title))
         self._n_docs += 1
         self._df.update(ents)
-        if len(self._df) > p.max_vocab:  # bound memory: forget names seen once (their IDF barely moves)
-            self._df = Counter({t: c for t, c in self._df.items() if c > 1})
+        if len(self._df) > p.max_vocab:
+            # bound memory: keep the most frequent half (ties: by term), forgetting the rarest names.
+            # Halving, not just dropping names seen once, keeps the cost amortised O(1): in a stream
+            # whose names all recur a few times, "seen once" frees nothing and would re-run every article.
+            self._df = Counter(dict(heapq.nlargest(p.max_vocab // 2, self._df.items(), key=lambda kv: (kv[1], kv[0]))))
         if self._n_docs >= self._next_refresh and self._n_docs <= p.refresh_until:
             self._refresh_idf()
         ev = self._ent_vec(ents)
