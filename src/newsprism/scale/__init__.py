@@ -90,7 +90,10 @@ class RayEngine:
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise RuntimeError("the ray engine needs Ray: pip install 'newsprism[scale]'") from exc
         if not ray.is_initialized():
-            kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "ignore_reinit_error": True}
+            # one thread per worker: a worker is one CPU's worth of tasks, so ONNX/BLAS threads would only contend
+            env = {"NEWSPRISM_THREADS": "1", "OMP_NUM_THREADS": "1", "RAY_USAGE_STATS_ENABLED": "0"}
+            kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "ignore_reinit_error": True,
+                                      "runtime_env": {"env_vars": env}}
             if self.address:
                 kwargs["address"] = self.address
             else:
