@@ -191,7 +191,11 @@ ROUGE F1 × 100 from `neus_score.py` (rouge-score, Porter stemming). Summary cov
 
 Target set for this stage: R1 45.1 / R2 22.3 / RL 34.0 with every sentence cited.
 """
-    (ROOT / "benchmarks" / "summary.md").write_text(md, encoding="utf-8")
+    out = ROOT / "benchmarks" / "summary.md"
+    # hand-written notes below the table survive a rerun
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    notes = old[old.index("\nNotes") :] if "\nNotes" in old else ""
+    out.write_text(md.rstrip() + "\n" + notes, encoding="utf-8")
 
 
 if __name__ == "__main__":
