@@ -21,11 +21,12 @@ from newsprism.model import Article, Story
 from newsprism.store._rows import (
     COLUMNS,
     N_INSERT,
+    EmbeddingCache,
     article_from_row,
     article_params,
-    count_sources,
     now,
     select_articles,
+    store_stats,
 )
 from newsprism.store.base import SeenInput
 
@@ -91,46 +92,6 @@ MIGRATIONS: list[list[str]] = [
 _LOCK_ID = 0x6E657773  # "news": the advisory lock that serialises migrations across processes
 
 
-_now = now
-
-
-class EmbeddingCache(MutableMapping[str, np.ndarray]):
-    """The embeddings table for one model as a mapping ``text sha1 -> float32 vector``."""
-
-    def __init__(self, store: PostgresStore, model: str) -> None:
-        self.store = store
-        self.model = model
-
-    def __getitem__(self, key: str) -> np.ndarray:
-        row = self.store._one("SELECT dim, vector FROM embeddings WHERE model = %s AND text_hash = %s", (self.model, key))
-        if row is None:
-            raise KeyError(key)
-        return np.frombuffer(bytes(row[1]), dtype=np.float32, count=row[0]).copy()
-
-    def get(self, key: str, default: Any = None) -> Any:
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def __setitem__(self, key: str, value: np.ndarray) -> None:
-        vec = np.asarray(value, dtype=np.float32).ravel()
-        self.store._exec(
-            "INSERT INTO embeddings(model, text_hash, dim, vector) VALUES (%s, %s, %s, %s) "
-            "ON CONFLICT (model, text_hash) DO UPDATE SET dim = excluded.dim, vector = excluded.vector",
-            (self.model, key, int(vec.size), vec.tobytes()),
-        )
-
-    def __delitem__(self, key: str) -> None:
-        cur = self.store._exec("DELETE FROM embeddings WHERE model = %s AND text_hash = %s", (self.model, key))
-        if cur.rowcount == 0:
-            raise KeyError(key)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter([r[0] for r in self.store._all("SELECT text_hash FROM embeddings WHERE model = %s", (self.model,))])
-
-    def __len__(self) -> int:
-        return self.store._one("SELECT count(*) FROM embeddings WHERE model = %s", (self.model,))[0]
 
 
 class PostgresStore:
@@ -176,7 +137,7 @@ class PostgresStore:
             for version in range(current + 1, len(MIGRATIONS) + 1):
                 for statement in MIGRATIONS[version - 1]:
                     self._exec(statement)
-                self._exec("INSERT INTO schema_version(version, applied_at) VALUES (%s, %s)", (version, _now()))
+                self._exec("INSERT INTO schema_version(version, applied_at) VALUES (%s, %s)", (version, now()))
         return self.schema_version
 
     @contextmanager
@@ -201,7 +162,7 @@ class PostgresStore:
             "INSERT INTO inputs(source, key, status, article_id, problem, seen_at) VALUES (%s, %s, %s, %s, %s, %s) "
             "ON CONFLICT (source, key) DO UPDATE SET status = excluded.status, article_id = excluded.article_id, "
             "problem = excluded.problem, seen_at = excluded.seen_at",
-            (source, key, status, article, problem, _now()),
+            (source, key, status, article, problem, now()),
         )
 
     # ------------------------------------------------------------ articles
@@ -276,7 +237,7 @@ class PostgresStore:
         self._exec(
             "INSERT INTO stories(id, title, updated_at) VALUES (%s, %s, %s) "
             "ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at",
-            (story_id, title, _now()),
+            (story_id, title, now()),
         )
         self._exec(
             "INSERT INTO story_members(article_id, story_id) VALUES (%s, %s) "
@@ -288,10 +249,10 @@ class PostgresStore:
         with self.transaction():
             self._exec("DELETE FROM story_members")
             self._exec("DELETE FROM stories")
-            now = _now()
+            stamp = now()
             with self._conn.cursor() as cur:
                 for s in stories:
-                    cur.execute("INSERT INTO stories(id, title, updated_at) VALUES (%s, %s, %s)", (s.id, s.title, now))
+                    cur.execute("INSERT INTO stories(id, title, updated_at) VALUES (%s, %s, %s)", (s.id, s.title, stamp))
                     cur.executemany(
                         "INSERT INTO story_members(article_id, story_id) VALUES (%s, %s) "
                         "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
@@ -309,7 +270,7 @@ class PostgresStore:
 
     # ------------------------------------------------------------ misc
     def embedding_cache(self, model: str) -> MutableMapping[str, np.ndarray]:
-        return EmbeddingCache(self, model)
+        return EmbeddingCache(self._conn, model, paramstyle="format")
 
     def get_meta(self, key: str) -> str | None:
         row = self._one("SELECT value FROM meta WHERE key = %s", (key,))
@@ -323,20 +284,7 @@ class PostgresStore:
                        (key, value))
 
     def stats(self) -> dict[str, Any]:
-        def one(sql: str) -> int:
-            return self._one(sql)[0]
-
-        return {
-            "articles": one("SELECT count(*) FROM articles"),
-            "stories": one("SELECT count(DISTINCT story_id) FROM story_members"),
-            "sources": count_sources(s for (s,) in self._all("SELECT DISTINCT source FROM articles")),
-            "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
-            "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-            "inputs": one("SELECT count(*) FROM inputs"),
-            "input_errors": one("SELECT count(*) FROM inputs WHERE status = 'error'"),
-            "embeddings": one("SELECT count(*) FROM embeddings"),
-            "schema_version": self.schema_version,
-        }
+        return store_stats(self._conn, self.schema_version)
 
     def close(self) -> None:
         self._conn.close()

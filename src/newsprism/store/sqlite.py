@@ -20,11 +20,12 @@ from newsprism.model import Article, Story
 from newsprism.store._rows import (
     COLUMNS,
     N_INSERT,
+    EmbeddingCache,
     article_from_row,
     article_params,
-    count_sources,
     now,
     select_articles,
+    store_stats,
 )
 from newsprism.store.base import SeenInput
 
@@ -106,7 +107,6 @@ MIGRATIONS: list[list[str]] = [
 (older ones are pruned), about 1 KB an article, and ``seq`` is the article's ``articles.seq``."""
 
 _COLUMNS = COLUMNS
-_now = now
 
 
 def path_of(url: str) -> str:
@@ -118,51 +118,6 @@ def path_of(url: str) -> str:
     if url.startswith("sqlite:"):
         return url[len("sqlite:") :]
     return url
-
-
-class EmbeddingCache(MutableMapping[str, np.ndarray]):
-    """The embeddings table for one model as a mapping ``text sha1 -> float32 vector``.
-
-    Why per model: two embedders' vectors for the same text are unrelated.
-    Writes join the store's current transaction.
-    """
-
-    def __init__(self, store: SQLiteStore, model: str) -> None:
-        self.store = store
-        self.model = model
-
-    def __getitem__(self, key: str) -> np.ndarray:
-        row = self.store._conn.execute(
-            "SELECT dim, vector FROM embeddings WHERE model = ? AND text_hash = ?", (self.model, key)
-        ).fetchone()
-        if row is None:
-            raise KeyError(key)
-        return np.frombuffer(row[1], dtype=np.float32, count=row[0]).copy()
-
-    def get(self, key: str, default: Any = None) -> Any:
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def __setitem__(self, key: str, value: np.ndarray) -> None:
-        vec = np.asarray(value, dtype=np.float32).ravel()
-        self.store._conn.execute(
-            "INSERT OR REPLACE INTO embeddings(model, text_hash, dim, vector) VALUES (?, ?, ?, ?)",
-            (self.model, key, int(vec.size), vec.tobytes()),
-        )
-
-    def __delitem__(self, key: str) -> None:
-        cur = self.store._conn.execute("DELETE FROM embeddings WHERE model = ? AND text_hash = ?", (self.model, key))
-        if cur.rowcount == 0:
-            raise KeyError(key)
-
-    def __iter__(self) -> Iterator[str]:
-        rows = self.store._conn.execute("SELECT text_hash FROM embeddings WHERE model = ?", (self.model,)).fetchall()
-        return iter(r[0] for r in rows)
-
-    def __len__(self) -> int:
-        return self.store._conn.execute("SELECT count(*) FROM embeddings WHERE model = ?", (self.model,)).fetchone()[0]
 
 
 class SQLiteStore:
@@ -209,7 +164,7 @@ class SQLiteStore:
                     continue
                 for statement in MIGRATIONS[version - 1]:
                     self._conn.execute(statement)
-                self._conn.execute("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)", (version, _now()))
+                self._conn.execute("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)", (version, now()))
         return self.schema_version
 
     @contextmanager
@@ -249,7 +204,7 @@ class SQLiteStore:
     ) -> None:
         self._conn.execute(
             "INSERT OR REPLACE INTO inputs(source, key, status, article_id, problem, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (source, key, status, article, problem, _now()),
+            (source, key, status, article, problem, now()),
         )
 
     # ------------------------------------------------------------ articles
@@ -330,7 +285,7 @@ class SQLiteStore:
         self._conn.execute(
             "INSERT INTO stories(id, title, updated_at) VALUES (?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at",
-            (story_id, title, _now()),
+            (story_id, title, now()),
         )
         self._conn.execute(
             "INSERT OR REPLACE INTO story_members(article_id, story_id) VALUES (?, ?)", (article_id, story_id)
@@ -340,9 +295,9 @@ class SQLiteStore:
         with self.transaction():
             self._conn.execute("DELETE FROM story_members")
             self._conn.execute("DELETE FROM stories")
-            now = _now()
+            stamp = now()
             for s in stories:
-                self._conn.execute("INSERT INTO stories(id, title, updated_at) VALUES (?, ?, ?)", (s.id, s.title, now))
+                self._conn.execute("INSERT INTO stories(id, title, updated_at) VALUES (?, ?, ?)", (s.id, s.title, stamp))
                 self._conn.executemany(
                     "INSERT OR REPLACE INTO story_members(article_id, story_id) VALUES (?, ?)",
                     [(a, s.id) for a in s.articles],
@@ -359,7 +314,7 @@ class SQLiteStore:
 
     # ------------------------------------------------------------ misc
     def embedding_cache(self, model: str) -> MutableMapping[str, np.ndarray]:
-        return EmbeddingCache(self, model)
+        return EmbeddingCache(self._conn, model)
 
     def get_meta(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -372,21 +327,7 @@ class SQLiteStore:
             self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
     def stats(self) -> dict[str, Any]:
-        one = lambda sql: self._conn.execute(sql).fetchone()[0]  # noqa: E731
-        return {
-            "articles": one("SELECT count(*) FROM articles"),
-            "stories": one("SELECT count(DISTINCT story_id) FROM story_members"),
-            "sources": self._count_sources(),
-            "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
-            "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-            "inputs": one("SELECT count(*) FROM inputs"),
-            "input_errors": one("SELECT count(*) FROM inputs WHERE status = 'error'"),
-            "embeddings": one("SELECT count(*) FROM embeddings"),
-            "schema_version": self.schema_version,
-        }
-
-    def _count_sources(self) -> int:
-        return count_sources(s for (s,) in self._conn.execute("SELECT DISTINCT source FROM articles"))
+        return store_stats(self._conn, self.schema_version)
 
     def close(self) -> None:
         self._conn.close()
