@@ -58,9 +58,9 @@ class CorpusStats:
     _family_of_sentence: dict[str, int] = field(default_factory=dict)
     _family_of_text: dict[frozenset[str], int] = field(default_factory=dict)
     _family_size: dict[int, int] = field(default_factory=dict)
-    _seen: set[tuple[int, str | None, str]] = field(default_factory=set)
+    _counted: dict[tuple[int, str | None], set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    def _family(self, keys: set[str], lines: list[str]) -> tuple[int, bool]:
+    def _family(self, keys: set[str], long_keys: set[str]) -> tuple[int, bool]:
         """(family id, is new): an earlier document this one copies, by its long sentences.
 
         A copy shares at least ``FAMILY_SHARE`` of the shorter document's long sentences (three at
@@ -69,7 +69,6 @@ class CorpusStats:
         exact = frozenset(keys)
         if exact in self._family_of_text:
             return self._family_of_text[exact], False
-        long_keys = {normalise_line(x) for x in lines if _protected(x)} - {""}
         hits = Counter(self._family_of_sentence[k] for k in long_keys if k in self._family_of_sentence)
         for fam, n in hits.most_common(3):
             if n >= 3 and n >= FAMILY_SHARE * min(len(long_keys), self._family_size[fam]):
@@ -82,16 +81,19 @@ class CorpusStats:
         return fam, True
 
     def add(self, draft: Draft) -> None:
-        keys = {k for k in (normalise_line(x) for x in draft.lines) if k}
-        fam, new = self._family(keys, draft.lines)
+        normed = [(x, normalise_line(x)) for x in draft.lines]
+        keys = {k for _, k in normed if k}
+        fam, new = self._family(keys, {k for x, k in normed if k and _protected(x)})
         if new:
             self.docs += 1
-        fresh = {k for k in keys if (fam, None, k) not in self._seen}
-        self._seen.update((fam, None, k) for k in fresh)
+        counted = self._counted[(fam, None)]  # the lines this family has already counted
+        fresh = keys - counted
+        counted |= fresh
         self.line_docs.update(fresh)
         if draft.site:
-            site_fresh = {k for k in keys if (fam, draft.site, k) not in self._seen}
-            self._seen.update((fam, draft.site, k) for k in site_fresh)
+            on_site = self._counted[(fam, draft.site)]
+            site_fresh = keys - on_site
+            on_site |= site_fresh
             if new or site_fresh == keys:
                 self.site_docs[draft.site] += 1
             self.site_line_docs[draft.site].update(site_fresh)

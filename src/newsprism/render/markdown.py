@@ -23,10 +23,8 @@ def render_story(story: StoryBrief) -> str:
         out += [" ".join(f"{_md(s.text)} {_cites(story, s.articles)}" for s in story.summary), ""]
         if note := llm_note(story):
             out += [f"*{_md(note)}*", ""]
-        for r in getattr(story.summary_llm, "rejected", None) or []:
-            out.append(f"- dropped ({_md(r.reason)}): {_md(r.text)}")
-        if getattr(story.summary_llm, "rejected", None):
-            out.append("")
+        if rejected := (story.summary_llm.rejected if story.summary_llm else []):
+            out += [f"- dropped ({_md(r.reason)}): {_md(r.text)}" for r in rejected] + [""]
     if story.facts:
         out += ["### Facts", "", "| fact | outlets | origins | sources |", "|---|---|---|---|"]
         for fact in story.facts:

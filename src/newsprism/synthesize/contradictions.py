@@ -368,14 +368,12 @@ def _negation(al: Alignment, unit_fact: dict[int, int], by_id: dict[str, Article
     return out
 
 
-def _same_dated_claim(texts: dict[str, str], a: Unit, b: Unit, sa: tuple[int, int], sb: tuple[int, int]) -> bool:
+def _same_dated_claim(ca: set[str], cb: set[str]) -> bool:
     """The clauses around two date mentions say the same thing but for the date ("has led X since 2002").
 
     Why clause-level: a sentence may add a second clause ("…, and that is what Ryan argued") that
     lowers the sentence score while the dated claim itself is word for word the same.
     """
-    ca = set(_local_context(texts[a.article], a, *sa)) - WEEKDAYS_MONTHS
-    cb = set(_local_context(texts[b.article], b, *sb)) - WEEKDAYS_MONTHS
     shared = ca & cb
     return len(shared) >= 3 and len(shared) / len(ca | cb) >= CLAUSE_SAME
 
@@ -384,41 +382,50 @@ def _same_dated_claim(texts: dict[str, str], a: Unit, b: Unit, sa: tuple[int, in
 CLAUSE_SAME = 0.6
 
 
+@dataclass
+class _Dated:
+    """A unit with exactly one absolute date: its range, the words naming it, its clause's content words."""
+
+    unit: Unit
+    first: str
+    last: str
+    text: str
+    clause: set[str]
+
+
 def _dates(al: Alignment, analyses: dict[str, Analysis], texts: dict[str, str]) -> list[Contradiction]:
     """Aligned claims (sentences, or their dated clauses) with absolute dates that cannot both hold."""
     abs_re = re.compile(
         r"\d|january|february|march|april|may|june|july|august|september|october|november|december", re.I
     )
-    per_unit: dict[int, list[tuple[str, str, str]]] = {}
+    dated: list[_Dated] = []
     for u in al.units:
         an = analyses.get(u.article)
         if not an:
             continue
-        for t in an.times:
-            if u.start <= t.start and t.end <= u.end and abs_re.search(t.text) and t.date:
-                per_unit.setdefault(u.idx, []).append((t.date, t.end_date or t.date, t.text, (t.start, t.end)))
+        ts = [t for t in an.times if u.start <= t.start and t.end <= u.end and abs_re.search(t.text) and t.date]
+        if len(ts) == 1:  # one date: the claim is about it; several make the pairing ambiguous
+            t = ts[0]
+            clause = set(_local_context(texts[u.article], u, t.start, t.end)) - WEEKDAYS_MONTHS
+            dated.append(_Dated(u, t.date, t.end_date or t.date, t.text, clause))
     out = []
-    dated_units = sorted(per_unit)
-    for x in range(len(dated_units)):
-        for y in range(x + 1, len(dated_units)):
-            a, b = al.units[dated_units[x]], al.units[dated_units[y]]
-            if a.outlet == b.outlet:
+    for x in range(len(dated)):
+        for y in range(x + 1, len(dated)):
+            da, db = dated[x], dated[y]
+            a, b = da.unit, db.unit
+            if a.outlet == b.outlet or len(da.first) != len(db.first):
                 continue
-            da, db = per_unit[a.idx], per_unit[b.idx]
-            if len(da) != 1 or len(db) != 1:
-                continue
-            (a0, a1, at, sa), (b0, b1, bt, sb) = da[0], db[0]
-            if not (al.sim[a.idx, b.idx] >= 0.7 or _same_dated_claim(texts, a, b, sa, sb)):
-                continue
-            if len(a0) != len(b0) or not (a1 < b0 or b1 < a0):
+            if not (da.last < db.first or db.last < da.first):
+                continue  # the dates overlap: no conflict
+            if not (al.sim[a.idx, b.idx] >= 0.7 or _same_dated_claim(da.clause, db.clause)):
                 continue
             out.append(
                 Contradiction(
                     topic="sources differ on the date",
                     kind="date",
                     variants=[
-                        Variant(a.text, at, [a.article], [a.span]),
-                        Variant(b.text, bt, [b.article], [b.span]),
+                        Variant(a.text, da.text, [a.article], [a.span]),
+                        Variant(b.text, db.text, [b.article], [b.span]),
                     ],
                 )
             )

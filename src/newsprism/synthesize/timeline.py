@@ -1,4 +1,4 @@
-"""Timeline: one entry per distinct date (or range) that the story's articles mention.
+"""Timeline: the events on each date (or range) that the story's articles mention.
 
 Why from ``Analysis.times``: dates are resolved once by ``analyze`` against each article's
 publication date, so "Friday" in two outlets lands on the same day. Each entry's text is
@@ -19,7 +19,7 @@ from newsprism.synthesize._text import (
     split_sentences,
     trim_span,
 )
-from newsprism.synthesize.align import Alignment
+from newsprism.synthesize.align import LINK, Alignment
 from newsprism.synthesize.framing import loaded_count
 
 
@@ -39,9 +39,9 @@ def _balanced(text: str) -> bool:
     return straight and text.count("\u201c") == text.count("\u201d")
 
 
-def _stating_text(article: Article, analysis: Analysis, start: int, end: int) -> tuple[int, int]:
-    """The clause around the time mention if it says something (≥ 5 words, quotes intact), else the sentence."""
-    ss, se = _sentence_bounds(article, analysis, start, end)
+def _stating_text(article: Article, ss: int, se: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of sentence ``ss:se`` around the time mention if it says something (≥ 5 words,
+    quotes intact), else the sentence."""
     for cs, ce in clauses(article.text, ss, se):
         if cs <= start and end <= ce and n_words(article.text[cs:ce]) >= 5 and _balanced(article.text[cs:ce]):
             return trim_span(article.text, cs, ce)
@@ -60,8 +60,6 @@ def _groups(mentions: list[dict], al: Alignment | None) -> list[list[dict]]:
     """Mentions of one date that state the same event: sentences aligned into one fact or scoring
     ``SAME_DAY_LINK`` of the fact link, or sharing content words (Jaccard ≥ 0.2, date words left out).
     Only mentions of different articles link; one article's mentions join a group through others."""
-    from newsprism.synthesize.align import LINK
-
     def linked(i: int, j: int) -> bool:
         if mentions[i]["article"] == mentions[j]["article"]:
             return False  # an article names a day twice for two things, or it would repeat itself
@@ -96,15 +94,15 @@ def timeline(articles: list[Article], analyses: dict[str, Analysis], al: Alignme
         for t in an.times:
             if not t.date:
                 continue
-            s, e = _stating_text(art, an, t.start, t.end)
+            ss, se = _sentence_bounds(art, an, t.start, t.end)
+            s, e = _stating_text(art, ss, se, t.start, t.end)
             text = art.text[s:e]
             if n_words(text) < 4 or not re.search(r"[a-z]{3}", text):
                 continue
             if t.start == s and _GENERIC_NOW.match(text) and t.text.lower() in ("today", "now"):
                 continue
-            ss, se = _sentence_bounds(art, an, t.start, t.end)
             words = {w for w in content_stems(art.text[ss:se]) if w not in WEEKDAYS_MONTHS}
-            unit = next((units[k] for k in ((art.id, ss),) if k in units), None)
+            unit = units.get((art.id, ss))
             by_date.setdefault((t.date, t.end_date), []).append(
                 {"text": text, "article": art.id, "span": Span(art.id, s, e), "words": words,
                  "unit": unit, "fact": unit_fact.get(unit) if unit is not None else None})
