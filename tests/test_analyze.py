@@ -150,6 +150,14 @@ def test_kuleba_quote_merges_across_articles(demo) -> None:
     assert len(hits[0].articles) >= 3 and hits[0].speaker and "Kuleba" in hits[0].speaker
 
 
+def test_merged_quote_text_is_the_text_of_its_first_span(demo) -> None:
+    articles, res = demo
+    by_id = {a.id: a for a in articles}
+    for m in merge_quotes([q for a in res.values() for q in a.quotes]):
+        first = m.spans[0]
+        assert by_id[first.article].text[first.start:first.end] == m.text, m
+
+
 def test_indirect_quotes() -> None:
     text = ("Kremlin spokesman Dmitry Peskov said Xi and Putin would hold talks on a broad range of subjects. "
             "According to the Wall Street Journal, the leaders may also speak by video.")

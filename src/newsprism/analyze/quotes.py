@@ -1059,6 +1059,7 @@ def merge_quotes(quotes: list[Quote], threshold: float = 90.0) -> list[StoryQuot
             speaker=speakers.most_common(1)[0][0] if speakers else None,
             role=roles.most_common(1)[0][0] if roles else None,
             articles=arts,
-            spans=[Span(q.article, q.start, q.end) for q in qs],
+            # the quoted text is copied from ``best``: its span comes first, as every cited text in a brief does
+            spans=[Span(q.article, q.start, q.end) for q in [best, *(q for q in qs if q is not best)]],
         ))
     return out
