@@ -1,8 +1,9 @@
 """Neutral extractive summary: high-support, central, non-redundant source sentences.
 
 Why extractive: the default engine never writes new text, so every summary sentence is
-a verbatim source sentence (at most trimmed of a leading "But"), cited to its own span
-and to the aligned sentences of the other outlets that state the same fact. Sentences
+a verbatim source sentence (at most trimmed of a leading "But", a dateline or an opening
+aside such as "Amid ..., "), cited to its own span and to the aligned sentences of the
+other outlets that state the same fact. Sentences
 that many outlets support and that sit at the centre of the story come first; loaded
 wording is avoided by picking another outlet's version of the same fact.
 """
@@ -55,12 +56,12 @@ def _unit_scores(al: Alignment) -> np.ndarray:
     return out
 
 
-W_CENT = 2.0
+W_CENT = 3.0
 S_COS = 0.3
 W_SOFT = 0.0
-W_LEX = 1.0
+W_LEX = 2.0
 CROSS_ONLY = False
-W_POS = 1.0
+W_POS = 0.5
 W_RANK = 0.0
 COMPRESS = True
 CONTESTED = 1.0
@@ -71,13 +72,26 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[—–
 
 
 def compress_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a dateline ("WASHINGTON —"); the rest stays verbatim (attributions are kept on purpose)."""
+    """Trim a dateline ("WASHINGTON —") and an opening aside ("Amid ..., "); the rest stays verbatim.
+
+    Attributions (", officials said.", "according to ...") are kept on purpose: without them a
+    reported claim would read as the summary's own assertion.
+    """
     seg = text[start:end]
     m = _DATELINE.match(seg)
     if m and n_words(seg[m.end() :]) >= 6:
         start += m.end()
         seg = text[start:end]
+    m = _ASIDE.match(seg)
+    if m and n_words(seg[m.end() :]) >= 8:
+        start += m.end()
     return start, end
+
+
+#: an opening circumstance clause or connective without a quote or attribution in it
+_ASIDE = re.compile(
+    r"^(?:Amid|Amidst|In the wake of|After all|Meanwhile|Still|However|Indeed)\b[^,;:\"“”]{0,80},\s+(?=[a-zA-Z])"
+)
 
 
 def _lex_centrality(al: Alignment) -> np.ndarray:
@@ -180,10 +194,8 @@ def summarize(
         u = al.units[i]
         if unit_fact[i] in used_facts or u.quote >= 0.6:
             continue
-        if is_headline(al, i):
-            if headline:
-                continue
-            headline = True
+        if is_headline(al, i) and headline:
+            continue
         if (
             chosen
             and max(al.sim[i, j] if al.units[j].article != u.article else _same_article_sim(al, i, j) for j in chosen)
@@ -195,6 +207,7 @@ def summarize(
             if total >= summary_words * 0.8:
                 break
             continue
+        headline = headline or is_headline(al, i)
         chosen.append(i)
         used_facts.add(unit_fact[i])
         total += w
