@@ -243,3 +243,38 @@ def test_roles_drop_sentence_openers_and_plural_titles_and_titles_are_not_quotes
     assert is_title(text, s, s + len("Charlie Rose"))
     s = text.index("Destructive")
     assert not is_title(text, s, s + len("Destructive To The Fabric"))  # no media cue before it
+
+
+def test_title_after_an_earlier_sentence_end_is_kept() -> None:
+    # the title window is cut once, at the last sentence end before the name (offsets into the uncut window)
+    text = ('Nobody expected the vote. It was a bad deal.\n\n'
+            'Then there was Ohio Sen. Dana Whitfield’s reply. She accused the leaders of "a reckless gamble" on jobs.')
+    q = _speaker_of(text, "a reckless gamble")
+    assert q.speaker == "Dana Whitfield" and q.role == "Ohio Sen."
+
+
+def test_role_merges_every_description_of_the_person() -> None:
+    text = ('Representative Carla Huxley, a Democrat of Vermont and a member of the budget panel, spoke first.\n\n'
+            '"We will not sign this," Ms. Huxley said.\n\n'
+            'Saying President Dana Morrow had erred, the group left. "It was wrong," Ms. Morrow said later.')
+    q = _speaker_of(text, "We will not sign")
+    assert q.speaker == "Carla Huxley"
+    assert q.role == "Representative, Democrat of Vermont and a member of the budget panel"
+    assert _speaker_of(text, "It was wrong").role == "President"  # not 'Saying President'
+
+
+def test_appositive_role_keeps_initials_and_a_citys_state() -> None:
+    from newsprism.analyze.quotes import _appositive
+
+    t = ', a spokesman for Speaker Tom B. Hadley. He left.'
+    assert _appositive(t, 0, len(t))[0] == "spokesman for Speaker Tom B. Hadley"
+    t = ', head of the Tulsa, Okla., chapter of the union, which'
+    assert _appositive(t, 0, len(t))[0] == "head of the Tulsa, Okla., chapter of the union"
+    t = ', a professor in Ashland, Va., won the race'
+    assert _appositive(t, 0, len(t))[0] == "professor in Ashland, Va."  # not the verb after it
+
+
+def test_a_number_is_never_a_speaker() -> None:
+    text = ('Close to three dozen House members have signed a letter calling the plan “grossly unfair” '
+            'and asking for a new vote.')
+    assert _speaker_of(text, "grossly unfair").speaker != "Close"

@@ -205,7 +205,18 @@ def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
         r"[A-Z][\w’'\-]*\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS)) + r")\b", rest)
     if not (w in ("a", "an", "the") or w in _NP_LOWER or titled):
         return None, s
-    stop = re.search(r",|;|—|–|\.(?=\s|$)| who | which | and (?:said|added)", rest)
+    stop = None
+    for st in re.finditer(r",|;|—|–|\.(?=\s|$)| who | which | and (?:said|added)", rest):
+        if st.group(0) == "." and re.search(r"(?:\b[A-Z][a-z]+\s+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Rev))$", rest[:st.start()]):
+            continue  # an initial or abbreviation: 'Speaker John A. Boehner', 'St. Louis'
+        if st.group(0) == "," and re.match(r",\s*[A-Z][a-z]{1,4}\.,", rest[st.start():]):
+            continue  # a city's state: 'the Kansas City, Mo., branch'
+        if st.group(0) == "," and re.search(r"\b[A-Z][a-z]+,\s*[A-Z][a-z]{1,4}\.$", rest[:st.start()]) \
+                and re.match(r",\s*(?:[a-z]+\s+)?(?:branch|chapter|office|bureau|division|unit|area|region)\b", rest[st.start():]):
+            continue  # the comma after that state, before what it locates: 'Kansas City, Mo., branch'
+
+        stop = st
+        break
     e = a + (stop.start() if stop else len(rest))
     role = text[a:e].strip()
     if len(role) > 140 or len(role.split()) < 1 or _VERB_RE.search(role):
@@ -214,6 +225,7 @@ def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
     return role, e
 
 
+_NAME_LABELS = {"ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _TITLE_ABBR = {"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
                "prof", "rev", "st", "jr", "sr", "u.s", "u.n", "d.c", "no", "vs", "inc", "corp", "co", "ltd", "maj"}
 
@@ -221,10 +233,12 @@ _TITLE_ABBR = {"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "ge
 def _role_before(text: str, pos: int) -> str | None:
     """'Chinese Foreign Minister Qin Gang': the title words right before a name."""
     window = text[max(0, pos - 120):pos]
+    cut = 0
     for b in re.finditer(r"(\S+?)[.!?][\"”’]?\s+(?=\S)", window):  # never across a sentence end ('… McCaul. Clinton')
         word = b.group(1).lower().strip("(\"“")
         if word not in _TITLE_ABBR and not re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]?", word):
-            window = window[b.end():]
+            cut = b.end()  # offsets are into the uncut window: cut once, at the last sentence end
+    window = window[cut:]
     m = re.search(r"((?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))(?:[ \t]+(?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))){0,7})\s+$", window)
     if not m:
         return None
@@ -236,8 +250,9 @@ def _role_before(text: str, pos: int) -> str | None:
             keep.insert(0, w)
         else:
             break
-    while keep and keep[0].lower() in ("of", "for", "and"):
-        keep.pop(0)
+    while keep and (keep[0].lower() in ("of", "for", "and") or re.fullmatch(r"\w+(?:ing|[’']s|[’']re)", keep[0])):
+        keep.pop(0)  # '… for', 'Saying President Obama', 'It’s Senator Schumer'
+
     role = " ".join(keep)
     if role and any(w in _DESCRIPTORS for w in _expand_role(role).split()):
         return role
@@ -359,10 +374,16 @@ class _Attributor:
         self.all_roles: dict[str, str] = {}
         self.party: dict[str, str] = {}  # 'Mitt Romney' -> 'R-Utah'
         self.titles: dict[str, str] = {}  # 'Elijah Cummings' -> 'Rep.' (the title written before the name)
+        #: every description of each mention in text order (title, appositive, party tag), merged into quote roles
+        self.descs: dict[str, list[str]] = {}
         for ps, pe, name in self.people:
             title = _role_before(text, ps)
-            role = title or _appositive(text, pe, min(len(text), pe + 200))[0]
+            appos = _appositive(text, pe, min(len(text), pe + 200))[0]
+            role = title or appos
             full = index.resolve(name, ps)
+            for d in (title if title and _good_title(title) else None, appos if appos and _good_appositive(appos) else None):
+                if d and d not in self.descs.setdefault(full, []):
+                    self.descs[full].append(d)
             if title and len(title.split()) <= 4:
                 self.titles.setdefault(full, title)
             if role and any(w in _DESCRIPTORS for w in _expand_role(role).split()):
@@ -480,7 +501,8 @@ class _Attributor:
         if runs and not heads:
             run = runs[0].group(0)
             rs = s + runs[0].start()
-            named = any(x.start < rs + len(run) and x.end > rs for x in self.ents if x.label != "PERSON")
+            named = any(x.start < rs + len(run) and x.end > rs for x in self.ents
+                        if x.label in _NAME_LABELS)  # not a CARDINAL/DATE ('Close to three dozen')
             if named and strip_name(run).lower() not in _PLACES and run.lower() not in _STOPRUN \
                     and not re.match(r"[DRI][-–][A-Z]", run):  # an entity the NER saw, not 'Close to three dozen'
                 return _Speaker(normalize_org(run), None, True)
@@ -879,12 +901,61 @@ def extract_quotes(
         tag = att.party.get(q.speaker or "")
         if tag and (not q.role or tag not in q.role):  # the party-state tag the article gives: 'Sen., R-Utah'
             q.role = f"{q.role}, {tag}" if q.role else tag
+        if q.speaker and _person_name(q.speaker):
+            q.role = _merge_roles(q.role, att.descs.get(q.speaker, []))
     return [q for q in quotes if q.kind == "indirect" or not is_title(text, q.start, q.end)]
 
 
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 _MEDIA_CUE = re.compile(r"\b(?:on|program|programme|show|series|book|film|movie|documentary|podcast|column|article|"
                         r"op-ed|titled|entitled|called|magazine|newspaper)\b[^.;:!?]{0,25}$", re.I)
+
+
+_PARTY_WORDS = {"democrat", "democratic", "republican", "independent", "gop"}
+_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|will|would|can|could|make|makes|made|said|says|"
+                  r"who|which|that|they|he|she)\b|\b\w+ing\b(?<!ranking)(?<!leading)(?<!sitting)(?<!founding)"
+                  r"(?<!outgoing)(?<!incoming)(?<!governing)(?<!presiding)")
+
+
+def _good_title(title: str) -> bool:
+    """A title written before *this* name ('New Jersey Sen.'), not one about somebody else ('lawyer for Mr.')."""
+    words = _expand_role(title).split()
+    return bool(words) and words[-1] in _DESCRIPTORS and not re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?$|\b(?:for|of|to)\b", title) \
+        and not re.match(r"\S+(?:ing|[’']s|[’']re)\s", title)  # 'Saying President Obama', 'It’s Senator Schumer'
+
+
+
+def _good_appositive(appos: str) -> bool:
+    """An appositive that describes the name before it ('a Republican of Idaho', 'the Senate majority leader'):
+    it has an office or party word and no clause or list of other people ('comedian Billy Crystal and …')."""
+    words = set(_expand_role(appos).split())
+    if not words & (_DESCRIPTORS | _PARTY_WORDS) or len(appos.split()) > 16:
+        return False
+    if re.match(r"(?:his|her|their|its)\b", appos, re.I) or re.match(r"[a-z]+\s+[A-Z][a-z]+\s+[A-Z]", appos):
+        return False
+    return not _AUX.search(appos)
+
+
+_ROLE_FILLER = {"a", "an", "the", "of", "for", "and", "from", "at", "in", "on", "with", "once", "now", "also"}
+
+
+def _merge_roles(role: str | None, descs: list[str], limit: int = 200) -> str | None:
+    """The fullest description the article gives a person: the quote's own role, then every other
+    mention's title or appositive that adds words ('Representative' + 'Republican of Idaho'; 'Mr. Labrador
+    said' gets both).  Descriptions already covered, or that would make the role overlong, are skipped."""
+    for d in descs:
+        d = clean_role(d)
+        if not d:
+            continue
+        have = set(_expand_role(role or "").split())
+        new = set(_expand_role(d).split()) - have - _ROLE_FILLER
+        if not new or (role and d.lower() in role.lower()):
+            continue
+        merged = f"{role}, {d}" if role else d
+        if len(merged) > limit:
+            continue
+        role = merged
+    return role
 
 
 def is_title(text: str, start: int, end: int) -> bool:
