@@ -56,9 +56,10 @@ class ClusterParams:
 
     w_emb: float = 0.2  # weight of the title+lead embedding cosine (topic-level: similar events share it)
     w_ent: float = 0.8  # weight of the IDF-weighted entity cosine (event-level: who, where, how many)
-    threshold: float = 0.2  # join the best story when the mean similarity to its members reaches this
-    merge_threshold: float = 0.2  # merge two stories when their mean pairwise similarity reaches this
-    cohesion_ratio: float = 0.45  # ...and their entity similarity reaches this share of the stories' own cohesion
+    threshold: float = 0.15  # join the best story when the mean similarity to its members reaches this
+    merge_threshold: float = 0.15  # merge two stories when their mean pairwise similarity reaches this
+    cohesion_ratio: float = 0.52  # ...and their entity similarity reaches this share of the stories' own cohesion
+    refine_cohesion_ratio: float = 0.3  # the looser cohesion test of a refinement move (the member is already in the pool)
     time_grace_days: float = 2.0  # date gap (beyond the story's span) that costs nothing: reports trail an event
     time_tau_days: float = 14.0  # further gap over which the penalty ramps up to its full value
     time_penalty: float = 0.5  # the full date penalty (larger than any similarity margin: a year apart never joins)
@@ -249,9 +250,10 @@ class StoryClusterer:
             return None
         return (s.ent_sq - n) / (n * (n - 1))
 
-    def _coherent(self, sim: float, *stories: _Story) -> bool:
+    def _coherent(self, sim: float, *stories: _Story, ratio: float | None = None) -> bool:
         cohs = [c for c in map(self._cohesion, stories) if c is not None]
-        return not cohs or sim >= self.p.cohesion_ratio * max(0.0, math.prod(cohs)) ** (1 / len(cohs))
+        ratio = self.p.cohesion_ratio if ratio is None else ratio
+        return not cohs or sim >= ratio * max(0.0, math.prod(cohs)) ** (1 / len(cohs))
 
     # ------------------------------------------------------------ stream API
     def add(self, article: Article, vec: np.ndarray | None = None) -> str:
@@ -494,7 +496,10 @@ class StoryClusterer:
         index ``since`` by average linkage (its own story without itself against the nearest
         candidates) and moves it when another story scores higher, reaches the join threshold
         and stays coherent; it repeats until nothing moves (at most ``rounds`` sweeps).
-        Only the bounded active pool is touched. Returns the number of moves.
+        Coherent here is the looser ``refine_cohesion_ratio``: the strict join test keeps a
+        look-alike event's articles out, but it would also pin a member in the wrong story
+        when its own event's story is small and tight. Only the bounded active pool is
+        touched. Returns the number of moves.
         """
         total = 0
         for _ in range(rounds):
@@ -669,7 +674,7 @@ class StoryClusterer:
                 continue
             ent = self._dot(ev, o.ent_sum) / len(o.members)
             sc = self._score(float(sims[j]), ent, self._time_pen(day, day, o))
-            if sc > best_sc and self._coherent(ent, o):
+            if sc > best_sc and self._coherent(ent, o, ratio=self.p.refine_cohesion_ratio):
                 best, best_sc = o, sc
         return best
 
