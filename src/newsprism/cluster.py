@@ -56,8 +56,8 @@ class ClusterParams:
 
     w_emb: float = 0.2  # weight of the title+lead embedding cosine (topic-level: similar events share it)
     w_ent: float = 0.8  # weight of the IDF-weighted entity cosine (event-level: who, where, how many)
-    threshold: float = 0.15  # join the best story when the mean similarity to its members reaches this
-    merge_threshold: float = 0.15  # merge two stories when their mean pairwise similarity reaches this
+    threshold: float = 0.2  # join the best story when the mean similarity to its members reaches this
+    merge_threshold: float = 0.2  # merge two stories when their mean pairwise similarity reaches this
     cohesion_ratio: float = 0.52  # ...and their entity similarity reaches this share of the stories' own cohesion
     refine_cohesion_ratio: float = 0.3  # the looser cohesion test of a refinement move (the member is already in the pool)
     time_grace_days: float = 2.0  # date gap (beyond the story's span) that costs nothing: reports trail an event
