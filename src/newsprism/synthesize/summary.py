@@ -194,7 +194,8 @@ def summarize(
         u = al.units[i]
         if unit_fact[i] in used_facts or u.quote >= 0.6:
             continue
-        if is_headline(al, i) and headline:
+        head = is_headline(al, i)
+        if head and headline:
             continue
         if (
             chosen
@@ -207,7 +208,7 @@ def summarize(
             if total >= summary_words * 0.8:
                 break
             continue
-        headline = headline or is_headline(al, i)
+        headline = headline or head
         chosen.append(i)
         used_facts.add(unit_fact[i])
         total += w
