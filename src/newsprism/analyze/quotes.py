@@ -214,7 +214,6 @@ def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
         if st.group(0) == "," and re.search(r"\b[A-Z][a-z]+,\s*[A-Z][a-z]{1,4}\.$", rest[:st.start()]) \
                 and re.match(r",\s*(?:[a-z]+\s+)?(?:branch|chapter|office|bureau|division|unit|area|region)\b", rest[st.start():]):
             continue  # the comma after that state, before what it locates: 'Kansas City, Mo., branch'
-
         stop = st
         break
     e = a + (stop.start() if stop else len(rest))
@@ -252,7 +251,6 @@ def _role_before(text: str, pos: int) -> str | None:
             break
     while keep and (keep[0].lower() in ("of", "for", "and") or re.fullmatch(r"\w+(?:ing|[’']s|[’']re)", keep[0])):
         keep.pop(0)  # '… for', 'Saying President Obama', 'It’s Senator Schumer'
-
     role = " ".join(keep)
     if role and any(w in _DESCRIPTORS for w in _expand_role(role).split()):
         return role
@@ -374,7 +372,7 @@ class _Attributor:
         self.all_roles: dict[str, str] = {}
         self.party: dict[str, str] = {}  # 'Mitt Romney' -> 'R-Utah'
         self.titles: dict[str, str] = {}  # 'Elijah Cummings' -> 'Rep.' (the title written before the name)
-        #: every description of each mention in text order (title, appositive, party tag), merged into quote roles
+        #: every good title and appositive of each person's mentions, in text order, merged into quote roles
         self.descs: dict[str, list[str]] = {}
         for ps, pe, name in self.people:
             title = _role_before(text, ps)
@@ -922,7 +920,6 @@ def _good_title(title: str) -> bool:
     words = _expand_role(title).split()
     return bool(words) and words[-1] in _DESCRIPTORS and not re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?$|\b(?:for|of|to)\b", title) \
         and not re.match(r"\S+(?:ing|[’']s|[’']re)\s", title)  # 'Saying President Obama', 'It’s Senator Schumer'
-
 
 
 def _good_appositive(appos: str) -> bool:
