@@ -66,59 +66,211 @@ def normalize_org(name: str) -> str:
     return " ".join(w if w[:1].isupper() or w in {"of", "for", "and", "the"} else w.capitalize() for w in name.split())
 
 
+#: name suffixes that are not the surname ('George T. Conway III', 'Martin Luther King Jr.')
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
+#: honorifics and kinship/role words that state a person's gender (general English, no name lists)
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_MALE_WORDS = {"husband", "father", "son", "brother", "uncle", "nephew", "grandfather", "grandson", "boyfriend",
+               "widower", "spokesman", "congressman", "chairman", "businessman", "assemblyman", "councilman",
+               "king", "prince", "mr", "sir", "himself", "stepfather", "fiance"}
+_FEMALE_WORDS = {"wife", "mother", "daughter", "sister", "aunt", "niece", "grandmother", "granddaughter",
+                 "girlfriend", "widow", "spokeswoman", "congresswoman", "chairwoman", "businesswoman",
+                 "assemblywoman", "councilwoman", "queen", "princess", "mrs", "ms", "lady", "herself",
+                 "stepmother", "fiancee"}
+#: words a headline-cased NER span can end in that are no surname ('Trump Lashes Out')
+_PARTICLES = {"Out", "In", "Up", "Back", "Down", "Off", "On", "Over", "Away", "Again"}
+_HON_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def surname(full: str) -> str:
+    """The last name word, skipping suffixes: 'George T. Conway III' -> 'Conway'."""
+    toks = full.split()
+    while len(toks) > 1 and toks[-1].lower().strip(".,") in _SUFFIXES:
+        toks.pop()
+    return toks[-1] if toks else ""
+
+
+def honorific_gender(name: str, text: str = "", pos: int | None = None) -> str | None:
+    """'m'/'f' from the honorific in ``name`` or right before ``pos`` in ``text`` ('Mr. Conway'), else None."""
+    m = re.match(r"(Mr|Mrs|Ms|Miss)\.?\s", name.strip() + " ")
+    if not m and text and pos is not None:
+        m = _HON_BEFORE.search(text[max(0, pos - 6):pos])
+    return _HONORIFIC_GENDER.get(m.group(1).lower()) if m else None
+
+
 class NameIndex:
-    """Full person names seen in one article, so a bare 'Xi' or 'Mr. Wang' resolves by position."""
+    """Full person names seen in one article, so a bare 'Xi' or 'Mr. Wang' resolves by position.
+
+    Why genders: two people can share a surname ('George Conway' and 'Kellyanne Conway'), and the
+    honorific of 'Mr. Conway' is the only thing in the mention that tells them apart."""
 
     def __init__(self) -> None:
         self.mentions: list[tuple[int, str]] = []  # (position, full name)
         self.roles: dict[str, str] = {}
+        self.genders: dict[str, str] = {}  # full name -> 'm'/'f', from what the article says
+        self.text = ""  # the article, for the honorific written before a mention's position
 
     def add(self, name: str, pos: int, role: str | None = None) -> str:
         full = strip_name(name)
-        if len(full.split()) >= 2:
+        if len(full.split()) >= 2 and full.split()[-1] not in _PARTICLES:  # not a headline 'Trump Lashes Out'
             self.mentions.append((pos, full))
             self.mentions.sort()
         if role and full not in self.roles:
             self.roles[full] = role
         return full
 
-    def resolve(self, name: str, pos: int | None = None) -> str:
-        """Full name for ``name``: the nearest earlier full name sharing a first or last word."""
+    def gender_of(self, full: str) -> str | None:
+        return self.genders.get(full)
+
+    def candidates(self, name: str) -> list[tuple[int, str]]:
+        """Earlier or later full names that ``name`` can be short for (same surname, or same first name
+        for a one-word mention)."""
+        bare = strip_name(name)
+        toks = bare.split()
+        if not toks:
+            return []
+        key_first, key_last = toks[0].lower(), surname(bare).lower()
+        return [
+            (p, n)
+            for p, n in self.mentions
+            if (surname(n).lower() == key_last or (len(toks) == 1 and n.split()[0].lower() == key_first))
+            and n != bare
+        ]
+
+    def resolve(self, name: str, pos: int | None = None, gender: str | None = None) -> str:
+        """Full name for ``name``: among the full names sharing a first or last word, those of the
+        honorific's gender ('Mr. Conway' -> the man), then the nearest earlier one, else the most frequent.
+
+        ``gender`` is the honorific written before the mention when ``name`` itself has none."""
         bare = strip_name(name)
         toks = bare.split()
         if not toks:
             return bare
         if len(toks) >= 2 and any(n == bare for _, n in self.mentions):
             return bare
-        key_first, key_last = toks[0].lower(), toks[-1].lower()
-        cands = [
-            (p, n)
-            for p, n in self.mentions
-            if (n.split()[-1].lower() == key_last or (len(toks) == 1 and n.split()[0].lower() == key_first))
-            and n != bare
-        ]
+        cands = self.candidates(name)
         if not cands:
             return bare
+        gender = honorific_gender(name) or gender or honorific_gender("", self.text, pos)
+        if gender:
+            # an honorific never picks a person the article gives the other gender ('Mr. Trump' is not
+            # Melania Trump): the man, else somebody of unknown gender, else nobody known
+            same = [c for c in cands if self.genders.get(c[1]) == gender]
+            cands = same or [c for c in cands if c[1] not in self.genders]
+            if not cands:
+                return bare
         if pos is not None:
             before = [c for c in cands if c[0] <= pos]
             if before:
                 return before[-1][1]
+            # a surname used before any full name is rarely the Jr./III named later ('Trump' … 'Donald Trump Jr.')
+            cands = [c for c in cands if surname(c[1]) == c[1].split()[-1]]
+            if not cands:
+                return bare
         counts = Counter(n for _, n in cands)
         return counts.most_common(1)[0][0]
 
     def role_of(self, full: str) -> str | None:
         return self.roles.get(full)
 
+    def learn_genders(self, text: str, people: list[Entity]) -> None:
+        """Each full name's gender as the article states it, strongest evidence first: an honorific or a
+        kinship/role word at a full-name mention ('the first lady, Melania Trump'; 'George Conway, … the
+        husband of …'); then the honorifics of short mentions that only one full name fits ('Mr. Ryan');
+        then the subject pronouns of sentences that have only that person in them."""
+        self.text = text
+        tiers: list[dict[str, Counter]] = [{}, {}, {}]
+        for e in people:
+            full = strip_name(e.text)
+            tier = 0
+            if len(full.split()) < 2 or not any(n == full for _, n in self.mentions):
+                names = {n for _, n in self.candidates(e.text)}
+                if len(names) != 1:
+                    continue  # ambiguous short mention: it is what the genders are for
+                full, tier = names.pop(), 1
+            g = honorific_gender(e.text, text, e.start)
+            if tier == 0:
+                for w in _described_words(text, e.start, e.end):
+                    g = g or ("m" if w in _MALE_WORDS else "f" if w in _FEMALE_WORDS else None)
+            if g:
+                tiers[tier].setdefault(full, Counter())[g] += 1
+        for full, g in _pronoun_votes(text, people, self):
+            tiers[2].setdefault(full, Counter())[g] += 1
+        for full in {n for _, n in self.mentions}:
+            for tier in tiers:
+                if full in tier:
+                    (g1, c1), *rest = tier[full].most_common()
+                    if not rest or c1 >= 2 * rest[0][1]:
+                        self.genders[full] = g1
+                    break  # a weaker tier never overrides (or breaks a tie in) a stronger one
+
+
+def _described_words(text: str, start: int, end: int) -> list[str]:
+    """The title words right before a mention ('Kellyanne Conway’s husband, George') and the head of its
+    appositive ('George Conway, a lawyer and the husband of …' -> lawyer, and, the, husband)."""
+    before = re.search(r"([A-Za-z]+),?\s+(?:[A-Z][\w.’'\-]*\s+)?$", text[max(0, start - 40):start])
+    words = [before.group(1).lower()] if before else []
+    ap = re.match(r",\s+((?:a|an|the|his|her)\s+[^,;.()“”\"]{0,80})", text[end:end + 100])
+    if ap:
+        head = re.split(r"\s+(?:of|for|to|at|in|from|with|who|whose|that|which)\s", ap.group(1))[0]
+        words += [w.lower() for w in re.findall(r"[A-Za-z]+", head)]
+    return words
+
+
+#: a sentence end, not an initial or an abbreviation ('George T. Conway', 'Mr. Conway', 'Sen. Coons')
+_SENT_END = re.compile(r"(?<![\s.][A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Sen|Rep|Gov|Gen|Col|Rev|Sgt))"
+                       r"[.!?][”\"’]?\s+(?=[A-Z“\"])|\n+")
+
+
+def _pronoun_votes(text: str, people: list[Entity], index: NameIndex) -> list[tuple[str, str]]:
+    """(full name, gender) votes: a sentence that opens with a person's name and mentions nobody else
+    outside quotes lends that person its he/his or she/her ('Mr. Ryan said he …'), as does the next
+    sentence when it opens with He/She."""
+    out: list[tuple[str, str]] = []
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
+    bounds = [m.end() for m in re.finditer(_SENT_END, unquoted)]
+    starts = [0, *bounds]
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else len(text)
+        inside = [p for p in people if s <= p.start < e and unquoted[p.start:p.end].strip()]
+        if not inside:
+            continue
+        lead = re.match(r"(?:[A-Z][A-Z.,' ]+\s[—–-]+\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+|[A-Z][\w.’'\-]*\s+){0,4}",
+                        text[s:inside[0].start])  # a dateline, then titles: 'WASHINGTON — Sen. Chris Coons'
+        if not lead or s + lead.end() != inside[0].start:
+            continue
+        names = {index.resolve(p.text, p.start, honorific_gender(p.text, text, p.start)) for p in inside}
+        if len(names) != 1:
+            continue
+        full = names.pop()
+        if len(full.split()) < 2:
+            continue
+        sent = unquoted[inside[0].end:e]
+        # subject pronouns only: a possessive or object pronoun often points back to somebody in an
+        # earlier sentence ('Ryan challenged her leadership')
+        he = len(re.findall(r"\b(?:he|himself)\b", sent, re.I))
+        she = len(re.findall(r"\b(?:she|herself)\b", sent, re.I))
+        nxt = re.match(r"\s*(He|She)\b", unquoted[e:e + 6])
+        if nxt:
+            he, she = he + (nxt.group(1) == "He"), she + (nxt.group(1) == "She")
+        if he and not she:
+            out.append((full, "m"))
+        elif she and not he:
+            out.append((full, "f"))
+    return out
+
 
 def canonicalize_article(entities: list[Entity], text: str = "", index: NameIndex | None = None) -> NameIndex:
     """Set ``Entity.canonical`` within one article; returns the name index for quote attribution."""
     index = index or NameIndex()
+    people = [e for e in entities if e.label == "PERSON"]
+    for e in people:
+        index.add(e.text, e.start)
+    if text:
+        index.learn_genders(text, people)
     for e in entities:
         if e.label == "PERSON":
-            index.add(e.text, e.start)
-    for e in entities:
-        if e.label == "PERSON":
-            e.canonical = index.resolve(e.text, e.start)
+            e.canonical = index.resolve(e.text, e.start, honorific_gender(e.text, text, e.start) if text else None)
         elif e.label in {"ORG", "FAC"}:
             e.canonical = normalize_org(e.text)
         else:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from newsprism.analyze.entities import NameIndex, normalize_org, strip_name
+from newsprism.analyze.entities import NameIndex, honorific_gender, normalize_org, strip_name, surname
 from newsprism.model import Entity, Quote, Sentence, Span, StoryQuote
 
 VERBS = (
@@ -393,7 +393,7 @@ class _Attributor:
                 if r:
                     self.all_roles[full] = f"{self.all_roles.get(full, '')} {r}".strip()
         # surnames the NER missed or tagged as ORG/GPE ('Fox', 'Lauten', 'Bloomberg') once the full name is known
-        surnames = {n.split()[-1]: n for _, n in index.mentions if n.split()[-1][:1].isupper() and len(n.split()[-1]) > 2}
+        surnames = {surname(n) for _, n in index.mentions if surname(n)[:1].isupper() and len(surname(n)) > 2}
         taken = [(ps, pe) for ps, pe, _ in self.people]
         extra = []
         if surnames:
@@ -402,7 +402,9 @@ class _Attributor:
                     continue
                 if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
                     continue  # 'Trump Tower', 'Fox News'
-                extra.append((m.start(), m.end(), surnames[m.group(1)]))
+                # a surname two people share resolves by its honorific, then by recency
+                extra.append((m.start(), m.end(), index.resolve(m.group(1), m.start(),
+                                                                honorific_gender("", text, m.start()))))
         self.people = sorted(self.people + extra)
 
     def _person_like(self, s: int, e: int, run: str) -> bool:
@@ -565,6 +567,8 @@ class _Attributor:
 
     def gender(self, name: str) -> str | None:
         """'m'/'f' when the article says so ('Mr. Ryan', 'Ms. Rice', 'a spokeswoman'), else None."""
+        if self.index.gender_of(name):
+            return self.index.gender_of(name)
         if self._gender is None:
             self._gender = {}
             for ps, _pe, c in self.people:

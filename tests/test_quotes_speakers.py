@@ -1,0 +1,89 @@
+"""Speaker attribution on small written articles: shared surnames, honorifics and genders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.analyze import analyze
+from newsprism.analyze.entities import NameIndex, canonicalize_article, honorific_gender, surname
+from newsprism.model import Article, Entity
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quotes"
+
+
+def _speakers(name: str, backend: str) -> dict[str, str | None]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    res = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"]
+    return {q.text: q.speaker for q in res.quotes}
+
+
+def _person(text: str, name: str, nth: int = 0) -> Entity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Entity(text=name, label="PERSON", start=start, end=start + len(name))
+
+
+def test_surname_skips_generational_suffixes() -> None:
+    assert surname("George T. Conway III") == "Conway"
+    assert surname("Jesse L. Jackson Jr.") == "Jackson"
+    assert surname("Xi Jinping") == "Jinping"
+
+
+def test_honorific_gender_from_the_name_or_the_text_before_it() -> None:
+    text = "Then Mrs. Conway spoke, and Mr. Conway replied; Conway left."
+    assert honorific_gender("Mr. Conway") == "m"
+    assert honorific_gender("Conway", text, text.index("Conway")) == "f"
+    assert honorific_gender("Conway", text, text.index("Conway replied")) == "m"
+    assert honorific_gender("Conway", text, text.index("Conway left")) is None
+
+
+@pytest.mark.parametrize("backend", ["spacy", "regex"])
+def test_honorific_picks_the_person_of_that_gender(backend: str) -> None:
+    """'Mr. Conway' is George and 'Mrs. Conway' Kellyanne, whichever of them was named last; the
+    genders come only from the article (pronouns, 'her brother')."""
+    sp = _speakers("shared_surname.txt", backend)
+    george = [s for t, s in sp.items() if t.startswith(("If he knows", "The courts"))]
+    kellyanne = [s for t, s in sp.items() if t.startswith("The president has every right")]
+    assert len(george) == 2 and all(s and s.endswith("Conway III") for s in george), sp
+    assert kellyanne == ["Kellyanne Conway"], sp
+    assert sp["We should wait for the courts"] == "Daniel Lopez"
+    assert sp["The border is not an emergency"] == "Maria Lopez"
+
+
+def test_gender_from_a_kinship_word_in_the_appositive() -> None:
+    text = ("George Conway, a lawyer and the husband of Kellyanne Conway, spoke first. "
+            "Kellyanne Conway spoke later. “Fine,” Mr. Conway said.")
+    people = [_person(text, "George Conway"), _person(text, "Kellyanne Conway"),
+              _person(text, "Kellyanne Conway", 1), _person(text, "Conway", 3)]
+    idx = canonicalize_article(people, text)
+    assert idx.gender_of("George Conway") == "m"
+    assert people[-1].canonical == "George Conway"  # not the more recent Kellyanne
+    assert idx.resolve("Conway", text.index("Conway said")) == "George Conway"
+
+
+def test_shared_surname_without_honorific_resolves_by_recency() -> None:
+    idx = NameIndex()
+    idx.add("Maria Lopez", 10)
+    idx.add("Daniel Lopez", 100)
+    assert idx.resolve("Lopez", 50) == "Maria Lopez"
+    assert idx.resolve("Lopez", 150) == "Daniel Lopez"
+
+
+def test_honorific_never_picks_the_other_gender() -> None:
+    """'Mr. Trump' in an article whose only full Trump is 'the first lady, Melania Trump' is not her."""
+    text = "The first lady, Melania Trump, spoke. Mr. Trump tweeted later."
+    people = [_person(text, "Melania Trump"), _person(text, "Trump", 1)]
+    idx = canonicalize_article(people, text)
+    assert idx.gender_of("Melania Trump") == "f"
+    assert people[1].canonical == "Trump"
+    assert idx.resolve("Mrs. Trump", len(text)) == "Melania Trump"
+
+
+def test_a_bare_surname_before_any_full_name_is_not_the_junior() -> None:
+    idx = NameIndex()
+    idx.add("Donald Trump Jr.", 500)
+    assert idx.resolve("Trump", 100) == "Trump"
+    assert idx.resolve("Trump", 600) == "Donald Trump Jr"
