@@ -87,3 +87,46 @@ def test_a_bare_surname_before_any_full_name_is_not_the_junior() -> None:
     idx.add("Donald Trump Jr.", 500)
     assert idx.resolve("Trump", 100) == "Trump"
     assert idx.resolve("Trump", 600) == "Donald Trump Jr"
+
+
+def _group_articles() -> dict[str, list[tuple[str, str | None, str | None]]]:
+    parts = (FIXTURES / "groups.txt").read_text(encoding="utf-8").split("\n----\n")
+    arts = [Article(id=f"a{i}", text=t.strip()) for i, t in enumerate(parts)]
+    res = analyze(arts, nlp="spacy", cross_article=False)
+    return {a.text: [(q.text, q.speaker, q.role) for q in res[a.id].quotes] for a in arts}
+
+
+@pytest.fixture(scope="module")
+def groups() -> dict[str, list[tuple[str, str | None, str | None]]]:
+    return _group_articles()
+
+
+def _only(groups: dict, opening: str) -> tuple[str, str | None, str | None]:
+    found = [qs for text, qs in groups.items() if text.startswith(opening)]
+    assert len(found) == 1 and len(found[0]) == 1, found
+    return found[0][0]
+
+
+def test_group_descriptions_stand_for_the_group_named_before(groups) -> None:
+    """'the campaign said' is the Obama campaign; 'The department said' the Justice Department; 'The group'
+    the organisation that was the previous sentence's subject, not the one it mentioned."""
+    assert _only(groups, "The Obama campaign")[1] == "Obama campaign"
+    assert _only(groups, "The Justice Department")[1] == "Justice Department"
+    assert _only(groups, "The NAACP passed")[1] == "St. Louis Tea Party"
+    assert _only(groups, "The St. Louis Tea Party Coalition")[1] == "St. Louis Tea Party Coalition"
+    assert _only(groups, "\"The president has full")[1] == "White House"
+
+
+def test_an_organisation_that_only_modifies_a_noun_is_no_speaker(groups) -> None:
+    assert _only(groups, "The GOP front-runner")[1] != "GOP"
+
+
+def test_roles_the_article_gives_before_or_around_the_name(groups) -> None:
+    _, sp, role = _only(groups, "Speaker Nancy Pelosi rejected")
+    assert sp == "Chuck Schumer" and role and "Democratic leader" in role
+    _, sp, role = _only(groups, "\"They are reading")
+    assert sp == "Jerrold Nadler" and role and "D-N.Y." in role
+    _, sp, role = _only(groups, "\"President Obama achieved")
+    assert sp == "Ben LaBolt" and role == "Obama's current campaign press secretary"
+    _, sp, role = _only(groups, "Another leading Dem")
+    assert sp == "Kirsten Gillibrand" and role and "Dem" in role

@@ -71,7 +71,7 @@ _INTRO = {"in", "on", "at", "after", "during", "asked", "speaking", "when", "whi
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\((?:[A-Z][\w.&\-]*)\)|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|St|Lt|Col)\.|[A-Za-z][\w’'\-.]*[\w’']|[A-Za-z]|\S")
 _NAME_RUN = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s+)?[A-Z][\w’'\-.]*[\w’']"
-    r"(?:\s+(?:(?:von|van|der|de|la|bin|al|da|du|le|del|dos)\s+)*[A-Z][\w’'\-.]*[\w’'])*"
+    r"(?:\s+(?:(?:von|van|der|de|la|bin|al|da|du|le|del|dos)\s+|[A-Z]\.\s+(?=[A-Z]))*[A-Z][\w’'\-.]*[\w’'])*"
 )
 _ORG_WORDS = _ORG_HEADS | {"ministry", "foreign", "news", "times", "post", "journal", "press", "reuters", "agency",
                            "endowment", "program", "university", "nato", "nsc", "cnn", "bbc", "fox", "nbc", "abc",
@@ -254,9 +254,9 @@ def _role_before(text: str, pos: int) -> str | None:
     role = " ".join(keep)
     if role and any(w in _DESCRIPTORS for w in _expand_role(role).split()):
         return role
-    m = re.search(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))((?:[A-Z][\w’'.\-]*)(?:[ \t]+[\w’'.\-]+){0,6}),[ \t]+$",
-                  text[max(0, pos - 120):pos])
-    if m and re.search(rf"\b(?:{'|'.join(sorted(_DESCRIPTORS))})(?:\s+in\s+chief)?$", m.group(1).lower()) \
+    m = re.search(r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]\s\s)|(?<=\n))((?:[A-Z][\w’'.\-]*)(?:[ \t]+[\w’'.\-]+){0,6}),[ \t]+$",
+                  text[max(0, pos - 120):pos])  # (two spaces after a full stop are common in scraped text)
+    if m and re.search(rf"\b(?:{'|'.join(sorted(_DESCRIPTORS | _PARTY_NOUNS))})(?:\s+in\s+chief)?$", m.group(1).lower()) \
             and not _VERB_RE.search(m.group(1)):
         return m.group(1)  # 'BuzzFeed’s editor in chief, Ben Smith, said'
     return None
@@ -325,6 +325,24 @@ def _expand_role(role: str) -> str:
     return " ".join(out)
 
 
+#: party nouns that describe a person on their own ('Another leading Dem, Sen. Kirsten Gillibrand')
+_PARTY_NOUNS = {"dem", "democrat", "republican", "independent", "conservative", "liberal", "progressive"}
+
+
+def _describes(desc: str) -> bool:
+    """A description of a person ('Obama's current campaign press secretary', 'Another leading Dem'):
+    it ends in an office or party noun and holds no verb."""
+    words = _expand_role(desc).split()
+    return bool(words) and words[-1] in _DESCRIPTORS | _PARTY_NOUNS and not _VERB_RE.search(desc) \
+        and len(words) <= 8 and not _AUX.search(desc)
+
+
+#: 'DESCRIPTION, Name(, appositive),' written before the name: the description is the role
+_PRE_APPOS = re.compile(r"\s*(?:(?:And|But|Yet|So|Then|Meanwhile|Also)\s+)?([A-Za-z][\w’'.\-]*(?:[ \t]+[\w’'.\-]+){0,7}),[ \t]+"
+                        r"((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)?\.?[ \t]*[A-Z][^,;:“”\"]{1,60}?)"
+                        r"(,[ \t]+[^,;:“”\"]{1,120}?)??,[ \t]*")
+
+
 def _party_tag(text: str, pe: int) -> str | None:
     """'Sen. Mitt Romney, R-Utah,' / 'Nancy Pelosi (D-Calif.)': the party-state tag after a name."""
     m = re.match(r"\s*[,(]\s*((?:D|R|I)[-–][A-Z][A-Za-z.]*(?:\s?[A-Z][a-z]*\.?)?)\s*[,)]?", text[pe:pe + 30])
@@ -342,6 +360,23 @@ _DOC_SYNONYMS = [{"statement", "release"}, {"letter"}, {"suit", "lawsuit", "comp
                  {"ad", "advertisement", "commercial", "spot"}, {"resolution"}, {"memo", "memorandum"}, {"petition"}]
 _DOC_NP = re.compile(r"(?:the|The|a|A|its|Its|their|Their|this|This)\s+(?:[\w’'\-]+\s+){0,2}?("
                      + "|".join(sorted(set().union(*_DOC_SYNONYMS))) + r")\b")
+
+
+#: head nouns of a group or institution that 'the …' can stand for ('the campaign said' -> the Obama campaign)
+_GROUP_HEADS = {"campaign", "department", "committee", "administration", "agency", "party", "company", "group",
+                "organization", "organisation", "coalition", "association", "union", "council", "commission",
+                "ministry", "government", "board", "bureau", "office", "firm", "caucus", "court", "hospital",
+                "university", "church", "movement", "foundation", "institute", "embassy", "network", "newspaper"}
+#: heads general enough to stand for any organisation named before ('The NAACP … The group called …')
+_ANY_ORG_HEADS = {"group", "organization", "organisation", "company", "firm", "coalition", "movement"}
+_GROUP_DESC = re.compile(r"(?:the|its|their|The|Its|Their)\s+(?:[a-z][\w\-]*\s+)?(" + "|".join(sorted(_GROUP_HEADS)) + r")")
+#: a word that can be a finite verb right after a subject ('The NAACP adopted', 'The group has drafted',
+#: 'the group wrote'), unlike the noun of 'The GOP front-runner' or 'Fox News host'
+_VERBISH = re.compile(r"\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|es)|[a-z]{3,}[^s\W]s|has|had|have|is|was|are|were|will|would|"
+                      r"can|could|may|might|must|wrote|said|says|told|made|took|gave|sent|put|spoke|began|went|came|"
+                      r"did|does|won|lost|held|left|brought|sought|found|saw|ran|led|got|kept|also|again|then)\b")
+_NAME_LEAD = {"the", "a", "an", "but", "and", "in", "on", "at", "as", "after", "when", "while", "if", "then", "so",
+              "by", "for", "from", "with", "to", "of", "this", "that", "its", "their", "his", "her"}
 
 
 def _person_name(name: str) -> bool:
@@ -487,6 +522,11 @@ class _Attributor:
                 self.last_person = (rs, full)
                 return _Speaker(full, role, True)
         # no person: an institution ("the Kremlin") or a description ("the NSC spokesman")
+        gm = _GROUP_DESC.fullmatch(np.strip())
+        if gm:  # 'the campaign' -> the campaign the article named
+            found = self.group(gm.group(1).lower(), min(pos, s))
+            if found:
+                return found
         words = [w.lower().strip(",.’'") for w in np.split()]
         heads = [w for w in words if w in _DESCRIPTORS]
         if heads:
@@ -507,6 +547,56 @@ class _Attributor:
                     and not re.match(r"[DRI][-–][A-Z]", run):  # an entity the NER saw, not 'Close to three dozen'
                 return _Speaker(normalize_org(run), None, True)
         return None
+
+    def _org_opening(self, s: int, e: int) -> _Speaker | None:
+        """The organisation (NER ORG) or 'the <group>' at the very start of ``text[s:e]``, followed by a
+        lower-case word (its verb), as a speaker; None otherwise."""
+        text = self.text
+        lead = re.match(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|Now|Then|Later|Also)\s+)?", text[s:e])
+        a = s + lead.end()
+        gm = _GROUP_DESC.match(text, a, e)
+        if gm and _VERBISH.match(text, gm.end(), min(e, gm.end() + 30)):
+            return self.group(gm.group(1).lower(), a)
+        x = self._org_at(a, e)
+        return _Speaker(normalize_org(x.text), None, True) if x else None
+
+    def _org_at(self, a: int, e: int) -> Entity | None:
+        """The ORG entity that opens ``text[a:e]`` ('The nearby St. Louis Tea Party had …') as its subject."""
+        text = self.text
+        art = re.match(r"(?:The|the)\s+(?:[a-z]+\s+)?", text[a:e])
+        for x in self.ents:
+            if x.label == "ORG" and x.start in (a, a + (art.end() if art else 0)) and x.end <= e \
+                    and _VERBISH.match(text, x.end, min(len(text), x.end + 30)) \
+                    and not any(ps < x.end and pe > x.start for ps, pe, _ in self.people):
+                return x
+        return None
+
+    def group(self, head: str, pos: int) -> _Speaker | None:
+        """'the campaign' / 'the department' / 'the group' -> the latest earlier group the article names
+        with that head ('the Obama campaign', 'the Justice Department'), or for a general head such as
+        'group' the latest organisation named before; never one named only inside a quote."""
+        text = self.text
+        lo = max(0, pos - 3000)
+        best: tuple[int, str] | None = None
+        for m in re.finditer(rf"((?:[A-Z][\w.&’'\-]*[ \t]+){{1,5}})(?i:{head})\b", text[lo:pos]):
+            words = m.group(1).split()
+            while words and words[0].lower() in _NAME_LEAD:
+                words.pop(0)
+            start = lo + m.start(1)
+            if not words or any(q0 < start < q1 for q0, q1 in self.quoted):
+                continue
+            if any(ps <= start < pe for ps, pe, _ in self.people) and len(words) == 1 and words[0][-2:] in ("’s", "'s"):
+                continue  # 'Trump’s campaign' is the person's, kept as written below
+            name = " ".join([*words, m.group(0).split()[-1]])
+            best = (start, name)
+        if head in _ANY_ORG_HEADS:  # the latest organisation that was a sentence's subject
+            for sent in self.sentences:
+                if sent.start < lo or sent.start >= pos:
+                    continue
+                x = self._org_at(sent.start, min(sent.end, pos))
+                if x and (best is None or x.start > best[0]):
+                    best = (x.start, re.sub(r"^(?:the|The)\s+", "", x.text))
+        return _Speaker(best[1], None, True) if best else None
 
     def _describe(self, head: str, words: list[str], pos: int) -> _Speaker | None:
         """'the NSC spokesman' -> the latest earlier person whose role has that head noun (and other words)."""
@@ -657,6 +747,26 @@ class _Attributor:
         before = [c for s, e, c in self.people if e <= pos and pos - e < 1500 and " " in c or (e <= pos and pos - e < 1500 and self.index.resolve(c, s) != c)]
         return self.index.resolve(before[-1], pos) if before else None
 
+    def pre_appositive(self, s: int, e: int, pos: int) -> _Speaker | None:
+        """'Obama's current campaign press secretary, Ben LaBolt,' / 'Another leading Dem, Sen. Kirsten
+        Gillibrand of New York,' spanning ``text[s:e]`` exactly: the person, with the description as role."""
+        m = _PRE_APPOS.fullmatch(self.text, s, e)
+        if not m or not _describes(m.group(1)):
+            return None
+        ns, ne = m.start(2), m.end(2)
+        if self.text[ns:ne].split()[0].lower() in _STOPRUN:
+            return None
+        sp = self.from_np(ns, ne, pos, allow_appositive=False)
+        if not sp or not sp.named or not sp.name or not _person_name(sp.name):
+            return None
+        desc = re.sub(r"^(?:the|a|an|The|A|An|Mr\.|Mrs\.|Ms\.|Dr\.)\s+", "", m.group(1))  # 'Mr. Jackson’s lawyer'
+        sp.role = f"{desc}, {sp.role}" if sp.role and sp.role.lower() not in desc.lower() else desc
+        if m.group(3):
+            appos = m.group(3).strip(" ,")
+            if _good_appositive(appos):
+                sp.role = f"{sp.role}, {appos}"
+        return sp
+
     # attribution zones -------------------------------------------------
     def after(self, s: int, e: int, pos: int) -> tuple[_Speaker | None, str]:
         """'…," he said' / '…," said X' — attribution right after the closing mark."""
@@ -668,6 +778,11 @@ class _Attributor:
             vd = re.match(rf"\s*(?:\w+ly\s+)?({VERBS})\b", text[dm.end():e])
             if vd:  # '…," the joint statement said.'
                 return self.document(dm.group(1).lower(), a), vd.group(1)
+        pv = re.search(rf",[ \t]*(?:\w+ly[ \t]+)?({VERBS})\b", text[a:e])
+        if pv and not re.match(rf"(?:{VERBS})\b", text[a:e]):
+            sp = self.pre_appositive(a, a + pv.start() + 1, pos)
+            if sp:
+                return sp, pv.group(1)
         vm = re.match(rf"(?:{VERBS})\b", text[a:e])
         if vm:
             b = a + vm.end()
@@ -687,6 +802,11 @@ class _Attributor:
             if appos_role:
                 rest = text[ae:e]
             vm2 = re.match(rf"[\s,]*(?:(?:later|also|then|has|had|have|once|again|previously|recently|repeatedly|\w+ly)\s+)*({VERBS})\b", rest)
+            if not vm2 and appos_role:  # a list inside the appositive: '…, the former chairman of the subcommittee
+                # on the Constitution, Civil Rights and Civil Liberties, told The Hill'
+                vm2 = re.match(rf"(?:,[ \t]*[^,;.:“”\"]{{1,60}}?){{1,2}}?,[ \t]*(?:\w+ly[ \t]+)?({VERBS})\b", rest)
+                if vm2 and _VERB_RE.search(rest[:vm2.start(1)]):
+                    vm2 = None
             if vm2:
                 verb = vm2.group(1)
                 tail_start = e - len(rest) + vm2.end()
@@ -729,8 +849,9 @@ class _Attributor:
             return self.from_np(ns, ne, pos)
         return None
 
-    def before(self, s: int, e: int, pos: int) -> _Speaker | None:
-        """'X said (that) "…' — the last speech verb before the opening mark and its subject."""
+    def before(self, s: int, e: int, pos: int, orgs: bool = False) -> _Speaker | None:
+        """'X said (that) "…' — the last speech verb before the opening mark and its subject (with
+        ``orgs``, an organisation opening the clause can be it when no noun phrase precedes the verb)."""
         text = self.text
         verbs = list(_VERB_RE.finditer(text[s:e]))
         if not verbs:
@@ -747,6 +868,15 @@ class _Attributor:
         cb = re.search(r"\b((?:the|a|an|The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:\w+ly\s+)?$", text[s:vs])
         if cb and re.fullmatch(_SAY, vm.group(0)) and re.search(r"(?:^|[,;:]|\b(?:and|but))\s*$", text[s:s + cb.start()]) and not _DESC_OR_ORG.search(cb.group(1)) and cb.group(1).split()[-1].lower() not in _NP_LOWER | _INTRO:
             return _Speaker(cb.group(1), None, False)  # 'the hospital said Scalise sustained “…”': the hospital's words
+        pa = re.search(r",[ \t]*(?:\w+ly[ \t]+)?$", text[s:vs])
+        if pa:
+            bounds = [] if _DOC_NP.match(text, s + len(text[s:vs]) - len(text[s:vs].lstrip())) else \
+                [s + x.end() for x in re.finditer(r"(?<![A-Z])[.;:]\s+|,\s+(?:and\s+|but\s+)?", text[s:vs])]
+            for b in [s, *bounds]:  # 'In a statement on Thursday, the N.C.A.A. president, Mark Emmert, said'
+                # ('The lawsuit, brought by X, and Y, accused …' has one subject: the document)
+                sp = self.pre_appositive(b, s + pa.start() + 1, pos)
+                if sp:
+                    return sp
         bs = _np_backward(text, s, vs)
         if bs is not None:
             ns, ne, _ = bs
@@ -755,7 +885,7 @@ class _Attributor:
                 return sp
             # 'Grimm stormed back, leaned into him and said, "…"': the clause subject speaks
             if ne <= ns or text[ns:ne].strip().lower() in ("and", "but", "then", "and then"):
-                return self.clause_subject(s, vs, pos)
+                return self.clause_subject(s, vs, pos, orgs=orgs)
             return sp
         # "according to X, ..." style is handled by the caller; subject = first non-introductory chunk
         chunks = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^,;:]+", text[s:vs])]
@@ -784,10 +914,16 @@ class _Attributor:
             return self.from_np(ns, ne, pos)
         return None
 
-    def clause_subject(self, s: int, e: int, pos: int) -> _Speaker | None:
+    def clause_subject(self, s: int, e: int, pos: int, orgs: bool = False) -> _Speaker | None:
         """The subject of the clause in ``text[s:e]``: the first person (or 'the senator') not
-        governed by a preposition ('In Wednesday's speech the senator also took a swipe at … Clinton')."""
+        governed by a preposition ('In Wednesday's speech the senator also took a swipe at … Clinton').
+        With ``orgs``, an organisation or 'the <group>' that opens the clause is its subject too ('The St.
+        Louis Tea Party Coalition issued its own resolution, accusing … of acting as a “…”')."""
         text = self.text
+        if orgs:
+            sp = self._org_opening(s, e)
+            if sp:
+                return sp
         cands: list[tuple[int, int]] = [(ps, pe) for ps, pe, _ in self.people if s <= ps and pe <= e]
         desc = "|".join(sorted(_DESCRIPTORS))
         for m in re.finditer(rf"\b(?:the|The)\s+(?:[\w’'.\-]+\s+){{0,3}}?(?:{desc})\b", text[s:e]):
@@ -855,7 +991,7 @@ def extract_quotes(
             continue
         sp, verb = att.after(r.close + 1, after_end, r.open)
         if sp is None or not sp.name:
-            sp_b = att.before(before_start, r.open, r.open)
+            sp_b = att.before(before_start, r.open, r.open, orgs=True)
             if sp_b and sp_b.name:
                 sp = sp_b
         if sp is None or not sp.name:
@@ -876,9 +1012,17 @@ def extract_quotes(
                 sp = _Speaker(prev.speaker, prev.role, True)
         if (sp is None or not sp.name) and kind == "partial" and not _VERB_RE.search(text[before_start:r.open]) \
                 and s_open is not None and before_start == s_open.start:  # the sentence's first quote only
-            sp_s = att.clause_subject(before_start, r.open, r.open)
-            if sp_s and sp_s.name and _person_name(sp_s.name):
-                sp = sp_s
+            # the clause holding the quote first: 'Pelosi rejected it …, and Senator Chuck Schumer, the
+            # Democratic leader, denounced the offer as “…”' is Schumer's
+            clauses = [before_start + m.end() for m in re.finditer(r",\s+(?:and|but|while|whereas)\s+|;\s+",
+                                                                   text[before_start:r.open])]
+            if _DOC_NP.match(text, before_start):
+                clauses = []  # 'The lawsuit, brought by X, and Y, accused …': one subject, the document
+            for cl in [*clauses[-1:], before_start]:
+                sp_s = att.clause_subject(cl, r.open, r.open, orgs=True)
+                if sp_s and sp_s.name:
+                    sp = sp_s
+                    break
         if sp and sp.name and sp.named and " " in sp.name:
             att.last_person = (r.open, sp.name)
         if sp and sp.name and _person_name(sp.name):
