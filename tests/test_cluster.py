@@ -152,3 +152,20 @@ def test_entity_vocabulary_stays_bounded():
         c.add(Article(id=f"v{i}", text=f"Name{i // 2}a met Name{i // 2}b and Name{i // 2}c in Town{i // 2}."))
         assert len(c._df) <= 40
     assert len(c._df) >= 20  # pruning keeps the frequent half, it does not empty the table
+
+
+def test_reweigh_uses_the_idf_of_everything_seen():
+    """Early members were weighed on a young IDF; ``reweigh`` re-weights them (``cluster()`` does it before settling)."""
+    c = StoryClusterer(embedder=get_embedder("hash"), settle_every=0, merge_every=0, refresh_until=0)
+    arts = [fight(i, *RAHMAN) for i in range(3)] + [fight(i, *THOMPSON) for i in range(3)]
+    for art in arts:
+        c.add(art)
+    first = next(s for s in c._slots if s is not None and arts[0].id in s.members)
+    k = first.members.index(arts[0].id)
+    stale = dict(first.member_evs[k])
+    assert stale != c._ent_vec(first.member_ents[k])  # the IDF moved since the first article
+    c.reweigh()
+    for s in (x for x in c._slots if x is not None):
+        for ents, ev in zip(s.member_ents, s.member_evs, strict=True):
+            assert ev == c._ent_vec(ents)
+        assert s.ent_sum.keys() == {t for ev in s.member_evs for t in ev}

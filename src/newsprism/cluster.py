@@ -391,6 +391,15 @@ class StoryClusterer:
         self._set_centroid(s)
         self._dirty.add(s.id)
 
+    def reweigh(self) -> None:
+        """Re-weight the active stories' entity vectors with the IDF of everything seen so far.
+
+        Why public: a caller that has fed a whole batch (``cluster()``) or pauses a stream can
+        afford one O(pool) pass before a final ``settle``, so early articles are not judged on
+        the IDF of the first few hundred documents.
+        """
+        self._refresh_idf()
+
     def _refresh_idf(self) -> None:
         """Re-weight every active story's entity vectors with the current IDF.
 
@@ -744,5 +753,8 @@ def cluster(articles: Iterable[Article], embedder: Embedder | None = None, **par
     """Cluster ``articles`` (in the given order) into stories; ``params`` override :class:`ClusterParams`."""
     c = StoryClusterer(embedder=embedder, **params)
     c.add_all(articles)
+    # a batch knows its whole collection: weigh the names with the final IDF before the last settle
+    # (the stream re-weights only at each doubling of the count, so the last half was placed on an older IDF)
+    c.reweigh()
     c.settle(max_size=0)
     return c.stories()
