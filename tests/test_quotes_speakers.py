@@ -128,5 +128,18 @@ def test_roles_the_article_gives_before_or_around_the_name(groups) -> None:
     assert sp == "Jerrold Nadler" and role and "D-N.Y." in role
     _, sp, role = _only(groups, "\"President Obama achieved")
     assert sp == "Ben LaBolt" and role == "Obama's current campaign press secretary"
-    _, sp, role = _only(groups, "Another leading Dem")
+    _, sp, role = _only(groups, "Another leading Dem, Sen. Kirsten Gillibrand of New York, said")
     assert sp == "Kirsten Gillibrand" and role and "Dem" in role
+
+
+def test_party_the_article_gives_through_a_description(groups) -> None:
+    """'The Democratic senator' (the only senator named before) and 'like his fellow Republicans' place
+    the person in the party; an appositive of somebody else ('Pelosi …, the Democratic leader') does not."""
+    menendez = [r for t, qs in groups.items() if t.startswith("Then there was") for _, _, r in qs]
+    assert menendez and all(r and "Democratic senator" in r for r in menendez), menendez
+    _, sp, role = _only(groups, "Florida Sen. Marco Rubio")
+    assert sp == "Marco Rubio" and role and "Republican" in role
+    _, sp, role = _only(groups, "Another leading Dem, Sen. Kirsten Gillibrand of New York, criticized")
+    assert sp == "Kirsten Gillibrand" and role and "Another leading Dem" in role
+    _, sp, role = _only(groups, "An informal dinner party")
+    assert sp == "Eric Cantor" and role and "Democratic" not in role

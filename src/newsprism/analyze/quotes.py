@@ -414,7 +414,16 @@ class _Attributor:
             appos = _appositive(text, pe, min(len(text), pe + 200))[0]
             role = title or appos
             full = index.resolve(name, ps)
-            for d in (title if title and _good_title(title) else None, appos if appos and _good_appositive(appos) else None):
+            ts = ps - len(title) - 1 if title and text[max(0, ps - len(title) - 1):ps].strip() == title else ps
+            pre = re.search(r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]\s\s)|(?<=\n)|(?<=,\s))([A-Za-z][\w’'.\-]*(?:[ \t]+[\w’'.\-]+){0,7}),"
+                            r"[ \t]+$", text[max(0, ts - 100):ts])
+            pre_d = None
+            if pre and _describes(pre.group(1)) and pre.group(1).split()[0].lower() not in _INTRO | _PREPS | _LEADING \
+                    and not re.search(r"\band\s+(?:his|her|their|its)\b", pre.group(1)):  # 'Trump and his lawyer, John Dowd'
+                pre_d = re.sub(r"^(?:the|a|an|The|A|An|Mr\.|Mrs\.|Ms\.)\s+", "", pre.group(1))
+            # ('Another leading Dem, Sen. Kirsten Gillibrand': the description before the name and its title)
+            for d in (title if title and _good_title(title) else None, appos if appos and _good_appositive(appos) else None,
+                      pre_d):
                 if d and d not in self.descs.setdefault(full, []):
                     self.descs[full].append(d)
             if title and len(title.split()) <= 4:
@@ -547,6 +556,46 @@ class _Attributor:
                     and not re.match(r"[DRI][-–][A-Z]", run):  # an entity the NER saw, not 'Close to three dozen'
                 return _Speaker(normalize_org(run), None, True)
         return None
+
+    def party_descriptions(self) -> None:
+        """Party words the article gives a person through a description or their own sentence, added to
+        their descriptions: 'New Jersey Sen. Bob Menendez … The Democratic senator also said …' (the only
+        senator named in the last paragraphs) and 'Florida Sen. Marco Rubio took a positive view, like his
+        fellow Republicans'.  Only what the article says: no party lists."""
+        from newsprism.analyze.nlp import paragraphs
+
+        paras = [p[0] for p in paragraphs(self.text)]
+        import bisect
+
+        heads = "|".join(sorted(_DESCRIPTORS))
+        pat = re.compile(rf"\b[Tt]he\s+((?:[A-Z][\w.\-]*\s+)?(Democratic|Republican|GOP|Democrat)\s+(?:[a-z]+\s+)?({heads}))\b")
+        for m in pat.finditer(self.text):
+            if any(q0 < m.start() < q1 for q0, q1 in self.quoted) or re.search(r",\s*$", self.text[max(0, m.start() - 3):m.start()]) \
+                    or re.match(r",\s+[A-Z]", self.text[m.end():m.end() + 3]):
+                continue  # an appositive ('Nancy Pelosi of California, the Democratic leader,') is somebody's own
+            party = "democrat" if m.group(2).startswith("Democrat") else "republican"
+            lo = paras[max(0, bisect.bisect_right(paras, m.start()) - 3)] if paras else 0
+            fits = set()
+            for p, _e, c in self.people:
+                if lo <= p < m.start():
+                    full = self.index.resolve(c, p)
+                    roles = _expand_role(f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')} "
+                                         f"{' '.join(self.descs.get(full, []))}").split()
+                    if m.group(3).lower() in roles:
+                        fits.add((full, party in roles or ({"democrat", "republican"} - {party}) & set(roles) == set()))
+            if len({f for f, _ in fits}) == 1 and all(ok for _, ok in fits):
+                full = next(iter(fits))[0]
+                if m.group(1) not in self.descs.setdefault(full, []):
+                    self.descs[full].append(m.group(1))
+        for sent in self.sentences:
+            fm = re.search(r"\b(?:his|her)\s+fellow\s+(Democrats|Republicans)\b", sent.text)
+            if not fm:
+                continue
+            subj = [n for p, n in self.salient() if sent.start <= p < sent.start + fm.start()]
+            if subj:
+                d = fm.group(1)[:-1]
+                if d not in self.descs.setdefault(subj[0], []):
+                    self.descs[subj[0]].append(d)
 
     def _org_opening(self, s: int, e: int) -> _Speaker | None:
         """The organisation (NER ORG) or 'the <group>' at the very start of ``text[s:e]``, followed by a
@@ -1037,6 +1086,7 @@ def extract_quotes(
     if indirect:
         quotes += _indirect(article_id, text, sentences, att, raws)
         quotes.sort(key=lambda q: q.start)
+    att.party_descriptions()
     for q in quotes:
         q.role = clean_role(q.role)
         title = att.titles.get(q.speaker or "")
