@@ -143,3 +143,7 @@ def test_party_the_article_gives_through_a_description(groups) -> None:
     assert sp == "Kirsten Gillibrand" and role and "Another leading Dem" in role
     _, sp, role = _only(groups, "An informal dinner party")
     assert sp == "Eric Cantor" and role and "Democratic" not in role
+
+
+def test_a_quantifier_opening_the_sentence_is_no_speaker(groups) -> None:
+    assert _only(groups, "Close to three dozen")[1] != "Close"

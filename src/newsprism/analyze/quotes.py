@@ -87,6 +87,11 @@ _ROLEISH = _DESCRIPTORS | _NORPS | {"foreign", "prime", "vice", "state", "house"
                                     "former", "top", "chief", "national", "security", "press", "of", "the"}
 _STOPRUN = {"the", "a", "an", "some", "many", "it", "this", "that", "they", "we", "i", "you", "there", "but",
             "and", "in", "on", "when", "while", "after", "asked", "officials", "experts", "critics"}
+#: determiners, quantifiers and numbers that open a sentence and are never a speaker's name
+_FUNCTION_OPENERS = {"one", "another", "their", "his", "her", "its", "our", "dozens", "hundreds", "thousands", "several",
+                     "close", "some", "many", "most", "few", "both", "each", "all", "such", "other", "others", "two",
+                     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "nearly", "about", "almost",
+                     "more", "fewer", "half", "those", "these", "none", "neither", "either", "every", "only"}
 _OPEN_CTX = set(" \t\n([{—–-/:")
 _CLOSE_CTX = set(" \t\n.,;:!?)]}—–-/")
 _DOUBLE = "\"“”„«»"
@@ -460,6 +465,9 @@ class _Attributor:
 
         if _looks_org(run) or all(t.lower().strip(".’'") in _ROLEISH for t in run.split()):
             return False
+        if len(run.split()) == 1 and not self.index.candidates(run) and (run.lower() in _FUNCTION_OPENERS or run.endswith("ing")) \
+                and (s == 0 or re.search(r"(?:[.!?”\"]\s+|\n)$", self.text[max(0, s - 3):s])):
+            return False  # a capital that only opens a sentence ('Close to three dozen House Democrats', 'Noting that')
         stripped = strip_name(run)
         return bool(stripped) and stripped.lower() not in _PLACES and not any(
             t.lower() in _ORG_WORDS for t in stripped.split()
