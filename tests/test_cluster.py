@@ -169,3 +169,19 @@ def test_reweigh_uses_the_idf_of_everything_seen():
         for ents, ev in zip(s.member_ents, s.member_evs, strict=True):
             assert ev == c._ent_vec(ents)
         assert s.ent_sum.keys() == {t for ev in s.member_evs for t in ev}
+
+
+def test_refine_brings_a_lone_article_back_to_its_event():
+    """A report left alone (its event's story was too small and tight when it arrived) rejoins it on refinement."""
+    a = [fight(i, *RAHMAN) for i in range(3)]
+    b = [fight(i, *THOMPSON) for i in range(3)]
+    c = StoryClusterer(embedder=get_embedder("hash"), settle_every=0)
+    for art in a + b:
+        c.add(art)
+    c.merge()
+    story = next(c._by_id[s.id] for s in c.stories() if s.articles[0].startswith("Thompson"))
+    assert c._split_off(story, [2]) is not None  # the last Thompson report now sits alone
+    assert len(c.stories()) == 3
+    assert c.refine() >= 1
+    got = sorted(sorted(s.articles) for s in c.stories())
+    assert got == sorted([sorted(x.id for x in a), sorted(x.id for x in b)])

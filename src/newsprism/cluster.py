@@ -507,8 +507,10 @@ class StoryClusterer:
         and stays coherent; it repeats until nothing moves (at most ``rounds`` sweeps).
         Coherent here is the looser ``refine_cohesion_ratio``: the strict join test keeps a
         look-alike event's articles out, but it would also pin a member in the wrong story
-        when its own event's story is small and tight. Only the bounded active pool is
-        touched. Returns the number of moves.
+        when its own event's story is small and tight. A lone article is a member too: its
+        own story offers no evidence, so any story reaching the threshold under the looser
+        test takes it (the strict join test had turned it away when its event was small).
+        Only the bounded active pool is touched. Returns the number of moves.
         """
         total = 0
         for _ in range(rounds):
@@ -524,7 +526,7 @@ class StoryClusterer:
             )
             for st in order:
                 k = 0
-                while st.id in self._by_id and k < len(st.members) and len(st.members) > 1:
+                while st.id in self._by_id and k < len(st.members):
                     dest = self._better_story(st, k)
                     if dest is None:
                         k += 1
@@ -673,9 +675,13 @@ class StoryClusterer:
     def _better_story(self, st: _Story, k: int) -> _Story | None:
         n = len(st.members)
         vec, ev, day = st.member_vecs[k], st.member_evs[k], st.member_days[k]
-        own_emb = (float(np.dot(vec, st.vec_sum)) - float(np.dot(vec, vec))) / (n - 1)
-        own_ent = (self._dot(ev, st.ent_sum) - (1.0 if ev else 0.0)) / (n - 1)  # ev is a unit vector
-        best, best_sc = None, max(self._score(own_emb, own_ent, 0.0) + self.p.refine_margin, self.p.threshold)
+        if n > 1:
+            own_emb = (float(np.dot(vec, st.vec_sum)) - float(np.dot(vec, vec))) / (n - 1)
+            own_ent = (self._dot(ev, st.ent_sum) - (1.0 if ev else 0.0)) / (n - 1)  # ev is a unit vector
+            own = self._score(own_emb, own_ent, 0.0) + self.p.refine_margin
+        else:
+            own = -math.inf
+        best, best_sc = None, max(own, self.p.threshold)
         top, sims = self._nearest(vec, self.p.refine_candidates)
         for j in top:
             o = self._slots[j]
