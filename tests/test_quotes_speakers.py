@@ -147,3 +147,8 @@ def test_party_the_article_gives_through_a_description(groups) -> None:
 
 def test_a_quantifier_opening_the_sentence_is_no_speaker(groups) -> None:
     assert _only(groups, "Close to three dozen")[1] != "Close"
+
+
+def test_its_in_a_role_is_the_organisation_opening_the_sentence(groups) -> None:
+    roles = [r for t, qs in groups.items() if t.startswith("BuzzFeed News maintained") for _, sp, r in qs if sp == "Ben Smith"]
+    assert roles and all(r and "BuzzFeed News editor" in r for r in roles), roles

@@ -414,6 +414,7 @@ class _Attributor:
         self.titles: dict[str, str] = {}  # 'Elijah Cummings' -> 'Rep.' (the title written before the name)
         #: every good title and appositive of each person's mentions, in text order, merged into quote roles
         self.descs: dict[str, list[str]] = {}
+        self._its: list[tuple[str, str, int]] = []  # (person, description, position) to resolve 'its' in later
         for ps, pe, name in self.people:
             title = _role_before(text, ps)
             appos = _appositive(text, pe, min(len(text), pe + 200))[0]
@@ -426,6 +427,7 @@ class _Attributor:
             if pre and _describes(pre.group(1)) and pre.group(1).split()[0].lower() not in _INTRO | _PREPS | _LEADING \
                     and not re.search(r"\band\s+(?:his|her|their|its)\b", pre.group(1)):  # 'Trump and his lawyer, John Dowd'
                 pre_d = re.sub(r"^(?:the|a|an|The|A|An|Mr\.|Mrs\.|Ms\.)\s+", "", pre.group(1))
+                self._its.append((full, pre_d, ts))
             # ('Another leading Dem, Sen. Kirsten Gillibrand': the description before the name and its title)
             for d in (title if title and _good_title(title) else None, appos if appos and _good_appositive(appos) else None,
                       pre_d):
@@ -572,6 +574,9 @@ class _Attributor:
         fellow Republicans'.  Only what the article says: no party lists."""
         from newsprism.analyze.nlp import paragraphs
 
+        for full, d, at in self._its:  # 'its editor' -> 'BuzzFeed News editor' (needs the sentences)
+            if d in self.descs.get(full, []) and self.its(d, at) != d:
+                self.descs[full][self.descs[full].index(d)] = self.its(d, at)
         paras = [p[0] for p in paragraphs(self.text)]
         import bisect
 
@@ -604,6 +609,15 @@ class _Attributor:
                 d = fm.group(1)[:-1]
                 if d not in self.descs.setdefault(subj[0], []):
                     self.descs[subj[0]].append(d)
+
+    def its(self, desc: str, pos: int) -> str:
+        """'its editor' in 'BuzzFeed News maintained that its report was accurate, its editor, Ben Smith,
+        said' -> 'BuzzFeed News editor': 'its' is the organisation that opens the sentence, if one does."""
+        if not re.match(r"[Ii]ts\s", desc):
+            return desc
+        sent = next((x for x in self.sentences if x.start <= pos < x.end), None)
+        org = self._org_at(sent.start, pos) if sent else None
+        return f"{org.text} {desc[4:]}" if org else desc
 
     def _org_opening(self, s: int, e: int) -> _Speaker | None:
         """The organisation (NER ORG) or 'the <group>' at the very start of ``text[s:e]``, followed by a
@@ -816,7 +830,7 @@ class _Attributor:
         sp = self.from_np(ns, ne, pos, allow_appositive=False)
         if not sp or not sp.named or not sp.name or not _person_name(sp.name):
             return None
-        desc = re.sub(r"^(?:the|a|an|The|A|An|Mr\.|Mrs\.|Ms\.|Dr\.)\s+", "", m.group(1))  # 'Mr. Jackson’s lawyer'
+        desc = self.its(re.sub(r"^(?:the|a|an|The|A|An|Mr\.|Mrs\.|Ms\.|Dr\.)\s+", "", m.group(1)), s)  # 'Mr. Jackson’s lawyer'
         sp.role = f"{desc}, {sp.role}" if sp.role and sp.role.lower() not in desc.lower() else desc
         if m.group(3):
             appos = m.group(3).strip(" ,")
