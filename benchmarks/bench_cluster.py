@@ -112,6 +112,19 @@ def f1(scorer, gold: dict[str, str], pred: dict[str, str], keep: set[str] | None
     return scorer.score(gold, pred)["b3_f1"]
 
 
+def parse_params(pairs: list[str]) -> dict:
+    """``k=v`` overrides of ClusterParams: ints, floats, else strings (``nn=faiss``)."""
+    out: dict = {}
+    for k, v in (p.split("=", 1) for p in pairs):
+        for conv in (int, float, str):
+            try:
+                out[k] = conv(v)
+                break
+            except ValueError:
+                continue
+    return out
+
+
 def make_embedder(name: str, cache_path: str | None):
     from newsprism.analyze.embed import get_embedder
 
@@ -133,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (EVAL / "cluster_score.py").exists():
         print(f"eval data not found at {EVAL}", file=sys.stderr)
         return 2
-    params = {k: float(v) if "." in v else int(v) for k, v in (p.split("=", 1) for p in args.param)}
+    params = parse_params(args.param)
     scorer = load_scorer()
     embedder, cache = make_embedder(args.embedder, args.cache)
 

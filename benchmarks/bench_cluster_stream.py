@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_cluster import load_basil, load_ecb  # noqa: E402
+from bench_cluster import load_basil, load_ecb, parse_params  # noqa: E402
 from newsprism.model import Article  # noqa: E402
 
 _CAP = re.compile(r"\b[A-Z][a-z]{3,}\b")
@@ -103,7 +103,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(n: int, embedder_name: str) -> dict:
+def run(n: int, embedder_name: str, params: dict | None = None) -> dict:
     """Cluster a lazily generated stream of n articles; the timing covers ``add`` calls only.
 
     The stream is generated article by article (not held in memory), the gold and the
@@ -124,7 +124,7 @@ def run(n: int, embedder_name: str) -> dict:
         for aid in s.articles:
             pred[int(aid[1:])] = k
 
-    c = StoryClusterer(embedder=get_embedder(embedder_name), on_retire=retire)
+    c = StoryClusterer(embedder=get_embedder(embedder_name), on_retire=retire, **(params or {}))
     rss_before = peak_rss_mb()
     windows, rss_w = [], []
     step = max(1, n // 10)
@@ -182,13 +182,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
     ap.add_argument("--embedder", default="hash")
     ap.add_argument("--minilm", type=int, default=0, help="also time minilm on this many title+lead texts")
+    ap.add_argument("--param", action="append", default=[], help="override a ClusterParams field, k=v (e.g. nn=faiss)")
     args = ap.parse_args(argv)
+    params = parse_params(args.param)
     rows = []
     for n in args.sizes:
-        r = run(n, args.embedder)
+        r = run(n, args.embedder, params)
         print(r, file=sys.stderr)
         rows.append(r)
-    print(f"### Streaming clusterer ({args.embedder} embedder), synthetic stream from the ECB+/BASIL dev stories\n")
+    print(f"### Streaming clusterer ({args.embedder} embedder{', params ' + str(params) if params else ''}), "
+          "synthetic stream from the ECB+/BASIL dev stories\n")
     print(f"{platform.node() or 'machine'}: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{dt.date.today().isoformat()}. Peak RSS is the process high-water mark; the stream is generated lazily.\n")
     print("| articles | events | stories | B³ F1 | articles/s (wall) | CPU ms/article (all) | first 10% | last 10% "

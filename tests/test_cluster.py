@@ -185,3 +185,33 @@ def test_refine_brings_a_lone_article_back_to_its_event():
     assert c.refine() >= 1
     got = sorted(sorted(s.articles) for s in c.stories())
     assert got == sorted([sorted(x.id for x in a), sorted(x.id for x in b)])
+
+
+def test_faiss_backend_finds_the_same_neighbours_as_numpy():
+    """Both nearest-neighbour backends are exact: same rows, same order, dead rows never returned."""
+    import numpy as np
+
+    from newsprism import registry
+
+    pytest.importorskip("faiss", reason="faiss-cpu is an optional extra (pip install 'newsprism[faiss]')")
+    rng = np.random.default_rng(3)
+    cent = rng.standard_normal((500, 32)).astype(np.float32)
+    cent /= np.linalg.norm(cent, axis=1, keepdims=True)
+    live = rng.random(500) > 0.3
+    cent[~live] = 0.0
+    np_nn, fa_nn = registry.get("nn", "numpy"), registry.get("nn", "faiss")
+    for q in cent[live][:20]:
+        a, sa = np_nn(cent, live, q, 20)
+        b, sb = fa_nn(cent, live, q, 20)
+        assert a == b and all(live[j] for j in b)
+        assert all(abs(float(sa[j]) - sb[j]) < 1e-5 for j in b)
+    assert fa_nn(cent, np.zeros(500, dtype=bool), cent[0], 5) == ([], {})
+
+
+def test_cluster_with_faiss_matches_numpy():
+    pytest.importorskip("faiss", reason="faiss-cpu is an optional extra (pip install 'newsprism[faiss]')")
+    arts = [fight(i, *RAHMAN) for i in range(4)] + [fight(i, *THOMPSON) for i in range(4)] + demo_articles()
+    e = get_embedder("hash")
+    a = [(s.id, s.articles) for s in cluster(arts, embedder=e)]
+    b = [(s.id, s.articles) for s in cluster(arts, embedder=e, nn="faiss")]
+    assert a == b and len(a) == 3
