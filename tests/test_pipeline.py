@@ -133,6 +133,17 @@ def test_cli_exit_code_when_nothing_readable(tmp_path: Path):
     assert res.exit_code == 1 and "empty.txt" in res.output
 
 
+@pytest.mark.parametrize("nn", ["numpy", "faiss"])
+def test_cli_cluster_jsonl(nn: str):
+    if nn == "faiss":
+        pytest.importorskip("faiss", reason="faiss-cpu is an optional extra (pip install 'newsprism[faiss]')")
+    res = CliRunner().invoke(main, ["cluster", str(DEMO), "--embedder", "hash", "--nn", nn])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    assert sorted(r["id"] for r in rows) == sorted(p.stem for p in DEMO.glob("*.txt"))
+    assert len({r["story"] for r in rows}) == 1  # five reports of one visit
+
+
 def test_story_field_keeps_user_grouping(tmp_path: Path):
     src = sorted(DEMO.glob("*.txt"))
     path = tmp_path / "grouped.jsonl"

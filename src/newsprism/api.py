@@ -54,12 +54,14 @@ def dedupe(inputs: Inputs, on_error: ErrorHandler | None = None) -> list[Article
     return _dedupe(_articles(inputs, on_error))
 
 
-def cluster(inputs: Inputs, embedder: str = DEFAULT_EMBEDDER, on_error: ErrorHandler | None = None) -> list[Story]:
-    """Group articles into stories; articles carrying a ``story`` id keep it."""
+def cluster(
+    inputs: Inputs, embedder: str = DEFAULT_EMBEDDER, on_error: ErrorHandler | None = None, nn: str = "numpy"
+) -> list[Story]:
+    """Group articles into stories; articles carrying a ``story`` id keep it (``nn``: nearest-story search backend)."""
     from newsprism.analyze.embed import get_embedder
     from newsprism.cluster import cluster as _cluster
 
-    return _cluster(_articles(inputs, on_error), embedder=get_embedder(embedder))
+    return _cluster(_articles(inputs, on_error), embedder=get_embedder(embedder), nn=nn)
 
 
 def quotes(inputs: Inputs, nlp: str = DEFAULT_NLP, on_error: ErrorHandler | None = None) -> list[Quote]:

@@ -86,9 +86,10 @@ def dedupe(paths: tuple[str, ...], fmt: str) -> None:
 @paths_arg
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True)
-def cluster(paths: tuple[str, ...], fmt: str, embedder: str) -> None:
+@click.option("--nn", default="numpy", show_default=True, help="Nearest-story search: numpy, or faiss (optional extra).")
+def cluster(paths: tuple[str, ...], fmt: str, embedder: str, nn: str) -> None:
     """Print per article its id and story."""
-    stories = api.cluster(_load(paths), embedder=embedder)
+    stories = api.cluster(_load(paths), embedder=embedder, nn=nn)
     rows = [{"id": aid, "story": s.id} for s in stories for aid in s.articles]
     _write(_jsonl(rows), None)
 
