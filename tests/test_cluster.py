@@ -130,16 +130,28 @@ def test_split_separates_two_fused_lookalike_events():
     assert got == sorted([sorted(x.id for x in a), sorted(x.id for x in b)])
 
 
-def test_refine_moves_a_misplaced_member_back():
+def two_fights() -> tuple[list[Article], list[Article], StoryClusterer]:
     a = [fight(i, *RAHMAN) for i in range(3)]
     b = [fight(i, *THOMPSON) for i in range(3)]
     c = StoryClusterer(embedder=get_embedder("hash"), settle_every=0)
     for art in a + b:
         c.add(art)
     c.merge()
+    return a, b, c
+
+
+@pytest.mark.parametrize("misplace", ["member", "lone"])
+def test_refine_moves_a_misplaced_report_back(misplace: str):
+    """A report in the look-alike event's story, or left alone (its event's story was too small and
+    tight when it arrived), rejoins its own event on refinement."""
+    a, b, c = two_fights()
     by = {s.articles[0].split("-")[0]: c._by_id[s.id] for s in c.stories()}
     assert set(by) == {"Rahman", "Thompson"}
-    c._move(by["Thompson"], 0, by["Rahman"])  # misplace one Thompson report
+    if misplace == "member":
+        c._move(by["Thompson"], 0, by["Rahman"])
+    else:
+        assert c._split_off(by["Thompson"], [2]) is not None
+        assert len(c.stories()) == 3
     assert c.refine() >= 1
     got = sorted(sorted(s.articles) for s in c.stories())
     assert got == sorted([sorted(x.id for x in a), sorted(x.id for x in b)])
@@ -169,22 +181,6 @@ def test_reweigh_uses_the_idf_of_everything_seen():
         for ents, ev in zip(s.member_ents, s.member_evs, strict=True):
             assert ev == c._ent_vec(ents)
         assert s.ent_sum.keys() == {t for ev in s.member_evs for t in ev}
-
-
-def test_refine_brings_a_lone_article_back_to_its_event():
-    """A report left alone (its event's story was too small and tight when it arrived) rejoins it on refinement."""
-    a = [fight(i, *RAHMAN) for i in range(3)]
-    b = [fight(i, *THOMPSON) for i in range(3)]
-    c = StoryClusterer(embedder=get_embedder("hash"), settle_every=0)
-    for art in a + b:
-        c.add(art)
-    c.merge()
-    story = next(c._by_id[s.id] for s in c.stories() if s.articles[0].startswith("Thompson"))
-    assert c._split_off(story, [2]) is not None  # the last Thompson report now sits alone
-    assert len(c.stories()) == 3
-    assert c.refine() >= 1
-    got = sorted(sorted(s.articles) for s in c.stories())
-    assert got == sorted([sorted(x.id for x in a), sorted(x.id for x in b)])
 
 
 def test_faiss_backend_finds_the_same_neighbours_as_numpy():
