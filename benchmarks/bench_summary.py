@@ -62,10 +62,16 @@ def load(limit: int | None) -> list[dict]:
     return rows[:limit] if limit else rows
 
 
+#: DEV is reported as two halves too (stories 1-150 / 151-307): a change should help both
+HALF = 150
+
+
 def score(gold: Path, pred: Path) -> dict[str, float]:
+    """ROUGE of ``pred`` from ``neus_score.py``, plus the same means over each half (``A``, ``B``)."""
+    per = pred.with_suffix(".per.jsonl")
     out = (
         subprocess.run(
-            [sys.executable, str(EVAL / "neus_score.py"), str(gold), str(pred), "--no-bias"],
+            [sys.executable, str(EVAL / "neus_score.py"), str(gold), str(pred), "--no-bias", "--per-cluster", str(per)],
             capture_output=True,
             text=True,
             check=True,
@@ -74,7 +80,20 @@ def score(gold: Path, pred: Path) -> dict[str, float]:
         .splitlines()[-1]
     )
     m = re.search(r"R1 ([\d.]+) R2 ([\d.]+) RL ([\d.]+)", out)
-    return {"R1": float(m.group(1)), "R2": float(m.group(2)), "RL": float(m.group(3))}
+    res: dict = {"R1": float(m.group(1)), "R2": float(m.group(2)), "RL": float(m.group(3))}
+    rows = [json.loads(x) for x in per.open(encoding="utf-8")]
+    if len(rows) > HALF:
+        res["halves"] = {name: _means(part) for name, part in (("A", rows[:HALF]), ("B", rows[HALF:]))}
+    return res
+
+
+def _means(rows: list[dict]) -> dict[str, float]:
+    """Mean per-cluster F1 × 100 (the scale of the printed scores)."""
+    scale = 100.0 if max(r["rouge1"] for r in rows) <= 1.0 else 1.0
+    return {
+        k: round(scale * sum(r[m] for r in rows) / len(rows), 2)
+        for k, m in (("R1", "rouge1"), ("R2", "rouge2"), ("RL", "rougeL"))
+    }
 
 
 def main() -> None:
@@ -171,6 +190,20 @@ def _split(text: str) -> list[str]:
     return split_sentences(text) if text.strip() else []
 
 
+def _halves_line(o: dict, lx: dict, n: int) -> str:
+    """One line with the R1/R2/RL of each half, or nothing when the run had no halves (``--limit``)."""
+    if "halves" not in o or "halves" not in lx:
+        return ""
+
+    def f(h: dict) -> str:
+        return f"{h['R1']:.2f} / {h['R2']:.2f} / {h['RL']:.2f}"
+
+    return (
+        f"By half (stories 1-{HALF} / {HALF + 1}-{n}), R1 / R2 / RL: newsprism {f(o['halves']['A'])} and "
+        f"{f(o['halves']['B'])}; LexRank {f(lx['halves']['A'])} and {f(lx['halves']['B'])}.\n\n"
+    )
+
+
 def write_md(res: dict) -> None:
     o, lx = res["newsprism"], res["lexrank"]
     md = f"""# Summary benchmark (NeuS DEV)
@@ -189,7 +222,7 @@ ROUGE F1 × 100 from `neus_score.py` (rouge-score, Porter stemming). Summary cov
 | newsprism extractive (default) | {o["words"]:.1f} | {o["R1"]:.2f} | {o["R2"]:.2f} | {o["RL"]:.2f} | {o["coverage"]:.1%} | {o["cited"]:.0%} | {o["seconds"]:.0f} |
 | sumy LexRank, 3 sentences (peer, `baseline_lexrank.py`) | {lx["words"]:.1f} | {lx["R1"]:.2f} | {lx["R2"]:.2f} | {lx["RL"]:.2f} | {lx["coverage"]:.1%} | n/a | {lx["seconds"]:.0f} |
 
-Target set for this stage: R1 45.1 / R2 22.3 / RL 34.0 with every sentence cited.
+{_halves_line(o, lx, res["n"])}Target set for this stage: R1 45.1 / R2 22.3 / RL 34.0 with every sentence cited.
 """
     out = ROOT / "benchmarks" / "summary.md"
     # hand-written notes below the table survive a rerun
