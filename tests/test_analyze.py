@@ -74,6 +74,7 @@ def test_specific_attributions(demo) -> None:
         ("000", "in effect recognize Russia", "John Kirby"),  # 'he said', mixed curly/straight marks
         ("000", "China will uphold an objective", "Wang Wenbin"),  # 'he added' -> previous speaker
         ("000", "So we can say that the work", "Serhiy Nykyforov"),  # split quote, reported via 'quoting'
+        ("000", "consistent and clear", "Wang Wenbin"),  # "China's spokesman Wang …, but said:" (family name first, NER: ORG)
         ("002", "We appreciate the restrained", "Ushakov"),  # second half of a split quote
         ("002", "Of course, the conflict", "Ushakov"),
         ("004", "restart attacks on Ukraine", "John Kirby"),  # 'The NSC spokesman'

@@ -445,6 +445,10 @@ class _Attributor:
                     self.all_roles[full] = f"{self.all_roles.get(full, '')} {r}".strip()
         # surnames the NER missed or tagged as ORG/GPE ('Fox', 'Lauten', 'Bloomberg') once the full name is known
         surnames = {surname(n) for _, n in index.mentions if surname(n)[:1].isupper() and len(surname(n)) > 2}
+        # a full name's first word that the NER tagged as a name of another kind: the family name of a
+        # name written family name first ('China’s spokesman Wang' for Wang Wenbin, NER: ORG)
+        firsts = {n.split()[0] for _, n in index.mentions if len(n.split()) >= 2 and len(n.split()[0]) > 2}
+        surnames |= {x.text for x in ents if x.label in _NAME_LABELS and x.text in firsts}
         taken = [(ps, pe) for ps, pe, _ in self.people]
         extra = []
         if surnames:
