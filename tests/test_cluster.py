@@ -193,14 +193,16 @@ def test_faiss_backend_finds_the_same_neighbours_as_numpy():
     rng = np.random.default_rng(3)
     cent = rng.standard_normal((500, 32)).astype(np.float32)
     cent /= np.linalg.norm(cent, axis=1, keepdims=True)
-    live = rng.random(500) > 0.3
-    cent[~live] = 0.0
+    live = rng.random(500) > 0.3  # dead rows keep their stale vectors, as a pool's dropped slots do
+    few = np.zeros(500, dtype=bool)
+    few[:7] = True  # a young pool: fewer live rows than k, some with negative similarity
     np_nn, fa_nn = registry.get("nn", "numpy"), registry.get("nn", "faiss")
-    for q in cent[live][:20]:
-        a, sa = np_nn(cent, live, q, 20)
-        b, sb = fa_nn(cent, live, q, 20)
-        assert a == b and all(live[j] for j in b)
-        assert all(abs(float(sa[j]) - sb[j]) < 1e-5 for j in b)
+    for mask in (live, few):
+        for q in [*cent[mask][:20], *-cent[mask][:3]]:
+            a, sa = np_nn(cent, mask, q, 20)
+            b, sb = fa_nn(cent, mask, q, 20)
+            assert a == b and all(mask[j] for j in b) and len(b) == min(20, int(mask.sum()))
+            assert all(abs(float(sa[j]) - sb[j]) < 1e-5 for j in b)
     assert fa_nn(cent, np.zeros(500, dtype=bool), cent[0], 5) == ([], {})
 
 

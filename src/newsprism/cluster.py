@@ -158,8 +158,8 @@ class NearestStories(Protocol):
     """Top-``k`` rows of the centroid matrix by inner product with ``vec``, among the live rows.
 
     Returns the row indices best first (ties: lower row) and their similarities (indexable by row).
-    Dead rows are zero vectors. Why a backend: numpy is exact and dependency-free; faiss's SIMD
-    kernels are about 1.5x faster per query on big pools (see benchmarks/cluster.md).
+    Rows not in ``live`` may hold stale vectors. Why a backend: numpy is exact and dependency-free;
+    faiss's SIMD kernels are faster per query on big pools (``benchmarks/bench_nn.py``).
     """
 
     def __call__(self, cent: np.ndarray, live: np.ndarray, vec: np.ndarray, k: int) -> tuple[list[int], Any]: ...
@@ -190,11 +190,12 @@ def _faiss_nn(threads: int = 1) -> NearestStories:
     faiss.omp_set_num_threads(threads)  # one query at a time: threads cost more than they bring
 
     def top(cent: np.ndarray, live: np.ndarray, vec: np.ndarray, k: int) -> tuple[list[int], dict[int, float]]:
-        k = min(k, int(np.count_nonzero(live)))
+        n_live = int(np.count_nonzero(live))
+        k = min(k, n_live)
         if k == 0:
             return [], {}
-        # dead rows are zero (similarity 0): a few extra hits absorb them ahead of live rows with negative cosine
-        want = min(cent.shape[0], k + 8)
+        # exact: even if every dead row ranked first, the top k live rows are among these
+        want = min(cent.shape[0], k + cent.shape[0] - n_live)
         d, i = faiss.knn(np.ascontiguousarray(vec[None, :], dtype=np.float32), cent, want, metric=faiss.METRIC_INNER_PRODUCT)
         hits = sorted(((float(s), int(j)) for s, j in zip(d[0], i[0], strict=True) if j >= 0 and live[j]), key=lambda x: (-x[0], x[1]))
         hits = hits[:k]
@@ -325,7 +326,7 @@ class StoryClusterer:
             # whose names all recur a few times, "seen once" frees nothing and would re-run every article.
             self._df = Counter(dict(heapq.nlargest(p.max_vocab // 2, self._df.items(), key=lambda kv: (kv[1], kv[0]))))
         if self._n_docs >= self._next_refresh and self._n_docs <= p.refresh_until:
-            self._refresh_idf()
+            self.reweigh()
         ev = self._ent_vec(ents)
         day = _article_date(article)
 
@@ -434,16 +435,10 @@ class StoryClusterer:
         self._dirty.add(s.id)
 
     def reweigh(self) -> None:
-        """Re-weight the active stories' entity vectors with the IDF of everything seen so far.
+        """Re-weight every active story's entity vectors with the IDF of everything seen so far.
 
-        Why public: a caller that has fed a whole batch (``cluster()``) or pauses a stream can
-        afford one O(pool) pass before a final ``settle``, so early articles are not judged on
-        the IDF of the first few hundred documents.
-        """
-        self._refresh_idf()
-
-    def _refresh_idf(self) -> None:
-        """Re-weight every active story's entity vectors with the current IDF.
+        Public because a caller that has fed a whole batch (``cluster()``) can afford one O(pool)
+        pass before a final ``settle``.
 
         Why: the first articles of a stream were weighted with an IDF from a handful of
         documents. Refreshing at each doubling of the count costs O(1) amortised per article,
@@ -480,7 +475,6 @@ class StoryClusterer:
     def _drop(self, s: _Story) -> None:
         self._slots[s.slot] = None
         self._live[s.slot] = False
-        self._cent[s.slot] = 0.0  # a dead row must not match (the faiss backend searches every row)
         self._free.append(s.slot)
         self._dirty.discard(s.id)
         del self._by_id[s.id]
