@@ -158,7 +158,7 @@ class NearestStories(Protocol):
     """Top-``k`` rows of the centroid matrix by inner product with ``vec``, among the live rows.
 
     Returns the row indices best first (ties: lower row) and their similarities (indexable by row).
-    Rows not in ``live`` may hold stale vectors. Why a backend: numpy is exact and dependency-free;
+    Rows not in ``live`` must be ignored whatever they hold. Why a backend: numpy is exact and dependency-free;
     faiss's SIMD kernels are faster per query on big pools (``benchmarks/bench_nn.py``).
     """
 
@@ -190,15 +190,19 @@ def _faiss_nn(threads: int = 1) -> NearestStories:
     faiss.omp_set_num_threads(threads)  # one query at a time: threads cost more than they bring
 
     def top(cent: np.ndarray, live: np.ndarray, vec: np.ndarray, k: int) -> tuple[list[int], dict[int, float]]:
-        n_live = int(np.count_nonzero(live))
-        k = min(k, n_live)
+        k = min(k, int(np.count_nonzero(live)))
         if k == 0:
             return [], {}
-        # exact: even if every dead row ranked first, the top k live rows are among these
-        want = min(cent.shape[0], k + cent.shape[0] - n_live)
-        d, i = faiss.knn(np.ascontiguousarray(vec[None, :], dtype=np.float32), cent, want, metric=faiss.METRIC_INNER_PRODUCT)
-        hits = sorted(((float(s), int(j)) for s, j in zip(d[0], i[0], strict=True) if j >= 0 and live[j]), key=lambda x: (-x[0], x[1]))
-        hits = hits[:k]
+        q = np.ascontiguousarray(vec[None, :], dtype=np.float32)
+        # the top rows overall, a few spare for dead ones (zeroed by the clusterer, so they rarely rank):
+        # when k live rows are among them, they are the top k live rows
+        d, i = faiss.knn(q, cent, min(cent.shape[0], k + 8), metric=faiss.METRIC_INNER_PRODUCT)
+        hits = [(float(s), int(j)) for s, j in zip(d[0], i[0], strict=True) if j >= 0 and live[j]]
+        if len(hits) < k:  # dead rows took the places (a young pool, negative cosines): the live rows alone
+            rows = np.flatnonzero(live)
+            d, i = faiss.knn(q, np.ascontiguousarray(cent[rows]), k, metric=faiss.METRIC_INNER_PRODUCT)
+            hits = [(float(s), int(rows[j])) for s, j in zip(d[0], i[0], strict=True) if j >= 0]
+        hits = sorted(hits, key=lambda x: (-x[0], x[1]))[:k]
         return [j for _, j in hits], {j: s for s, j in hits}
 
     return top
@@ -475,6 +479,7 @@ class StoryClusterer:
     def _drop(self, s: _Story) -> None:
         self._slots[s.slot] = None
         self._live[s.slot] = False
+        self._cent[s.slot] = 0.0  # a dead row then scores 0: the faiss backend seldom needs its live-only search
         self._free.append(s.slot)
         self._dirty.discard(s.id)
         del self._by_id[s.id]
