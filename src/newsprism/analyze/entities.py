@@ -239,7 +239,7 @@ def _pronoun_votes(text: str, people: list[Entity], index: NameIndex) -> list[tu
                         text[s:inside[0].start])  # a dateline, then titles: 'WASHINGTON — Sen. Chris Coons'
         if not lead or s + lead.end() != inside[0].start:
             continue
-        names = {index.resolve(p.text, p.start, honorific_gender(p.text, text, p.start)) for p in inside}
+        names = {index.resolve(p.text, p.start) for p in inside}  # (the index reads the honorific before p)
         if len(names) != 1:
             continue
         full = names.pop()
@@ -270,7 +270,7 @@ def canonicalize_article(entities: list[Entity], text: str = "", index: NameInde
         index.learn_genders(text, people)
     for e in entities:
         if e.label == "PERSON":
-            e.canonical = index.resolve(e.text, e.start, honorific_gender(e.text, text, e.start) if text else None)
+            e.canonical = index.resolve(e.text, e.start)
         elif e.label in {"ORG", "FAC"}:
             e.canonical = normalize_org(e.text)
         else:

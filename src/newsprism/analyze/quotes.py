@@ -9,6 +9,7 @@ deterministic and verbatim by construction: every ``Quote.text`` is
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from newsprism.analyze.entities import NameIndex, honorific_gender, normalize_org, strip_name, surname
+from newsprism.analyze.nlp import paragraphs
 from newsprism.model import Entity, Quote, Sentence, Span, StoryQuote
 
 VERBS = (
@@ -397,8 +399,9 @@ def _looks_org(run: str) -> bool:
 class _Attributor:
     """Turns an attribution phrase into (speaker, role) using the article's names and roles."""
 
-    def __init__(self, text: str, ents: list[Entity], index: NameIndex) -> None:
+    def __init__(self, text: str, ents: list[Entity], index: NameIndex, paras: list[tuple[int, int]]) -> None:
         self.text = text
+        self._paras = [p[0] for p in paras]  # paragraph starts: the window of pronouns, documents, party words
         self.ents = ents
         self.index = index
         self.last_person: tuple[int, str] | None = None
@@ -576,14 +579,9 @@ class _Attributor:
         their descriptions: 'New Jersey Sen. Bob Menendez … The Democratic senator also said …' (the only
         senator named in the last paragraphs) and 'Florida Sen. Marco Rubio took a positive view, like his
         fellow Republicans'.  Only what the article says: no party lists."""
-        from newsprism.analyze.nlp import paragraphs
-
         for full, d, at in self._its:  # 'its editor' -> 'BuzzFeed News editor' (needs the sentences)
-            if d in self.descs.get(full, []) and self.its(d, at) != d:
-                self.descs[full][self.descs[full].index(d)] = self.its(d, at)
-        paras = [p[0] for p in paragraphs(self.text)]
-        import bisect
-
+            if d in self.descs.get(full, []) and (named := self.its(d, at)) != d:
+                self.descs[full][self.descs[full].index(d)] = named
         heads = "|".join(sorted(_DESCRIPTORS))
         pat = re.compile(rf"\b[Tt]he\s+((?:[A-Z][\w.\-]*\s+)?(Democratic|Republican|GOP|Democrat)\s+(?:[a-z]+\s+)?({heads}))\b")
         for m in pat.finditer(self.text):
@@ -591,7 +589,7 @@ class _Attributor:
                     or re.match(r",\s+[A-Z]", self.text[m.end():m.end() + 3]):
                 continue  # an appositive ('Nancy Pelosi of California, the Democratic leader,') is somebody's own
             party = "democrat" if m.group(2).startswith("Democrat") else "republican"
-            lo = paras[max(0, bisect.bisect_right(paras, m.start()) - 3)] if paras else 0
+            lo = self._paras[max(0, bisect.bisect_right(self._paras, m.start()) - 3)] if self._paras else 0
             fits = set()
             for p, _e, c in self.people:
                 if lo <= p < m.start():
@@ -696,12 +694,7 @@ class _Attributor:
         subject of the latest earlier sentence naming such a document ('Pelosi and Schumer released a joint statement')."""
         syn = next((g for g in _DOC_SYNONYMS if head in g), {head})
         pat = re.compile(r"\b(?:" + "|".join(sorted(syn)) + r")\b", re.I)
-        from newsprism.analyze.nlp import paragraphs
-
-        paras = [p[0] for p in paragraphs(self.text)]
-        import bisect
-
-        lo = paras[max(0, bisect.bisect_right(paras, pos) - 4)] if paras else 0
+        lo = self._paras[max(0, bisect.bisect_right(self._paras, pos) - 4)] if self._paras else 0
         for sent in reversed(self.sentences):
             if sent.end > pos or sent.end < lo:
                 continue
@@ -732,8 +725,8 @@ class _Attributor:
 
     def gender(self, name: str) -> str | None:
         """'m'/'f' when the article says so ('Mr. Ryan', 'Ms. Rice', 'a spokeswoman'), else None."""
-        if self.index.gender_of(name):
-            return self.index.gender_of(name)
+        if known := self.index.gender_of(name):
+            return known
         if self._gender is None:
             self._gender = {}
             for ps, _pe, c in self.people:
@@ -797,12 +790,6 @@ class _Attributor:
     def resolve_pronoun(self, pos: int, pron: str | None = None) -> str | None:
         """'he said': the latest salient person of the same gender (a quote's speaker, or a
         sentence's subject) in this or the two previous paragraphs; else the older rules."""
-        from newsprism.analyze.nlp import paragraphs
-
-        if not hasattr(self, "_paras"):
-            self._paras = [p[0] for p in paragraphs(self.text)]
-        import bisect
-
         pi = bisect.bisect_right(self._paras, pos) - 1
         want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get((pron or "").lower())
         lo = self._paras[max(0, pi - 2)] if self._paras else 0
@@ -1030,11 +1017,9 @@ def extract_quotes(
     indirect: bool = True,
 ) -> list[Quote]:
     """All quotes of one article with speaker and role, in text order."""
-    from newsprism.analyze.nlp import paragraphs
-
     index = index or NameIndex()
     paras = paragraphs(text)
-    att = _Attributor(text, ents, index)
+    att = _Attributor(text, ents, index, paras)
     raws = find_quoted(text, paras)
     att.sentences = sentences
     att.quoted = [(r.open, r.close) for r in raws]
@@ -1229,8 +1214,6 @@ def _sentence_lookup(sentences: list[Sentence]):
     starts = [s.start for s in sentences]
 
     def find(pos: int) -> Sentence | None:
-        import bisect
-
         i = bisect.bisect_right(starts, pos) - 1
         if i < 0:
             return sentences[0] if sentences else None
