@@ -3,12 +3,15 @@
 Why both in one run: same blinded articles (shuffled, renamed ids, no gold), same scorer
 (``newsprism.analyze.quote_eval``), same machine.  Also measures the analysis stage's
 throughput per core with embeddings (``bench_analyze.py``).  Writes ``benchmarks/quotes.md``.
-Usage: ``.venv/bin/python benchmarks/bench_quotes.py [path/to/dev.jsonl]``
+Usage: ``.venv/bin/python benchmarks/bench_quotes.py [path/to/dev.jsonl] [--write-md] [--dump FILE]``
+(``--help`` lists the options; without ``--write-md`` the report is printed, not written).
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import json
 import os
 import platform
 import sys
@@ -44,23 +47,44 @@ def run_textacy(arts: list) -> tuple[list[PredQuote], float]:
         for tr in triples:
             content = tr.content
             speaker = " ".join(t.text for t in tr.speaker) if tr.speaker else None
-            out.append(PredQuote(art.id, content.start_char if hasattr(content, "start_char") else content[0].idx,
-                                 content.end_char if hasattr(content, "end_char") else content[-1].idx + len(content[-1]),
-                                 speaker))
+            out.append(
+                PredQuote(
+                    art.id,
+                    content.start_char if hasattr(content, "start_char") else content[0].idx,
+                    content.end_char if hasattr(content, "end_char") else content[-1].idx + len(content[-1]),
+                    speaker,
+                )
+            )
     return out, time.perf_counter() - t
 
 
-def main(path: Path = DEFAULT) -> str:
+def dump(pred: list[PredQuote], path: Path) -> None:
+    """One JSON line per predicted quote (article id, span, speaker, role), sorted, for diffing two versions."""
+    rows = sorted((q.article, q.start, q.end, q.speaker or "", q.role or "") for q in pred)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def main(path: Path = DEFAULT, write_md: bool = False, dump_to: Path | None = None, quick: bool = False) -> str:
     from bench_analyze import markdown, measure_throughput
 
     arts, gold = load_basil(path)
     ours, secs = run_newsprism(arts)
+    if dump_to:
+        dump(ours, dump_to)
+    if quick:  # newsprism's scores only: no textacy, no throughput, no report
+        s = score(gold, ours)
+        return " ".join(
+            f"{k}={s[k]:.3f}" for k in ("recall", "speaker_accuracy", "member_accuracy", "person_speaker_accuracy")
+        )
     peer, psecs = run_textacy(arts)
     s_ours, s_peer = score(gold, ours), score(gold, peer)
     throughput = measure_throughput(arts)
     import textacy
 
-    rows = [("newsprism (spacy backend, rules)", s_ours, secs), (f"textacy {textacy.__version__} direct_quotations", s_peer, psecs)]
+    rows = [
+        ("newsprism (spacy backend, rules)", s_ours, secs),
+        (f"textacy {textacy.__version__} direct_quotations", s_peer, psecs),
+    ]
     lines = [
         "# Quote extraction on BASIL DEV",
         "",
@@ -87,13 +111,16 @@ def main(path: Path = DEFAULT) -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     for name, s, t in rows:
-        lines.append(f"| {name} | {s['recall']:.3f} | {s['speaker_accuracy']:.3f} | {s['member_accuracy']:.3f} | "
-                     f"{s['speaker_end_to_end']:.3f} / {s['member_end_to_end']:.3f} | "
-                     f"{s['person_speaker_accuracy']:.3f} | {s['person_end_to_end']:.3f} | {len(arts) / t:.1f} |")
+        lines.append(
+            f"| {name} | {s['recall']:.3f} | {s['speaker_accuracy']:.3f} | {s['member_accuracy']:.3f} | "
+            f"{s['speaker_end_to_end']:.3f} / {s['member_end_to_end']:.3f} | "
+            f"{s['person_speaker_accuracy']:.3f} | {s['person_end_to_end']:.3f} | {len(arts) / t:.1f} |"
+        )
     out = ROOT / "benchmarks" / "quotes.md"
     lines += ["", *markdown(throughput), "", *kept_notes(out)]
     md = "\n".join(lines) + "\n"
-    out.write_text(md, encoding="utf-8")
+    if write_md:
+        out.write_text(md, encoding="utf-8")
     return md
 
 
@@ -112,4 +139,21 @@ def kept_notes(path: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    print(main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("path", nargs="?", type=Path, default=DEFAULT, help=f"BASIL jsonl (default: {DEFAULT})")
+    ap.add_argument(
+        "--write-md",
+        action="store_true",
+        help="write benchmarks/quotes.md (keeping its hand-written error analysis); else only print it",
+    )
+    ap.add_argument(
+        "--dump",
+        type=Path,
+        metavar="FILE",
+        help="write newsprism's quotes as JSON lines (article, start, end, speaker, role) to FILE",
+    )
+    ap.add_argument(
+        "--quick", action="store_true", help="newsprism's scores only (no textacy, no throughput, no report)"
+    )
+    args = ap.parse_args(sys.argv[1:])
+    print(main(args.path, args.write_md, args.dump, args.quick))
