@@ -54,10 +54,16 @@ def test_honorific_picks_the_person_of_that_gender(backend: str) -> None:
 
 
 def test_gender_from_a_kinship_word_in_the_appositive() -> None:
-    text = ("George Conway, a lawyer and the husband of Kellyanne Conway, spoke first. "
-            "Kellyanne Conway spoke later. “Fine,” Mr. Conway said.")
-    people = [_person(text, "George Conway"), _person(text, "Kellyanne Conway"),
-              _person(text, "Kellyanne Conway", 1), _person(text, "Conway", 3)]
+    text = (
+        "George Conway, a lawyer and the husband of Kellyanne Conway, spoke first. "
+        "Kellyanne Conway spoke later. “Fine,” Mr. Conway said."
+    )
+    people = [
+        _person(text, "George Conway"),
+        _person(text, "Kellyanne Conway"),
+        _person(text, "Kellyanne Conway", 1),
+        _person(text, "Conway", 3),
+    ]
     idx = canonicalize_article(people, text)
     assert idx.gender_of("George Conway") == "m"
     assert people[-1].canonical == "George Conway"  # not the more recent Kellyanne
@@ -114,7 +120,7 @@ def test_group_descriptions_stand_for_the_group_named_before(groups) -> None:
     assert _only(groups, "The Justice Department")[1] == "Justice Department"
     assert _only(groups, "The NAACP passed")[1] == "St. Louis Tea Party"
     assert _only(groups, "The St. Louis Tea Party Coalition")[1] == "St. Louis Tea Party Coalition"
-    assert _only(groups, "\"The president has full")[1] == "White House"
+    assert _only(groups, '"The president has full')[1] == "White House"
 
 
 def test_an_organisation_that_only_modifies_a_noun_is_no_speaker(groups) -> None:
@@ -124,9 +130,9 @@ def test_an_organisation_that_only_modifies_a_noun_is_no_speaker(groups) -> None
 def test_roles_the_article_gives_before_or_around_the_name(groups) -> None:
     _, sp, role = _only(groups, "Speaker Nancy Pelosi rejected")
     assert sp == "Chuck Schumer" and role and "Democratic leader" in role
-    _, sp, role = _only(groups, "\"They are reading")
+    _, sp, role = _only(groups, '"They are reading')
     assert sp == "Jerrold Nadler" and role and "D-N.Y." in role
-    _, sp, role = _only(groups, "\"President Obama achieved")
+    _, sp, role = _only(groups, '"President Obama achieved')
     assert sp == "Ben LaBolt" and role == "Obama's current campaign press secretary"
     _, sp, role = _only(groups, "Another leading Dem, Sen. Kirsten Gillibrand of New York, said")
     assert sp == "Kirsten Gillibrand" and role and "Dem" in role
@@ -150,5 +156,11 @@ def test_a_quantifier_opening_the_sentence_is_no_speaker(groups) -> None:
 
 
 def test_its_in_a_role_is_the_organisation_opening_the_sentence(groups) -> None:
-    roles = [r for t, qs in groups.items() if t.startswith("BuzzFeed News maintained") for _, sp, r in qs if sp == "Ben Smith"]
+    roles = [
+        r
+        for t, qs in groups.items()
+        if t.startswith("BuzzFeed News maintained")
+        for _, sp, r in qs
+        if sp == "Ben Smith"
+    ]
     assert roles and all(r and "BuzzFeed News editor" in r for r in roles), roles

@@ -18,19 +18,99 @@ from newsprism.model import Analysis, Entity
 HONORIFICS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Lt|Col|Sgt|Capt|Adm|Rev)\.?\s+)+")
 #: Capitalised words that are titles/roles, not part of a person's name.
 ROLE_WORDS = {
-    "president", "leader", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chancellor",
-    "premier", "governor", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "chairman",
-    "chairwoman", "chair", "ceo", "director", "ambassador", "general", "judge", "justice", "mayor", "sheriff",
-    "pope", "king", "queen", "prince", "princess", "speaker", "commissioner", "prosecutor", "attorney", "vice",
-    "prime", "foreign", "defense", "defence", "deputy", "chief", "adviser", "advisor", "aide", "dictator",
-    "former", "first", "lady", "candidate", "nominee", "coach", "officer", "officials", "official", "gop",
-    "democrat", "republican", "sheikh", "emperor", "chairperson", "founder", "host", "anchor", "columnist",
-    "professor", "dr", "mr", "mrs", "ms", "state", "house", "white", "news", "press", "secretary-general",
+    "president",
+    "leader",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chancellor",
+    "premier",
+    "governor",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "director",
+    "ambassador",
+    "general",
+    "judge",
+    "justice",
+    "mayor",
+    "sheriff",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "speaker",
+    "commissioner",
+    "prosecutor",
+    "attorney",
+    "vice",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "deputy",
+    "chief",
+    "adviser",
+    "advisor",
+    "aide",
+    "dictator",
+    "former",
+    "first",
+    "lady",
+    "candidate",
+    "nominee",
+    "coach",
+    "officer",
+    "officials",
+    "official",
+    "gop",
+    "democrat",
+    "republican",
+    "sheikh",
+    "emperor",
+    "chairperson",
+    "founder",
+    "host",
+    "anchor",
+    "columnist",
+    "professor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "state",
+    "house",
+    "white",
+    "news",
+    "press",
+    "secretary-general",
 }
 DEMONYMS = {
-    "china": "Chinese", "russia": "Russian", "ukraine": "Ukrainian", "u.s.": "U.S.", "america": "American",
-    "japan": "Japanese", "iran": "Iranian", "britain": "British", "france": "French", "germany": "German",
-    "india": "Indian", "israel": "Israeli", "taiwan": "Taiwanese", "europe": "European",
+    "china": "Chinese",
+    "russia": "Russian",
+    "ukraine": "Ukrainian",
+    "u.s.": "U.S.",
+    "america": "American",
+    "japan": "Japanese",
+    "iran": "Iranian",
+    "britain": "British",
+    "france": "French",
+    "germany": "German",
+    "india": "Indian",
+    "israel": "Israeli",
+    "taiwan": "Taiwanese",
+    "europe": "European",
 }
 _POSS = re.compile(r"(?:['’]s|['’])$")
 
@@ -70,13 +150,57 @@ def normalize_org(name: str) -> str:
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
 #: honorifics and kinship/role words that state a person's gender (general English, no name lists)
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-_MALE_WORDS = {"husband", "father", "son", "brother", "uncle", "nephew", "grandfather", "grandson", "boyfriend",
-               "widower", "spokesman", "congressman", "chairman", "businessman", "assemblyman", "councilman",
-               "king", "prince", "mr", "sir", "himself", "stepfather", "fiance"}
-_FEMALE_WORDS = {"wife", "mother", "daughter", "sister", "aunt", "niece", "grandmother", "granddaughter",
-                 "girlfriend", "widow", "spokeswoman", "congresswoman", "chairwoman", "businesswoman",
-                 "assemblywoman", "councilwoman", "queen", "princess", "mrs", "ms", "lady", "herself",
-                 "stepmother", "fiancee"}
+_MALE_WORDS = {
+    "husband",
+    "father",
+    "son",
+    "brother",
+    "uncle",
+    "nephew",
+    "grandfather",
+    "grandson",
+    "boyfriend",
+    "widower",
+    "spokesman",
+    "congressman",
+    "chairman",
+    "businessman",
+    "assemblyman",
+    "councilman",
+    "king",
+    "prince",
+    "mr",
+    "sir",
+    "himself",
+    "stepfather",
+    "fiance",
+}
+_FEMALE_WORDS = {
+    "wife",
+    "mother",
+    "daughter",
+    "sister",
+    "aunt",
+    "niece",
+    "grandmother",
+    "granddaughter",
+    "girlfriend",
+    "widow",
+    "spokeswoman",
+    "congresswoman",
+    "chairwoman",
+    "businesswoman",
+    "assemblywoman",
+    "councilwoman",
+    "queen",
+    "princess",
+    "mrs",
+    "ms",
+    "lady",
+    "herself",
+    "stepmother",
+    "fiancee",
+}
 #: words a headline-cased NER span can end in that are no surname ('Trump Lashes Out')
 _PARTICLES = {"Out", "In", "Up", "Back", "Down", "Off", "On", "Over", "Away", "Again"}
 _HON_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
@@ -94,7 +218,7 @@ def honorific_gender(name: str, text: str = "", pos: int | None = None) -> str |
     """'m'/'f' from the honorific in ``name`` or right before ``pos`` in ``text`` ('Mr. Conway'), else None."""
     m = re.match(r"(Mr|Mrs|Ms|Miss)\.?\s", name.strip() + " ")
     if not m and text and pos is not None:
-        m = _HON_BEFORE.search(text[max(0, pos - 6):pos])
+        m = _HON_BEFORE.search(text[max(0, pos - 6) : pos])
     return _HONORIFIC_GENDER.get(m.group(1).lower()) if m else None
 
 
@@ -133,8 +257,7 @@ class NameIndex:
         return [
             (p, n)
             for p, n in self.mentions
-            if (surname(n).lower() == key_last or (len(toks) == 1 and n.split()[0].lower() == key_first))
-            and n != bare
+            if (surname(n).lower() == key_last or (len(toks) == 1 and n.split()[0].lower() == key_first)) and n != bare
         ]
 
     def resolve(self, name: str, pos: int | None = None, gender: str | None = None) -> str:
@@ -208,9 +331,9 @@ class NameIndex:
 def _described_words(text: str, start: int, end: int) -> list[str]:
     """The title words right before a mention ('Kellyanne Conway’s husband, George') and the head of its
     appositive ('George Conway, a lawyer and the husband of …' -> lawyer, and, the, husband)."""
-    before = re.search(r"([A-Za-z]+),?\s+(?:[A-Z][\w.’'\-]*\s+)?$", text[max(0, start - 40):start])
+    before = re.search(r"([A-Za-z]+),?\s+(?:[A-Z][\w.’'\-]*\s+)?$", text[max(0, start - 40) : start])
     words = [before.group(1).lower()] if before else []
-    ap = re.match(r",\s+((?:a|an|the|his|her)\s+[^,;.()“”\"]{0,80})", text[end:end + 100])
+    ap = re.match(r",\s+((?:a|an|the|his|her)\s+[^,;.()“”\"]{0,80})", text[end : end + 100])
     if ap:
         head = re.split(r"\s+(?:of|for|to|at|in|from|with|who|whose|that|which)\s", ap.group(1))[0]
         words += [w.lower() for w in re.findall(r"[A-Za-z]+", head)]
@@ -218,8 +341,10 @@ def _described_words(text: str, start: int, end: int) -> list[str]:
 
 
 #: a sentence end, not an initial or an abbreviation ('George T. Conway', 'Mr. Conway', 'Sen. Coons')
-_SENT_END = re.compile(r"(?<![\s.][A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Sen|Rep|Gov|Gen|Col|Rev|Sgt))"
-                       r"[.!?][”\"’]?\s+(?=[A-Z“\"])|\n+")
+_SENT_END = re.compile(
+    r"(?<![\s.][A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Sen|Rep|Gov|Gen|Col|Rev|Sgt))"
+    r"[.!?][”\"’]?\s+(?=[A-Z“\"])|\n+"
+)
 
 
 def _pronoun_votes(text: str, people: list[Entity], index: NameIndex) -> list[tuple[str, str]]:
@@ -232,11 +357,13 @@ def _pronoun_votes(text: str, people: list[Entity], index: NameIndex) -> list[tu
     starts = [0, *bounds]
     for k, s in enumerate(starts):
         e = starts[k + 1] if k + 1 < len(starts) else len(text)
-        inside = [p for p in people if s <= p.start < e and unquoted[p.start:p.end].strip()]
+        inside = [p for p in people if s <= p.start < e and unquoted[p.start : p.end].strip()]
         if not inside:
             continue
-        lead = re.match(r"(?:[A-Z][A-Z.,' ]+\s[—–-]+\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+|[A-Z][\w.’'\-]*\s+){0,4}",
-                        text[s:inside[0].start])  # a dateline, then titles: 'WASHINGTON — Sen. Chris Coons'
+        lead = re.match(
+            r"(?:[A-Z][A-Z.,' ]+\s[—–-]+\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+|[A-Z][\w.’'\-]*\s+){0,4}",
+            text[s : inside[0].start],
+        )  # a dateline, then titles: 'WASHINGTON — Sen. Chris Coons'
         if not lead or s + lead.end() != inside[0].start:
             continue
         names = {index.resolve(p.text, p.start) for p in inside}  # (the index reads the honorific before p)
@@ -245,12 +372,12 @@ def _pronoun_votes(text: str, people: list[Entity], index: NameIndex) -> list[tu
         full = names.pop()
         if len(full.split()) < 2:
             continue
-        sent = unquoted[inside[0].end:e]
+        sent = unquoted[inside[0].end : e]
         # subject pronouns only: a possessive or object pronoun often points back to somebody in an
         # earlier sentence ('Ryan challenged her leadership')
         he = len(re.findall(r"\b(?:he|himself)\b", sent, re.I))
         she = len(re.findall(r"\b(?:she|herself)\b", sent, re.I))
-        nxt = re.match(r"\s*(He|She)\b", unquoted[e:e + 6])
+        nxt = re.match(r"\s*(He|She)\b", unquoted[e : e + 6])
         if nxt:
             he, she = he + (nxt.group(1) == "He"), she + (nxt.group(1) == "She")
         if he and not she:

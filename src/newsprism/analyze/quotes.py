@@ -33,70 +33,502 @@ VERBS = (
 )
 _VERB_RE = re.compile(rf"\b(?:{VERBS})\b")
 _REPORT_VERBS = {"reported", "read", "reads"}
-_INDIRECT_VERBS = {"said", "says", "told", "added", "stated", "announced", "warned", "argued", "claimed", "insisted",
-                   "noted", "explained", "acknowledged", "confirmed", "predicted", "suggested", "tells", "adds",
-                   "argues", "warns", "claims", "insists", "notes", "believes"}
+_INDIRECT_VERBS = {
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "warned",
+    "argued",
+    "claimed",
+    "insisted",
+    "noted",
+    "explained",
+    "acknowledged",
+    "confirmed",
+    "predicted",
+    "suggested",
+    "tells",
+    "adds",
+    "argues",
+    "warns",
+    "claims",
+    "insists",
+    "notes",
+    "believes",
+}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _NP_LOWER = {
-    "the", "a", "an", "of", "for", "and", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "aide",
-    "adviser", "advisor", "presidential", "foreign", "policy", "minister", "ministry", "secretary", "official",
-    "officials", "expert", "analyst", "director", "president", "leader", "senior", "deputy", "chief", "former",
-    "national", "security", "press", "state", "top", "diplomat", "envoy", "ambassador", "lawmaker", "lawmakers",
-    "senator", "governor", "chairman", "chairwoman", "professor", "researcher", "fellow", "economist",
-    "commentator", "correspondent", "editor", "strategist", "general", "commander", "prosecutor", "attorney",
-    "lawyer", "judge", "mayor", "manager", "executive", "founder", "candidate", "nominee", "campaign", "party",
-    "government", "administration", "department", "office", "council", "committee", "agency", "court",
-    "military", "defense", "intelligence", "head", "member", "officer", "spokesmen", "majority", "minority",
-    "speaker", "vice", "first", "lady", "host", "writer", "author", "activist", "representative",
-    "congressman", "congresswoman", "democrat", "republican", "democratic", "conservative", "liberal", "white",
-    "house", "her", "his", "its", "their", "source", "sources", "statement", "readout", "aides", "staff",
-    "counterpart", "media", "newspaper", "outlet", "network", "group", "organization", "union", "association",
-    "affairs", "relations", "justice", "gop", "u.s.", "federal", "county", "city", "health", "police",
-    "sheriff", "coach", "owner", "mother", "father", "wife", "husband", "son", "daughter", "friend", "resident",
-    "witness", "victim", "doctor", "nurse", "teacher", "student", "pastor", "chancellor", "premier", "commissioner",
-    "organizer", "whip",
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "and",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "aide",
+    "adviser",
+    "advisor",
+    "presidential",
+    "foreign",
+    "policy",
+    "minister",
+    "ministry",
+    "secretary",
+    "official",
+    "officials",
+    "expert",
+    "analyst",
+    "director",
+    "president",
+    "leader",
+    "senior",
+    "deputy",
+    "chief",
+    "former",
+    "national",
+    "security",
+    "press",
+    "state",
+    "top",
+    "diplomat",
+    "envoy",
+    "ambassador",
+    "lawmaker",
+    "lawmakers",
+    "senator",
+    "governor",
+    "chairman",
+    "chairwoman",
+    "professor",
+    "researcher",
+    "fellow",
+    "economist",
+    "commentator",
+    "correspondent",
+    "editor",
+    "strategist",
+    "general",
+    "commander",
+    "prosecutor",
+    "attorney",
+    "lawyer",
+    "judge",
+    "mayor",
+    "manager",
+    "executive",
+    "founder",
+    "candidate",
+    "nominee",
+    "campaign",
+    "party",
+    "government",
+    "administration",
+    "department",
+    "office",
+    "council",
+    "committee",
+    "agency",
+    "court",
+    "military",
+    "defense",
+    "intelligence",
+    "head",
+    "member",
+    "officer",
+    "spokesmen",
+    "majority",
+    "minority",
+    "speaker",
+    "vice",
+    "first",
+    "lady",
+    "host",
+    "writer",
+    "author",
+    "activist",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "democrat",
+    "republican",
+    "democratic",
+    "conservative",
+    "liberal",
+    "white",
+    "house",
+    "her",
+    "his",
+    "its",
+    "their",
+    "source",
+    "sources",
+    "statement",
+    "readout",
+    "aides",
+    "staff",
+    "counterpart",
+    "media",
+    "newspaper",
+    "outlet",
+    "network",
+    "group",
+    "organization",
+    "union",
+    "association",
+    "affairs",
+    "relations",
+    "justice",
+    "gop",
+    "u.s.",
+    "federal",
+    "county",
+    "city",
+    "health",
+    "police",
+    "sheriff",
+    "coach",
+    "owner",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "friend",
+    "resident",
+    "witness",
+    "victim",
+    "doctor",
+    "nurse",
+    "teacher",
+    "student",
+    "pastor",
+    "chancellor",
+    "premier",
+    "commissioner",
+    "organizer",
+    "whip",
 }
 _DESCRIPTORS = {
-    "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "minister", "official", "president",
-    "leader", "expert", "analyst", "envoy", "diplomat", "ambassador", "secretary", "director", "senator",
-    "governor", "chairman", "professor", "general", "prosecutor", "attorney", "lawyer", "mayor", "candidate",
-    "lawmaker", "congressman", "congresswoman", "chancellor", "premier", "commissioner", "sheriff", "chief",
-    "representative", "whip", "organizer", "editor", "speaker",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "adviser",
+    "advisor",
+    "minister",
+    "official",
+    "president",
+    "leader",
+    "expert",
+    "analyst",
+    "envoy",
+    "diplomat",
+    "ambassador",
+    "secretary",
+    "director",
+    "senator",
+    "governor",
+    "chairman",
+    "professor",
+    "general",
+    "prosecutor",
+    "attorney",
+    "lawyer",
+    "mayor",
+    "candidate",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "chancellor",
+    "premier",
+    "commissioner",
+    "sheriff",
+    "chief",
+    "representative",
+    "whip",
+    "organizer",
+    "editor",
+    "speaker",
 }
-_ORG_HEADS = {"ministry", "kremlin", "government", "administration", "office", "department", "council",
-              "committee", "agency", "court", "house", "pentagon", "party", "commission", "campaign", "embassy",
-              "police", "union", "army", "military", "company", "university", "institute", "center", "bank"}
-_INTRO = {"in", "on", "at", "after", "during", "asked", "speaking", "when", "while", "since", "before", "ahead",
-          "last", "this", "according", "earlier", "later", "meanwhile", "but", "and", "yet", "still", "separately",
-          "instead", "however", "also", "then", "so", "as", "for", "with", "without", "despite", "responding",
-          "writing", "addressing", "if", "although", "though", "because", "once", "today", "yesterday"}
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\((?:[A-Z][\w.&\-]*)\)|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|St|Lt|Col)\.|[A-Za-z][\w’'\-.]*[\w’']|[A-Za-z]|\S")
+_ORG_HEADS = {
+    "ministry",
+    "kremlin",
+    "government",
+    "administration",
+    "office",
+    "department",
+    "council",
+    "committee",
+    "agency",
+    "court",
+    "house",
+    "pentagon",
+    "party",
+    "commission",
+    "campaign",
+    "embassy",
+    "police",
+    "union",
+    "army",
+    "military",
+    "company",
+    "university",
+    "institute",
+    "center",
+    "bank",
+}
+_INTRO = {
+    "in",
+    "on",
+    "at",
+    "after",
+    "during",
+    "asked",
+    "speaking",
+    "when",
+    "while",
+    "since",
+    "before",
+    "ahead",
+    "last",
+    "this",
+    "according",
+    "earlier",
+    "later",
+    "meanwhile",
+    "but",
+    "and",
+    "yet",
+    "still",
+    "separately",
+    "instead",
+    "however",
+    "also",
+    "then",
+    "so",
+    "as",
+    "for",
+    "with",
+    "without",
+    "despite",
+    "responding",
+    "writing",
+    "addressing",
+    "if",
+    "although",
+    "though",
+    "because",
+    "once",
+    "today",
+    "yesterday",
+}
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|\((?:[A-Z][\w.&\-]*)\)|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|St|Lt|Col)\.|[A-Za-z][\w’'\-.]*[\w’']|[A-Za-z]|\S"
+)
 _NAME_RUN = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s+)?[A-Z][\w’'\-.]*[\w’']"
     r"(?:\s+(?:(?:von|van|der|de|la|bin|al|da|du|le|del|dos)\s+|[A-Z]\.\s+(?=[A-Z]))*[A-Z][\w’'\-.]*[\w’'])*"
 )
-_ORG_WORDS = _ORG_HEADS | {"ministry", "foreign", "news", "times", "post", "journal", "press", "reuters", "agency",
-                           "endowment", "program", "university", "nato", "nsc", "cnn", "bbc", "fox", "nbc", "abc",
-                           "cbs", "msnbc", "npr", "associated", "xinhua", "white", "house", "senate", "congress",
-                           "democrats", "republicans", "gop", "fbi", "cia", "un", "eu", "commission", "kremlin"}
-_PLACES = {"china", "russia", "ukraine", "moscow", "beijing", "kyiv", "washington", "europe", "taiwan", "iran",
-           "america", "u.s.", "u.s", "us", "u.k", "u.k.", "uk", "britain", "japan", "israel", "france", "germany", "india", "the"}
-_NORPS = {"chinese", "russian", "ukrainian", "american", "european", "western", "iranian", "saudi", "japanese",
-          "british", "french", "german", "israeli", "palestinian", "muslim", "christian", "jewish", "indian",
-          "african", "soviet", "korean", "taiwanese", "mexican", "canadian", "syrian", "iraqi", "afghan"}
+_ORG_WORDS = _ORG_HEADS | {
+    "ministry",
+    "foreign",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "press",
+    "reuters",
+    "agency",
+    "endowment",
+    "program",
+    "university",
+    "nato",
+    "nsc",
+    "cnn",
+    "bbc",
+    "fox",
+    "nbc",
+    "abc",
+    "cbs",
+    "msnbc",
+    "npr",
+    "associated",
+    "xinhua",
+    "white",
+    "house",
+    "senate",
+    "congress",
+    "democrats",
+    "republicans",
+    "gop",
+    "fbi",
+    "cia",
+    "un",
+    "eu",
+    "commission",
+    "kremlin",
+}
+_PLACES = {
+    "china",
+    "russia",
+    "ukraine",
+    "moscow",
+    "beijing",
+    "kyiv",
+    "washington",
+    "europe",
+    "taiwan",
+    "iran",
+    "america",
+    "u.s.",
+    "u.s",
+    "us",
+    "u.k",
+    "u.k.",
+    "uk",
+    "britain",
+    "japan",
+    "israel",
+    "france",
+    "germany",
+    "india",
+    "the",
+}
+_NORPS = {
+    "chinese",
+    "russian",
+    "ukrainian",
+    "american",
+    "european",
+    "western",
+    "iranian",
+    "saudi",
+    "japanese",
+    "british",
+    "french",
+    "german",
+    "israeli",
+    "palestinian",
+    "muslim",
+    "christian",
+    "jewish",
+    "indian",
+    "african",
+    "soviet",
+    "korean",
+    "taiwanese",
+    "mexican",
+    "canadian",
+    "syrian",
+    "iraqi",
+    "afghan",
+}
 _PLACES |= _NORPS
-_ROLEISH = _DESCRIPTORS | _NORPS | {"foreign", "prime", "vice", "state", "house", "white", "deputy", "senior",
-                                    "former", "top", "chief", "national", "security", "press", "of", "the"}
-_STOPRUN = {"the", "a", "an", "some", "many", "it", "this", "that", "they", "we", "i", "you", "there", "but",
-            "and", "in", "on", "when", "while", "after", "asked", "officials", "experts", "critics"}
+_ROLEISH = (
+    _DESCRIPTORS
+    | _NORPS
+    | {
+        "foreign",
+        "prime",
+        "vice",
+        "state",
+        "house",
+        "white",
+        "deputy",
+        "senior",
+        "former",
+        "top",
+        "chief",
+        "national",
+        "security",
+        "press",
+        "of",
+        "the",
+    }
+)
+_STOPRUN = {
+    "the",
+    "a",
+    "an",
+    "some",
+    "many",
+    "it",
+    "this",
+    "that",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "but",
+    "and",
+    "in",
+    "on",
+    "when",
+    "while",
+    "after",
+    "asked",
+    "officials",
+    "experts",
+    "critics",
+}
 #: determiners, quantifiers and numbers that open a sentence and are never a speaker's name
-_FUNCTION_OPENERS = {"one", "another", "their", "his", "her", "its", "our", "dozens", "hundreds", "thousands", "several",
-                     "close", "some", "many", "most", "few", "both", "each", "all", "such", "other", "others", "two",
-                     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "nearly", "about", "almost",
-                     "more", "fewer", "half", "those", "these", "none", "neither", "either", "every", "only"}
+_FUNCTION_OPENERS = {
+    "one",
+    "another",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "close",
+    "some",
+    "many",
+    "most",
+    "few",
+    "both",
+    "each",
+    "all",
+    "such",
+    "other",
+    "others",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "nearly",
+    "about",
+    "almost",
+    "more",
+    "fewer",
+    "half",
+    "those",
+    "these",
+    "none",
+    "neither",
+    "either",
+    "every",
+    "only",
+}
 _OPEN_CTX = set(" \t\n([{—–-/:")
 _CLOSE_CTX = set(" \t\n.,;:!?)]}—–-/")
-_DOUBLE = "\"“”„«»"
+_DOUBLE = '"“”„«»'
 
 
 @dataclass
@@ -151,7 +583,9 @@ def find_quoted(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
             if nxt is None or text[nxt] not in _DOUBLE:
                 open_at = None
     # single curly/straight quotes used as quotation marks in headlines: ‘trip for peace’
-    for m in re.finditer(r"(?:(?<=\s)|(?<=^))[‘'](?=[A-Za-z])([^‘’'\n]{3,150}?[A-Za-z.!?,])[’'](?![A-Za-z])", text, re.M):
+    for m in re.finditer(
+        r"(?:(?<=\s)|(?<=^))[‘'](?=[A-Za-z])([^‘’'\n]{3,150}?[A-Za-z.!?,])[’'](?![A-Za-z])", text, re.M
+    ):
         out.append(_Raw(m.start(), m.end() - 1, m.start(1), m.end(1)))
     out.sort(key=lambda r: r.open)
     return out
@@ -185,7 +619,12 @@ def _np_forward(text: str, s: int, e: int) -> tuple[int, int]:
         return toks[0][1], toks[0][2]
     for n, (tok, _ts, te) in enumerate(toks):
         low = tok.lower()
-        if tok[0].isupper() or tok.startswith("(") or low in _NP_LOWER or low in ("von", "der", "van", "de", "bin", "al"):
+        if (
+            tok[0].isupper()
+            or tok.startswith("(")
+            or low in _NP_LOWER
+            or low in ("von", "der", "van", "de", "bin", "al")
+        ):
             if low in _INTRO and n == 0 and not tok[0].isupper():
                 break
             end = te
@@ -209,17 +648,25 @@ def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
         return None, s
     w = first.group(0).lower()
     titled = first.group(0)[0].isupper() and re.match(
-        r"[A-Z][\w’'\-]*\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS)) + r")\b", rest)
+        r"[A-Z][\w’'\-]*\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS)) + r")\b", rest
+    )
     if not (w in ("a", "an", "the") or w in _NP_LOWER or titled):
         return None, s
     stop = None
     for st in re.finditer(r",|;|—|–|\.(?=\s|$)| who | which | and (?:said|added)", rest):
-        if st.group(0) == "." and re.search(r"(?:\b[A-Z][a-z]+\s+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Rev))$", rest[:st.start()]):
+        if st.group(0) == "." and re.search(
+            r"(?:\b[A-Z][a-z]+\s+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Rev))$", rest[: st.start()]
+        ):
             continue  # an initial or abbreviation: 'Speaker John A. Boehner', 'St. Louis'
-        if st.group(0) == "," and re.match(r",\s*[A-Z][a-z]{1,4}\.,", rest[st.start():]):
+        if st.group(0) == "," and re.match(r",\s*[A-Z][a-z]{1,4}\.,", rest[st.start() :]):
             continue  # a city's state: 'the Kansas City, Mo., branch'
-        if st.group(0) == "," and re.search(r"\b[A-Z][a-z]+,\s*[A-Z][a-z]{1,4}\.$", rest[:st.start()]) \
-                and re.match(r",\s*(?:[a-z]+\s+)?(?:branch|chapter|office|bureau|division|unit|area|region)\b", rest[st.start():]):
+        if (
+            st.group(0) == ","
+            and re.search(r"\b[A-Z][a-z]+,\s*[A-Z][a-z]{1,4}\.$", rest[: st.start()])
+            and re.match(
+                r",\s*(?:[a-z]+\s+)?(?:branch|chapter|office|bureau|division|unit|area|region)\b", rest[st.start() :]
+            )
+        ):
             continue  # the comma after that state, before what it locates: 'Kansas City, Mo., branch'
         stop = st
         break
@@ -232,20 +679,52 @@ def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
 
 
 _NAME_LABELS = {"ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
-_TITLE_ABBR = {"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
-               "prof", "rev", "st", "jr", "sr", "u.s", "u.n", "d.c", "no", "vs", "inc", "corp", "co", "ltd", "maj"}
+_TITLE_ABBR = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "sens",
+    "rep",
+    "reps",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "adm",
+    "prof",
+    "rev",
+    "st",
+    "jr",
+    "sr",
+    "u.s",
+    "u.n",
+    "d.c",
+    "no",
+    "vs",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "maj",
+}
 
 
 def _role_before(text: str, pos: int) -> str | None:
     """'Chinese Foreign Minister Qin Gang': the title words right before a name."""
-    window = text[max(0, pos - 120):pos]
+    window = text[max(0, pos - 120) : pos]
     cut = 0
     for b in re.finditer(r"(\S+?)[.!?][\"”’]?\s+(?=\S)", window):  # never across a sentence end ('… McCaul. Clinton')
-        word = b.group(1).lower().strip("(\"“")
+        word = b.group(1).lower().strip('("“')
         if word not in _TITLE_ABBR and not re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]?", word):
             cut = b.end()  # offsets are into the uncut window: cut once, at the last sentence end
     window = window[cut:]
-    m = re.search(r"((?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))(?:[ \t]+(?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))){0,7})\s+$", window)
+    m = re.search(
+        r"((?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))(?:[ \t]+(?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))){0,7})\s+$", window
+    )
     if not m:
         return None
     words = m.group(1).split()
@@ -261,10 +740,15 @@ def _role_before(text: str, pos: int) -> str | None:
     role = " ".join(keep)
     if role and any(w in _DESCRIPTORS for w in _expand_role(role).split()):
         return role
-    m = re.search(r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]\s\s)|(?<=\n))((?:[A-Z][\w’'.\-]*)(?:[ \t]+[\w’'.\-]+){0,6}),[ \t]+$",
-                  text[max(0, pos - 120):pos])  # (two spaces after a full stop are common in scraped text)
-    if m and re.search(rf"\b(?:{'|'.join(sorted(_DESCRIPTORS | _PARTY_NOUNS))})(?:\s+in\s+chief)?$", m.group(1).lower()) \
-            and not _VERB_RE.search(m.group(1)):
+    m = re.search(
+        r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]\s\s)|(?<=\n))((?:[A-Z][\w’'.\-]*)(?:[ \t]+[\w’'.\-]+){0,6}),[ \t]+$",
+        text[max(0, pos - 120) : pos],
+    )  # (two spaces after a full stop are common in scraped text)
+    if (
+        m
+        and re.search(rf"\b(?:{'|'.join(sorted(_DESCRIPTORS | _PARTY_NOUNS))})(?:\s+in\s+chief)?$", m.group(1).lower())
+        and not _VERB_RE.search(m.group(1))
+    ):
         return m.group(1)  # 'BuzzFeed’s editor in chief, Ben Smith, said'
     return None
 
@@ -272,8 +756,12 @@ def _role_before(text: str, pos: int) -> str | None:
 def _np_backward(text: str, lo: int, verb: int) -> tuple[int, int, bool] | None:
     """The subject right before a speech verb ('…the U.S. warned'), or None after a comma (appositive)."""
     seg = text[lo:verb]
-    seg2 = re.sub(r"(?:\s+(?:later|also|then|has|had|have|once|again|previously|recently|repeatedly|on|last|this|"
-                  r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|\w+ly))+\s*$", "", seg.rstrip())
+    seg2 = re.sub(
+        r"(?:\s+(?:later|also|then|has|had|have|once|again|previously|recently|repeatedly|on|last|this|"
+        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|\w+ly))+\s*$",
+        "",
+        seg.rstrip(),
+    )
     end = lo + len(seg2)
     if end <= lo or text[end - 1] in ",;:":
         return None
@@ -293,10 +781,53 @@ def _np_backward(text: str, lo: int, verb: int) -> tuple[int, int, bool] | None:
     return start, end, False
 
 
-_PREPS = {"at", "to", "with", "by", "from", "of", "for", "on", "in", "about", "against", "after", "before", "when",
-          "asked", "ask", "told", "tell", "urging", "urged", "called", "than", "like", "as", "into", "over", "toward",
-          "towards", "and", "or", "between", "among", "under", "prompted", "thanked", "criticized", "attacked",
-          "sent", "sends", "gave", "handed", "addressed", "invited", "accused", "blamed"}
+_PREPS = {
+    "at",
+    "to",
+    "with",
+    "by",
+    "from",
+    "of",
+    "for",
+    "on",
+    "in",
+    "about",
+    "against",
+    "after",
+    "before",
+    "when",
+    "asked",
+    "ask",
+    "told",
+    "tell",
+    "urging",
+    "urged",
+    "called",
+    "than",
+    "like",
+    "as",
+    "into",
+    "over",
+    "toward",
+    "towards",
+    "and",
+    "or",
+    "between",
+    "among",
+    "under",
+    "prompted",
+    "thanked",
+    "criticized",
+    "attacked",
+    "sent",
+    "sends",
+    "gave",
+    "handed",
+    "addressed",
+    "invited",
+    "accused",
+    "blamed",
+}
 
 
 def _np_start(text: str, lo: int, pos: int) -> int:
@@ -314,8 +845,16 @@ def _np_start(text: str, lo: int, pos: int) -> int:
     return start
 
 
-_ABBR = {"sen": "senator", "sens": "senator", "gov": "governor", "rep": "representative", "reps": "representative",
-         "gen": "general", "congressman": "congressman representative", "congresswoman": "congresswoman representative"}
+_ABBR = {
+    "sen": "senator",
+    "sens": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "reps": "representative",
+    "gen": "general",
+    "congressman": "congressman representative",
+    "congresswoman": "congresswoman representative",
+}
 
 
 def _expand_role(role: str) -> str:
@@ -340,50 +879,133 @@ def _describes(desc: str) -> bool:
     """A description of a person ('Obama's current campaign press secretary', 'Another leading Dem'):
     it ends in an office or party noun and holds no verb."""
     words = _expand_role(desc).split()
-    return bool(words) and words[-1] in _DESCRIPTORS | _PARTY_NOUNS and not _VERB_RE.search(desc) \
-        and len(words) <= 8 and not _AUX.search(desc)
+    return (
+        bool(words)
+        and words[-1] in _DESCRIPTORS | _PARTY_NOUNS
+        and not _VERB_RE.search(desc)
+        and len(words) <= 8
+        and not _AUX.search(desc)
+    )
 
 
 #: 'DESCRIPTION, Name(, appositive),' written before the name: the description is the role
-_PRE_APPOS = re.compile(r"\s*(?:(?:And|But|Yet|So|Then|Meanwhile|Also)\s+)?([A-Za-z][\w’'.\-]*(?:[ \t]+[\w’'.\-]+){0,7}),[ \t]+"
-                        r"((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)?\.?[ \t]*[A-Z][^,;:“”\"]{1,60}?)"
-                        r"(,[ \t]+[^,;:“”\"]{1,120}?)??,[ \t]*")
+_PRE_APPOS = re.compile(
+    r"\s*(?:(?:And|But|Yet|So|Then|Meanwhile|Also)\s+)?([A-Za-z][\w’'.\-]*(?:[ \t]+[\w’'.\-]+){0,7}),[ \t]+"
+    r"((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)?\.?[ \t]*[A-Z][^,;:“”\"]{1,60}?)"
+    r"(,[ \t]+[^,;:“”\"]{1,120}?)??,[ \t]*"
+)
 
 
 def _party_tag(text: str, pe: int) -> str | None:
     """'Sen. Mitt Romney, R-Utah,' / 'Nancy Pelosi (D-Calif.)': the party-state tag after a name."""
-    m = re.match(r"\s*[,(]\s*((?:D|R|I)[-–][A-Z][A-Za-z.]*(?:\s?[A-Z][a-z]*\.?)?)\s*[,)]?", text[pe:pe + 30])
+    m = re.match(r"\s*[,(]\s*((?:D|R|I)[-–][A-Z][A-Za-z.]*(?:\s?[A-Z][a-z]*\.?)?)\s*[,)]?", text[pe : pe + 30])
     return m.group(1).rstrip(",") if m else None
 
 
 #: speech verbs whose subject is the speaker (not 'called', 'described', 'read': 'a charity called “Smiles for Life”')
-_SAY = ("said|says|told|tells|added|adds|wrote|writes|stated|states|noted|notes|announced|warned|warns|argued|argues|"
-        "claimed|claims|explained|insisted|insists|tweeted|responded|replied|acknowledged|confirmed|declared|urged|"
-        "testified|concluded|countered|cautioned|predicted|suggested")
+_SAY = (
+    "said|says|told|tells|added|adds|wrote|writes|stated|states|noted|notes|announced|warned|warns|argued|argues|"
+    "claimed|claims|explained|insisted|insists|tweeted|responded|replied|acknowledged|confirmed|declared|urged|"
+    "testified|concluded|countered|cautioned|predicted|suggested"
+)
 _COMMON_SUBJ = re.compile(rf"((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*)\s+(?:\w+ly\s+)?({_SAY})\b")
-_DESC_OR_ORG = re.compile(r"\b(?:" + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS | _NP_LOWER - {"the", "a", "an", "of", "for", "and"}))
-                          + r"|statement|letter|suit|lawsuit|ad|advertisement|resolution|report|memo)s?\b")
-_DOC_SYNONYMS = [{"statement", "release"}, {"letter"}, {"suit", "lawsuit", "complaint", "filing"},
-                 {"ad", "advertisement", "commercial", "spot"}, {"resolution"}, {"memo", "memorandum"}, {"petition"}]
-_DOC_NP = re.compile(r"(?:the|The|a|A|its|Its|their|Their|this|This)\s+(?:[\w’'\-]+\s+){0,2}?("
-                     + "|".join(sorted(set().union(*_DOC_SYNONYMS))) + r")\b")
+_DESC_OR_ORG = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS | _NP_LOWER - {"the", "a", "an", "of", "for", "and"}))
+    + r"|statement|letter|suit|lawsuit|ad|advertisement|resolution|report|memo)s?\b"
+)
+_DOC_SYNONYMS = [
+    {"statement", "release"},
+    {"letter"},
+    {"suit", "lawsuit", "complaint", "filing"},
+    {"ad", "advertisement", "commercial", "spot"},
+    {"resolution"},
+    {"memo", "memorandum"},
+    {"petition"},
+]
+_DOC_NP = re.compile(
+    r"(?:the|The|a|A|its|Its|their|Their|this|This)\s+(?:[\w’'\-]+\s+){0,2}?("
+    + "|".join(sorted(set().union(*_DOC_SYNONYMS)))
+    + r")\b"
+)
 
 
 #: head nouns of a group or institution that 'the …' can stand for ('the campaign said' -> the Obama campaign)
-_GROUP_HEADS = {"campaign", "department", "committee", "administration", "agency", "party", "company", "group",
-                "organization", "organisation", "coalition", "association", "union", "council", "commission",
-                "ministry", "government", "board", "bureau", "office", "firm", "caucus", "court", "hospital",
-                "university", "church", "movement", "foundation", "institute", "embassy", "network", "newspaper"}
+_GROUP_HEADS = {
+    "campaign",
+    "department",
+    "committee",
+    "administration",
+    "agency",
+    "party",
+    "company",
+    "group",
+    "organization",
+    "organisation",
+    "coalition",
+    "association",
+    "union",
+    "council",
+    "commission",
+    "ministry",
+    "government",
+    "board",
+    "bureau",
+    "office",
+    "firm",
+    "caucus",
+    "court",
+    "hospital",
+    "university",
+    "church",
+    "movement",
+    "foundation",
+    "institute",
+    "embassy",
+    "network",
+    "newspaper",
+}
 #: heads general enough to stand for any organisation named before ('The NAACP … The group called …')
 _ANY_ORG_HEADS = {"group", "organization", "organisation", "company", "firm", "coalition", "movement"}
-_GROUP_DESC = re.compile(r"(?:the|its|their|The|Its|Their)\s+(?:[a-z][\w\-]*\s+)?(" + "|".join(sorted(_GROUP_HEADS)) + r")")
+_GROUP_DESC = re.compile(
+    r"(?:the|its|their|The|Its|Their)\s+(?:[a-z][\w\-]*\s+)?(" + "|".join(sorted(_GROUP_HEADS)) + r")"
+)
 #: a word that can be a finite verb right after a subject ('The NAACP adopted', 'The group has drafted',
 #: 'the group wrote'), unlike the noun of 'The GOP front-runner' or 'Fox News host'
-_VERBISH = re.compile(r"\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|es)|[a-z]{3,}[^s\W]s|has|had|have|is|was|are|were|will|would|"
-                      r"can|could|may|might|must|wrote|said|says|told|made|took|gave|sent|put|spoke|began|went|came|"
-                      r"did|does|won|lost|held|left|brought|sought|found|saw|ran|led|got|kept|also|again|then)\b")
-_NAME_LEAD = {"the", "a", "an", "but", "and", "in", "on", "at", "as", "after", "when", "while", "if", "then", "so",
-              "by", "for", "from", "with", "to", "of", "this", "that", "its", "their", "his", "her"}
+_VERBISH = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|es)|[a-z]{3,}[^s\W]s|has|had|have|is|was|are|were|will|would|"
+    r"can|could|may|might|must|wrote|said|says|told|made|took|gave|sent|put|spoke|began|went|came|"
+    r"did|does|won|lost|held|left|brought|sought|found|saw|ran|led|got|kept|also|again|then)\b"
+)
+_NAME_LEAD = {
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "as",
+    "after",
+    "when",
+    "while",
+    "if",
+    "then",
+    "so",
+    "by",
+    "for",
+    "from",
+    "with",
+    "to",
+    "of",
+    "this",
+    "that",
+    "its",
+    "their",
+    "his",
+    "her",
+}
 
 
 def _person_name(name: str) -> bool:
@@ -423,17 +1045,27 @@ class _Attributor:
             appos = _appositive(text, pe, min(len(text), pe + 200))[0]
             role = title or appos
             full = index.resolve(name, ps)
-            ts = ps - len(title) - 1 if title and text[max(0, ps - len(title) - 1):ps].strip() == title else ps
-            pre = re.search(r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]\s\s)|(?<=\n)|(?<=,\s))([A-Za-z][\w’'.\-]*(?:[ \t]+[\w’'.\-]+){0,7}),"
-                            r"[ \t]+$", text[max(0, ts - 100):ts])
+            ts = ps - len(title) - 1 if title and text[max(0, ps - len(title) - 1) : ps].strip() == title else ps
+            pre = re.search(
+                r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]\s\s)|(?<=\n)|(?<=,\s))([A-Za-z][\w’'.\-]*(?:[ \t]+[\w’'.\-]+){0,7}),"
+                r"[ \t]+$",
+                text[max(0, ts - 100) : ts],
+            )
             pre_d = None
-            if pre and _describes(pre.group(1)) and pre.group(1).split()[0].lower() not in _INTRO | _PREPS | _LEADING \
-                    and not re.search(r"\band\s+(?:his|her|their|its)\b", pre.group(1)):  # 'Trump and his lawyer, John Dowd'
+            if (
+                pre
+                and _describes(pre.group(1))
+                and pre.group(1).split()[0].lower() not in _INTRO | _PREPS | _LEADING
+                and not re.search(r"\band\s+(?:his|her|their|its)\b", pre.group(1))
+            ):  # 'Trump and his lawyer, John Dowd'
                 pre_d = re.sub(r"^(?:the|a|an|The|A|An|Mr\.|Mrs\.|Ms\.)\s+", "", pre.group(1))
                 self._its.append((full, pre_d, ts))
             # ('Another leading Dem, Sen. Kirsten Gillibrand': the description before the name and its title)
-            for d in (title if title and _good_title(title) else None, appos if appos and _good_appositive(appos) else None,
-                      pre_d):
+            for d in (
+                title if title and _good_title(title) else None,
+                appos if appos and _good_appositive(appos) else None,
+                pre_d,
+            ):
                 if d and d not in self.descs.setdefault(full, []):
                     self.descs[full].append(d)
             if title and len(title.split()) <= 4:
@@ -455,14 +1087,17 @@ class _Attributor:
         taken = [(ps, pe) for ps, pe, _ in self.people]
         extra = []
         if surnames:
-            for m in re.finditer(r"\b(" + "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True)) + r")\b", text):
+            for m in re.finditer(
+                r"\b(" + "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True)) + r")\b", text
+            ):
                 if any(ts <= m.start() < te for ts, te in taken):
                     continue
-                if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+                if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
                     continue  # 'Trump Tower', 'Fox News'
                 # a surname two people share resolves by its honorific, then by recency
-                extra.append((m.start(), m.end(), index.resolve(m.group(1), m.start(),
-                                                                honorific_gender("", text, m.start()))))
+                extra.append(
+                    (m.start(), m.end(), index.resolve(m.group(1), m.start(), honorific_gender("", text, m.start())))
+                )
         self.people = sorted(self.people + extra)
 
     def _person_like(self, s: int, e: int, run: str) -> bool:
@@ -474,12 +1109,18 @@ class _Attributor:
 
         if _looks_org(run) or all(t.lower().strip(".’'") in _ROLEISH for t in run.split()):
             return False
-        if len(run.split()) == 1 and not self.index.candidates(run) and (run.lower() in _FUNCTION_OPENERS or run.endswith("ing")) \
-                and (s == 0 or re.search(r"(?:[.!?”\"]\s+|\n)$", self.text[max(0, s - 3):s])):
+        if (
+            len(run.split()) == 1
+            and not self.index.candidates(run)
+            and (run.lower() in _FUNCTION_OPENERS or run.endswith("ing"))
+            and (s == 0 or re.search(r"(?:[.!?”\"]\s+|\n)$", self.text[max(0, s - 3) : s]))
+        ):
             return False  # a capital that only opens a sentence ('Close to three dozen House Democrats', 'Noting that')
         stripped = strip_name(run)
-        return bool(stripped) and stripped.lower() not in _PLACES and not any(
-            t.lower() in _ORG_WORDS for t in stripped.split()
+        return (
+            bool(stripped)
+            and stripped.lower() not in _PLACES
+            and not any(t.lower() in _ORG_WORDS for t in stripped.split())
         )
 
     def from_np(self, s: int, e: int, pos: int, allow_appositive: bool = True) -> _Speaker | None:
@@ -559,18 +1200,24 @@ class _Attributor:
             found = self._describe(heads[-1], words, pos)
             if found:
                 return found
-        if any(w in _ORG_HEADS for w in words) or any(_looks_org(m.group(0)) for m in _NAME_RUN.finditer(np)
-                                                       if m.group(0).lower() not in _STOPRUN):
+        if any(w in _ORG_HEADS for w in words) or any(
+            _looks_org(m.group(0)) for m in _NAME_RUN.finditer(np) if m.group(0).lower() not in _STOPRUN
+        ):
             org = normalize_org(re.split(r"\s+and\s+", np.strip(" ,"))[0])
             return _Speaker(org, None, True) if re.search(r"[A-Z]", org) and org.lower() not in _STOPRUN else None
         runs = list(_NAME_RUN.finditer(np))
         if runs and not heads:
             run = runs[0].group(0)
             rs = s + runs[0].start()
-            named = any(x.start < rs + len(run) and x.end > rs for x in self.ents
-                        if x.label in _NAME_LABELS)  # not a CARDINAL/DATE ('Close to three dozen')
-            if named and strip_name(run).lower() not in _PLACES and run.lower() not in _STOPRUN \
-                    and not re.match(r"[DRI][-–][A-Z]", run):  # an entity the NER saw, not 'Close to three dozen'
+            named = any(
+                x.start < rs + len(run) and x.end > rs for x in self.ents if x.label in _NAME_LABELS
+            )  # not a CARDINAL/DATE ('Close to three dozen')
+            if (
+                named
+                and strip_name(run).lower() not in _PLACES
+                and run.lower() not in _STOPRUN
+                and not re.match(r"[DRI][-–][A-Z]", run)
+            ):  # an entity the NER saw, not 'Close to three dozen'
                 return _Speaker(normalize_org(run), None, True)
         return None
 
@@ -583,10 +1230,15 @@ class _Attributor:
             if d in self.descs.get(full, []) and (named := self.its(d, at)) != d:
                 self.descs[full][self.descs[full].index(d)] = named
         heads = "|".join(sorted(_DESCRIPTORS))
-        pat = re.compile(rf"\b[Tt]he\s+((?:[A-Z][\w.\-]*\s+)?(Democratic|Republican|GOP|Democrat)\s+(?:[a-z]+\s+)?({heads}))\b")
+        pat = re.compile(
+            rf"\b[Tt]he\s+((?:[A-Z][\w.\-]*\s+)?(Democratic|Republican|GOP|Democrat)\s+(?:[a-z]+\s+)?({heads}))\b"
+        )
         for m in pat.finditer(self.text):
-            if any(q0 < m.start() < q1 for q0, q1 in self.quoted) or re.search(r",\s*$", self.text[max(0, m.start() - 3):m.start()]) \
-                    or re.match(r",\s+[A-Z]", self.text[m.end():m.end() + 3]):
+            if (
+                any(q0 < m.start() < q1 for q0, q1 in self.quoted)
+                or re.search(r",\s*$", self.text[max(0, m.start() - 3) : m.start()])
+                or re.match(r",\s+[A-Z]", self.text[m.end() : m.end() + 3])
+            ):
                 continue  # an appositive ('Nancy Pelosi of California, the Democratic leader,') is somebody's own
             party = "democrat" if m.group(2).startswith("Democrat") else "republican"
             lo = self._paras[max(0, bisect.bisect_right(self._paras, m.start()) - 3)] if self._paras else 0
@@ -594,8 +1246,10 @@ class _Attributor:
             for p, _e, c in self.people:
                 if lo <= p < m.start():
                     full = self.index.resolve(c, p)
-                    roles = _expand_role(f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')} "
-                                         f"{' '.join(self.descs.get(full, []))}").split()
+                    roles = _expand_role(
+                        f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')} "
+                        f"{' '.join(self.descs.get(full, []))}"
+                    ).split()
                     if m.group(3).lower() in roles:
                         fits.add((full, party in roles or ({"democrat", "republican"} - {party}) & set(roles) == set()))
             if len({f for f, _ in fits}) == 1 and all(ok for _, ok in fits):
@@ -638,9 +1292,13 @@ class _Attributor:
         text = self.text
         art = re.match(r"(?:The|the)\s+(?:[a-z]+\s+)?", text[a:e])
         for x in self.ents:
-            if x.label == "ORG" and x.start in (a, a + (art.end() if art else 0)) and x.end <= e \
-                    and _VERBISH.match(text, x.end, min(len(text), x.end + 30)) \
-                    and not any(ps < x.end and pe > x.start for ps, pe, _ in self.people):
+            if (
+                x.label == "ORG"
+                and x.start in (a, a + (art.end() if art else 0))
+                and x.end <= e
+                and _VERBISH.match(text, x.end, min(len(text), x.end + 30))
+                and not any(ps < x.end and pe > x.start for ps, pe, _ in self.people)
+            ):
                 return x
         return None
 
@@ -675,7 +1333,8 @@ class _Attributor:
         """'the NSC spokesman' -> the latest earlier person whose role has that head noun (and other words)."""
         best: tuple[int, int, str] | None = None
         mentions = [(p, full) for p, full in self.index.mentions] + [
-            (p, self.index.resolve(c, p)) for p, _e, c in self.people]
+            (p, self.index.resolve(c, p)) for p, _e, c in self.people
+        ]
         for p, full in sorted(mentions):
             if p > pos:
                 break
@@ -701,16 +1360,20 @@ class _Attributor:
             for m in pat.finditer(self.text, sent.start, min(sent.end, pos)):
                 if any(q0 < m.start() < q1 for q0, q1 in self.quoted):
                     continue
-                fm = re.match(r"(?:\s+[\w’'\-]+){0,5}?\s+(?:from|by|signed by|issued by|released by|sent by|written by)\s+",
-                              self.text[m.end():m.end() + 80])
+                fm = re.match(
+                    r"(?:\s+[\w’'\-]+){0,5}?\s+(?:from|by|signed by|issued by|released by|sent by|written by)\s+",
+                    self.text[m.end() : m.end() + 80],
+                )
                 if fm:  # 'a joint letter from the chairs', 'a letter released Tuesday and signed by …'
                     ns, ne = _np_forward(self.text, m.end() + fm.end(), sent.end)
                     sp = self.from_np(ns, ne, pos) if ne > ns and not _DOC_NP.match(self.text, ns) else None
                     return sp if sp and sp.name else None
                 # the clause holding the document: '…“without delay,” and Pelosi and Schumer released a joint statement'
                 cl = sent.start
-                for b in re.finditer(r"[;:]\s|,\s+(?:and|but|while|as|after)\s|[”\"]\s*,?\s+(?:and|but)\s",
-                                     self.text[sent.start:m.start()]):
+                for b in re.finditer(
+                    r"[;:]\s|,\s+(?:and|but|while|as|after)\s|[”\"]\s*,?\s+(?:and|but)\s",
+                    self.text[sent.start : m.start()],
+                ):
                     cl = sent.start + b.end()
                 sp = self.clause_subject(cl, m.start(), pos)
                 if sp and sp.name:
@@ -731,12 +1394,17 @@ class _Attributor:
             self._gender = {}
             for ps, _pe, c in self.people:
                 full = self.index.resolve(c, ps)
-                before = self.text[max(0, ps - 6):ps]
+                before = self.text[max(0, ps - 6) : ps]
                 ctx = (before + " " + (self.index.role_of(full) or "")).lower()
-                g = ("m" if re.search(r"\bmr\.?\s*$", before.lower()) or re.search(r"\b\w*(?:man|men)\b", ctx)
-                     and "woman" not in ctx else
-                     "f" if re.search(r"\b(?:mrs|ms)\.?\s*$", before.lower()) or re.search(r"\b\w*(?:woman|lady)\b", ctx)
-                     else None)
+                g = (
+                    "m"
+                    if re.search(r"\bmr\.?\s*$", before.lower())
+                    or re.search(r"\b\w*(?:man|men)\b", ctx)
+                    and "woman" not in ctx
+                    else "f"
+                    if re.search(r"\b(?:mrs|ms)\.?\s*$", before.lower()) or re.search(r"\b\w*(?:woman|lady)\b", ctx)
+                    else None
+                )
                 if g and full not in self._gender:
                     self._gender[full] = g
         return self._gender.get(name)
@@ -746,18 +1414,25 @@ class _Attributor:
         governed by a preposition or used as a possessive ('Pelosi did not agree with Ryan’s…')."""
         if self._salient is None:
             self._salient = []
-            desc = re.compile(r"^(?:[^,“\"]{0,40},\s*)?(?:The|the)\s+((?:[\w’'.\-]+\s+){0,3}?)("
-                              + "|".join(sorted(_DESCRIPTORS)) + r")\b")
+            desc = re.compile(
+                r"^(?:[^,“\"]{0,40},\s*)?(?:The|the)\s+((?:[\w’'.\-]+\s+){0,3}?)("
+                + "|".join(sorted(_DESCRIPTORS))
+                + r")\b"
+            )
             for sent in self.sentences:
                 dm = desc.match(sent.text)
                 first = re.match(r"[A-Z][a-z]+", sent.text)
                 if first and first.group(0).lower() in _INTRO | _PREPS:
                     # 'With the moderator, ABC News’ Martha Raddatz, opening …, Ryan criticized …': the main
                     # clause's subject follows the introductory phrase's comma and comes before a verb
-                    main = [(ps, c) for ps, pe, c in self.people if sent.start <= ps < sent.end
-                            and re.search(r",\s*(?:[A-Z][\w.’'\-]*\s+){0,3}$", self.text[sent.start:ps])
-                            and re.match(r"\s+[a-z]", self.text[pe:pe + 3])
-                            and not any(q0 < ps < q1 for q0, q1 in self.quoted)]
+                    main = [
+                        (ps, c)
+                        for ps, pe, c in self.people
+                        if sent.start <= ps < sent.end
+                        and re.search(r",\s*(?:[A-Z][\w.’'\-]*\s+){0,3}$", self.text[sent.start : ps])
+                        and re.match(r"\s+[a-z]", self.text[pe : pe + 3])
+                        and not any(q0 < ps < q1 for q0, q1 in self.quoted)
+                    ]
                     if main:
                         self._salient.append((main[0][0], self.index.resolve(main[0][1], main[0][0])))
                         continue
@@ -767,14 +1442,15 @@ class _Attributor:
                     if dm and sent.start + dm.start(2) < ps:
                         break  # 'The congressman also expressed concern about … his wife, Huma Abedin'
 
-                    if self.text[pe:pe + 2] in ("’s", "'s") and re.match(
-                            r"\s*(?:[\w\-]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS)) + r")\b",
-                            self.text[pe + 2:pe + 40]):
+                    if self.text[pe : pe + 2] in ("’s", "'s") and re.match(
+                        r"\s*(?:[\w\-]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS)) + r")\b",
+                        self.text[pe + 2 : pe + 40],
+                    ):
                         continue  # 'Trump’s lawyer said' is the lawyer's; 'Menendez’s response' is his
-                    if re.search(r"(?:^|[,;]\s)(?:He|She|His|Her|he|she|his|her)\s+", self.text[sent.start:ps]):
+                    if re.search(r"(?:^|[,;]\s)(?:He|She|His|Her|he|she|his|her)\s+", self.text[sent.start : ps]):
                         break  # 'He bluntly accused Trump …': the subject is the pronoun's antecedent
                     ns = _np_start(self.text, sent.start, ps)
-                    prev = re.search(r"([\w’']+)\W*$", self.text[sent.start:ns])
+                    prev = re.search(r"([\w’']+)\W*$", self.text[sent.start : ns])
                     if prev and prev.group(1).lower() in _PREPS:
                         continue
                     self._salient.append((ps, self.index.resolve(c, ps)))
@@ -793,7 +1469,9 @@ class _Attributor:
         pi = bisect.bisect_right(self._paras, pos) - 1
         want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get((pron or "").lower())
         lo = self._paras[max(0, pi - 2)] if self._paras else 0
-        events = [(p, n) for p, n in self.speakers if lo <= p < pos] + [(p, n) for p, n in self.salient() if lo <= p < pos]
+        events = [(p, n) for p, n in self.speakers if lo <= p < pos] + [
+            (p, n) for p, n in self.salient() if lo <= p < pos
+        ]
         for _p, name in sorted(events, reverse=True):
             g = self.gender(name)
             if want and g and g != want:
@@ -806,7 +1484,14 @@ class _Attributor:
         return self._nearest_person(pos) or (self.last_person[1] if self.last_person else None)
 
     def _nearest_person(self, pos: int) -> str | None:
-        before = [c for s, e, c in self.people if e <= pos and pos - e < 1500 and " " in c or (e <= pos and pos - e < 1500 and self.index.resolve(c, s) != c)]
+        before = [
+            c
+            for s, e, c in self.people
+            if e <= pos
+            and pos - e < 1500
+            and " " in c
+            or (e <= pos and pos - e < 1500 and self.index.resolve(c, s) != c)
+        ]
         return self.index.resolve(before[-1], pos) if before else None
 
     def pre_appositive(self, s: int, e: int, pos: int) -> _Speaker | None:
@@ -821,7 +1506,9 @@ class _Attributor:
         sp = self.from_np(ns, ne, pos, allow_appositive=False)
         if not sp or not sp.named or not sp.name or not _person_name(sp.name):
             return None
-        desc = self.its(re.sub(r"^(?:the|a|an|The|A|An|Mr\.|Mrs\.|Ms\.|Dr\.)\s+", "", m.group(1)), s)  # 'Mr. Jackson’s lawyer'
+        desc = self.its(
+            re.sub(r"^(?:the|a|an|The|A|An|Mr\.|Mrs\.|Ms\.|Dr\.)\s+", "", m.group(1)), s
+        )  # 'Mr. Jackson’s lawyer'
         sp.role = f"{desc}, {sp.role}" if sp.role and sp.role.lower() not in desc.lower() else desc
         if m.group(3):
             appos = m.group(3).strip(" ,")
@@ -837,7 +1524,7 @@ class _Attributor:
         a = s + (m.end() if m else 0)
         dm = _DOC_NP.match(text, a)
         if dm and dm.end() <= e:
-            vd = re.match(rf"\s*(?:\w+ly\s+)?({VERBS})\b", text[dm.end():e])
+            vd = re.match(rf"\s*(?:\w+ly\s+)?({VERBS})\b", text[dm.end() : e])
             if vd:  # '…," the joint statement said.'
                 return self.document(dm.group(1).lower(), a), vd.group(1)
         pv = re.search(rf",[ \t]*(?:\w+ly[ \t]+)?({VERBS})\b", text[a:e])
@@ -848,7 +1535,12 @@ class _Attributor:
         vm = re.match(rf"(?:{VERBS})\b", text[a:e])
         if vm:
             b = a + vm.end()
-            b += len(re.match(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|later|then|also))*\s*", text[b:e]).group(0))
+            b += len(
+                re.match(
+                    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|later|then|also))*\s*",
+                    text[b:e],
+                ).group(0)
+            )
             ns, ne = _np_forward(text, b, e)
             return self.from_np(ns, ne, pos), vm.group(0)
         cm = _COMMON_SUBJ.match(text[a:e])
@@ -860,14 +1552,17 @@ class _Attributor:
             appos_role, ae = _appositive(text, ne, e)
             tag = re.match(r"\s*[,(]\s*[DRI][-–][A-Z][A-Za-z.]*(?:\s?[A-Z][a-z]*\.?)?\s*\)?(?=\s*,|\s+[a-z])", rest)
             if not appos_role and tag:  # '…," Rep. Carl Hunt, D-Ohio, told …'
-                rest = rest[tag.end():]
+                rest = rest[tag.end() :]
             if appos_role:
                 rest = text[ae:e]
-            vm2 = re.match(rf"[\s,]*(?:(?:later|also|then|has|had|have|once|again|previously|recently|repeatedly|\w+ly)\s+)*({VERBS})\b", rest)
+            vm2 = re.match(
+                rf"[\s,]*(?:(?:later|also|then|has|had|have|once|again|previously|recently|repeatedly|\w+ly)\s+)*({VERBS})\b",
+                rest,
+            )
             if not vm2 and appos_role:  # a list inside the appositive: '…, the former chairman of the subcommittee
                 # on the Constitution, Civil Rights and Civil Liberties, told The Hill'
                 vm2 = re.match(rf"(?:,[ \t]*[^,;.:“”\"]{{1,60}}?){{1,2}}?,[ \t]*(?:\w+ly[ \t]+)?({VERBS})\b", rest)
-                if vm2 and _VERB_RE.search(rest[:vm2.start(1)]):
+                if vm2 and _VERB_RE.search(rest[: vm2.start(1)]):
                     vm2 = None
             if vm2:
                 verb = vm2.group(1)
@@ -890,7 +1585,9 @@ class _Attributor:
                         sp.role = f"{sp.role}, {appos_role}"
                     self.index.roles.setdefault(sp.name, appos_role)
                 return sp, verb
-        tail = re.search(rf",\s*(?:({VERBS})\s+([^,;]{{2,80}}?)|([^,;]{{2,80}}?)\s+({VERBS}))(?:,|\.?[”\"]?\s*$)", text[s:e])
+        tail = re.search(
+            rf",\s*(?:({VERBS})\s+([^,;]{{2,80}}?)|([^,;]{{2,80}}?)\s+({VERBS}))(?:,|\.?[”\"]?\s*$)", text[s:e]
+        )
         if tail and tail.group(1) in ("told", "tells", "asked", "asks", "telling", "thanked", "urged", "called"):
             tail = None  # ', told The Washington Post': the addressee, not the speaker
         if tail:
@@ -928,12 +1625,21 @@ class _Attributor:
             if sp and sp.name:
                 return sp
         cb = re.search(r"\b((?:the|a|an|The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:\w+ly\s+)?$", text[s:vs])
-        if cb and re.fullmatch(_SAY, vm.group(0)) and re.search(r"(?:^|[,;:]|\b(?:and|but))\s*$", text[s:s + cb.start()]) and not _DESC_OR_ORG.search(cb.group(1)) and cb.group(1).split()[-1].lower() not in _NP_LOWER | _INTRO:
+        if (
+            cb
+            and re.fullmatch(_SAY, vm.group(0))
+            and re.search(r"(?:^|[,;:]|\b(?:and|but))\s*$", text[s : s + cb.start()])
+            and not _DESC_OR_ORG.search(cb.group(1))
+            and cb.group(1).split()[-1].lower() not in _NP_LOWER | _INTRO
+        ):
             return _Speaker(cb.group(1), None, False)  # 'the hospital said Scalise sustained “…”': the hospital's words
         pa = re.search(r",[ \t]*(?:\w+ly[ \t]+)?$", text[s:vs])
         if pa:
-            bounds = [] if _DOC_NP.match(text, s + len(text[s:vs]) - len(text[s:vs].lstrip())) else \
-                [s + x.end() for x in re.finditer(r"(?<![A-Z])[.;:]\s+|,\s+(?:and\s+|but\s+)?", text[s:vs])]
+            bounds = (
+                []
+                if _DOC_NP.match(text, s + len(text[s:vs]) - len(text[s:vs].lstrip()))
+                else [s + x.end() for x in re.finditer(r"(?<![A-Z])[.;:]\s+|,\s+(?:and\s+|but\s+)?", text[s:vs])]
+            )
             for b in [s, *bounds]:  # 'In a statement on Thursday, the N.C.A.A. president, Mark Emmert, said'
                 # ('The lawsuit, brought by X, and Y, accused …' has one subject: the document)
                 sp = self.pre_appositive(b, s + pa.start() + 1, pos)
@@ -992,9 +1698,11 @@ class _Attributor:
             cands.append((s + m.start(), s + m.end()))
         for m in re.finditer(r"(?:^|(?<=[.;:,]\s))(?:He|She|he|she)\b", text[s:e]):
             cands.append((s + m.start(), s + m.end()))
-        modifier = re.compile(r"\s+(?:" + "|".join(sorted(_ORG_HEADS | {"team", "camp", "aides", "officials"})) + r")\b")
+        modifier = re.compile(
+            r"\s+(?:" + "|".join(sorted(_ORG_HEADS | {"team", "camp", "aides", "officials"})) + r")\b"
+        )
         for cs, ce in sorted(cands):
-            if text[ce:ce + 2] in ("’s", "'s") or modifier.match(text, ce):
+            if text[ce : ce + 2] in ("’s", "'s") or modifier.match(text, ce):
                 continue  # 'Trump’s lawyer', 'The Romney campaign': not the person
             ns = _np_start(text, s, cs)
             prev = re.search(r"([\w’']+)\W*$", text[s:ns])
@@ -1036,18 +1744,31 @@ def extract_quotes(
         para = s_open.paragraph if s_open else 0
         # zone boundaries: stop at neighbouring quotes
         # (a quote nested inside this one, 'do unto others', is no neighbour)
-        nxt_open = next((o.open for o in raws[n + 1:] if o.open > r.close), len(text))
+        nxt_open = next((o.open for o in raws[n + 1 :] if o.open > r.close), len(text))
         prv_close = max((o.close + 1 for o in raws[:n] if o.close < r.open), default=0)
         after_end = min(s_close.end if s_close else r.close + 1, nxt_open)
         before_start = max(s_open.start if s_open else r.open, prv_close)
         # quote extends past its sentence end ('."' inside) → after-zone is the next sentence part only
         if s_close and r.close + 1 >= s_close.end:
             nxt_s = sent_of(s_close.end + 1)
-            after_end = min(nxt_s.end, nxt_open) if nxt_s and nxt_s.paragraph == para and _starts_attrib(text, s_close.end, nxt_s.end) else r.close + 1
+            after_end = (
+                min(nxt_s.end, nxt_open)
+                if nxt_s and nxt_s.paragraph == para and _starts_attrib(text, s_close.end, nxt_s.end)
+                else r.close + 1
+            )
         outer = next((o for o in reversed(quotes) if o.start <= qs and qe <= o.end + 1), None)
         if outer is not None:  # a quote inside a quote ('… the Golden Rule that you should 'do unto others' …')
-            quotes.append(Quote(article=article_id, text=text[qs:qe], speaker=outer.speaker, role=outer.role,
-                                start=qs, end=qe, kind="partial"))
+            quotes.append(
+                Quote(
+                    article=article_id,
+                    text=text[qs:qe],
+                    speaker=outer.speaker,
+                    role=outer.role,
+                    start=qs,
+                    end=qe,
+                    kind="partial",
+                )
+            )
             continue
         sp, verb = att.after(r.close + 1, after_end, r.open)
         if sp is None or not sp.name:
@@ -1058,7 +1779,7 @@ def extract_quotes(
             sp_a = att.according(r.close + 1, after_end, r.open)
             if sp_a and sp_a.name:
                 sp = sp_a
-        pre = text[before_start:r.open].strip()
+        pre = text[before_start : r.open].strip()
         kind = "partial" if pre and (pre[-1].isalnum() or pre[-1] in "’'") else "direct"
         if (sp is None or not sp.name) and kind == "direct":
             prev = prev_by_para.get(para)
@@ -1070,12 +1791,19 @@ def extract_quotes(
             prev = quotes[-1] if quotes else None
             if prev and s_open and prev.start >= s_open.start and prev.speaker:
                 sp = _Speaker(prev.speaker, prev.role, True)
-        if (sp is None or not sp.name) and kind == "partial" and not _VERB_RE.search(text[before_start:r.open]) \
-                and s_open is not None and before_start == s_open.start:  # the sentence's first quote only
+        if (
+            (sp is None or not sp.name)
+            and kind == "partial"
+            and not _VERB_RE.search(text[before_start : r.open])
+            and s_open is not None
+            and before_start == s_open.start
+        ):  # the sentence's first quote only
             # the clause holding the quote first: 'Pelosi rejected it …, and Senator Chuck Schumer, the
             # Democratic leader, denounced the offer as “…”' is Schumer's
-            clauses = [before_start + m.end() for m in re.finditer(r",\s+(?:and|but|while|whereas)\s+|;\s+",
-                                                                   text[before_start:r.open])]
+            clauses = [
+                before_start + m.end()
+                for m in re.finditer(r",\s+(?:and|but|while|whereas)\s+|;\s+", text[before_start : r.open])
+            ]
             if _DOC_NP.match(text, before_start):
                 clauses = []  # 'The lawsuit, brought by X, and Y, accused …': one subject, the document
             for cl in [*clauses[-1:], before_start]:
@@ -1087,8 +1815,15 @@ def extract_quotes(
             att.last_person = (r.open, sp.name)
         if sp and sp.name and _person_name(sp.name):
             att.speakers.append((r.open, sp.name))
-        q = Quote(article=article_id, text=text[qs:qe], speaker=sp.name if sp else None,
-                  role=sp.role if sp else None, start=qs, end=qe, kind=kind)
+        q = Quote(
+            article=article_id,
+            text=text[qs:qe],
+            speaker=sp.name if sp else None,
+            role=sp.role if sp else None,
+            start=qs,
+            end=qe,
+            kind=kind,
+        )
         quotes.append(q)
         prev_by_para[para] = q
         end_para = sent_of(max(r.close - 1, r.open))
@@ -1101,7 +1836,12 @@ def extract_quotes(
     for q in quotes:
         q.role = clean_role(q.role)
         title = att.titles.get(q.speaker or "")
-        if title and q.role and title.lower() not in q.role.lower() and _expand_role(title).split()[-1] not in _expand_role(q.role).split():
+        if (
+            title
+            and q.role
+            and title.lower() not in q.role.lower()
+            and _expand_role(title).split()[-1] not in _expand_role(q.role).split()
+        ):
             q.role = f"{title}, {q.role}"  # 'Senator' + 'Democrat of Connecticut'
         elif title and not q.role:
             q.role = title
@@ -1114,21 +1854,30 @@ def extract_quotes(
 
 
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
-_MEDIA_CUE = re.compile(r"\b(?:on|program|programme|show|series|book|film|movie|documentary|podcast|column|article|"
-                        r"op-ed|titled|entitled|called|magazine|newspaper)\b[^.;:!?]{0,25}$", re.I)
+_MEDIA_CUE = re.compile(
+    r"\b(?:on|program|programme|show|series|book|film|movie|documentary|podcast|column|article|"
+    r"op-ed|titled|entitled|called|magazine|newspaper)\b[^.;:!?]{0,25}$",
+    re.I,
+)
 
 
 _PARTY_WORDS = {"democrat", "democratic", "republican", "independent", "gop"}
-_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|will|would|can|could|make|makes|made|said|says|"
-                  r"who|which|that|they|he|she)\b|\b\w+ing\b(?<!ranking)(?<!leading)(?<!sitting)(?<!founding)"
-                  r"(?<!outgoing)(?<!incoming)(?<!governing)(?<!presiding)")
+_AUX = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|been|be|will|would|can|could|make|makes|made|said|says|"
+    r"who|which|that|they|he|she)\b|\b\w+ing\b(?<!ranking)(?<!leading)(?<!sitting)(?<!founding)"
+    r"(?<!outgoing)(?<!incoming)(?<!governing)(?<!presiding)"
+)
 
 
 def _good_title(title: str) -> bool:
     """A title written before *this* name ('New Jersey Sen.'), not one about somebody else ('lawyer for Mr.')."""
     words = _expand_role(title).split()
-    return bool(words) and words[-1] in _DESCRIPTORS and not re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?$|\b(?:for|of|to)\b", title) \
-        and not re.match(r"\S+(?:ing|[’']s|[’']re)\s", title)  # 'Saying President Obama', 'It’s Senator Schumer'
+    return (
+        bool(words)
+        and words[-1] in _DESCRIPTORS
+        and not re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?$|\b(?:for|of|to)\b", title)
+        and not re.match(r"\S+(?:ing|[’']s|[’']re)\s", title)
+    )  # 'Saying President Obama', 'It’s Senator Schumer'
 
 
 def _good_appositive(appos: str) -> bool:
@@ -1171,7 +1920,7 @@ def is_title(text: str, start: int, end: int) -> bool:
     big = [w for w in words if w.lower() not in _SMALL]
     if not (2 <= len(words) <= 8 and big and words[0][0].isupper() and all(w[0].isupper() for w in big)):
         return False
-    return bool(_MEDIA_CUE.search(text[max(0, start - 45):start].rstrip("\"“‘'( ")))
+    return bool(_MEDIA_CUE.search(text[max(0, start - 45) : start].rstrip("\"“‘'( ")))
 
 
 _DANGLING = {"and", "or", "of", "for", "to", "with", "at", "in", "on", "the", "a", "an", "by", "from"}
@@ -1257,9 +2006,12 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                     continue
                 cs = ve + t.end()
             else:
-                t = re.match(r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|today|yesterday|in a statement|in an interview))*\s+(?:that\s+)?", rest)
+                t = re.match(
+                    r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|today|yesterday|in a statement|in an interview))*\s+(?:that\s+)?",
+                    rest,
+                )
                 cs = ve + (t.end() if t else 0)
-                if text[cs:cs + 1] in (",", ".") or not text[cs:cs + 1].strip():
+                if text[cs : cs + 1] in (",", ".") or not text[cs : cs + 1].strip():
                     continue
             cs, ce = _trim(text, cs, body_end)
             if len(text[cs:ce].split()) < 4:
@@ -1329,12 +2081,14 @@ def merge_quotes(quotes: list[Quote], threshold: float = 90.0) -> list[StoryQuot
         for q in qs:
             if q.article not in arts:
                 arts.append(q.article)
-        out.append(StoryQuote(
-            text=best.text,
-            speaker=speakers.most_common(1)[0][0] if speakers else None,
-            role=roles.most_common(1)[0][0] if roles else None,
-            articles=arts,
-            # the quoted text is copied from ``best``: its span comes first, as every cited text in a brief does
-            spans=[Span(q.article, q.start, q.end) for q in [best, *(q for q in qs if q is not best)]],
-        ))
+        out.append(
+            StoryQuote(
+                text=best.text,
+                speaker=speakers.most_common(1)[0][0] if speakers else None,
+                role=roles.most_common(1)[0][0] if roles else None,
+                articles=arts,
+                # the quoted text is copied from ``best``: its span comes first, as every cited text in a brief does
+                spans=[Span(q.article, q.start, q.end) for q in [best, *(q for q in qs if q is not best)]],
+            )
+        )
     return out
