@@ -65,5 +65,7 @@ def analyze_article(
     ref = reference_date_for(article)
     if ref is None:
         ref = infer_reference(text, sentences, reference_date)
+    elif not article.published:  # only an update stamp: the report itself may be older
+        ref = infer_reference(text, sentences, ref, updated=True)
     times = extract_times(article.id, text, sentences, ref)
     return Analysis(article=article.id, sentences=sentences, entities=ents, quotes=quotes, times=times)

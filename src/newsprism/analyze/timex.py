@@ -26,7 +26,12 @@ _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PATTERNS = [
     # March 20-22, 2023 / March 20 to March 22, 2023 / March 20-22
-    ("mrange", re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*(?:({_MON})\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")),
+    (
+        "mrange",
+        re.compile(
+            rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*(?:({_MON})\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b"
+        ),
+    ),
     # March 17, 2023 / Feb. 4, 2022 / March 17
     ("mdy", re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")),
     # 17 March 2023
@@ -40,12 +45,20 @@ _PATTERNS = [
     ("ago", re.compile(r"\b(a|one|two|three|four|five|six|\d+)\s+(day|week|month|year)s?\s+ago\b", re.I)),
     ("word", re.compile(r"\b(today|yesterday|tomorrow|tonight)\b", re.I)),
     ("day", re.compile(rf"\b(?:(last|next|this)\s+)?({_DAY})\b")),
-    ("month", re.compile(r"\b(?:in|since|until|by|early|late|mid-?|last|next|this)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b")),
+    (
+        "month",
+        re.compile(
+            r"\b(?:in|since|until|by|early|late|mid-?|last|next|this)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+        ),
+    ),
     ("year", re.compile(r"\b(?:in|since|until|by|of|from)\s+((?:19|20)\d{2})\b")),
 ]
 _NUMS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_FUTURE = re.compile(r"\b(will|would|shall|is to|are to|due to|scheduled|plans? to|planned|expected to|going to|"
-                     r"set to|next|upcoming|coming)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(will|would|shall|is to|are to|due to|scheduled|plans? to|planned|expected to|going to|"
+    r"set to|next|upcoming|coming)\b",
+    re.I,
+)
 
 
 def _to_date(value: str | None) -> date | None:
@@ -59,7 +72,10 @@ def _to_date(value: str | None) -> date | None:
 
 
 def reference_date_for(article: Article, fallback: str | None = None) -> date | None:
-    """Publication date, else update date, else ``fallback`` (e.g. the story's median date)."""
+    """Publication date, else update date, else ``fallback`` (e.g. the story's median date).
+
+    ``analyze`` narrows an update date with :func:`infer_reference` (the text may be older).
+    """
     return _to_date(article.published) or _to_date(article.updated) or _to_date(fallback)
 
 
@@ -91,8 +107,11 @@ def _nearest_year(ref: date | None, m: int, d: int, future: bool) -> int | None:
 
 
 def _parse_abs(expr: str, ref: date | None, future: bool) -> date | None:
-    settings = {"PREFER_DATES_FROM": "future" if future else "past", "PREFER_DAY_OF_MONTH": "first",
-                "RETURN_AS_TIMEZONE_AWARE": False}
+    settings = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     if ref:
         settings["RELATIVE_BASE"] = datetime(ref.year, ref.month, ref.day)
     parsed = dateparser.parse(expr, languages=["en"], settings=settings)
@@ -177,18 +196,20 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
         y = ref.year + step
         return date(y, 1, 1), date(y, 12, 31)
     if kind == "ago":
+        # resolved at the unit's own precision: "a year ago" is that year, not that day
         n = _NUMS.get(g[0].lower()) or int(g[0])
         unit = g[1].lower()
         if unit == "day":
             return ref - timedelta(days=n), None
         if unit == "week":
-            return ref - timedelta(weeks=n), None
+            monday = ref - timedelta(days=ref.weekday()) - timedelta(weeks=n)
+            return monday, monday + timedelta(days=6)
         if unit == "month":
             mo = ref.month - n
             y = ref.year + (mo - 1) // 12
             mo = (mo - 1) % 12 + 1
-            return date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1])), None
-        return date(ref.year - n, ref.month, min(ref.day, calendar.monthrange(ref.year - n, ref.month)[1])), None
+            return date(y, mo, 1), _month_end(y, mo)
+        return date(ref.year - n, 1, 1), date(ref.year - n, 12, 31)
     if kind == "month":
         mo = _MONTHS[g[0].lower()]
         y = ref.year
@@ -201,11 +222,60 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
     return None
 
 
-_FUTURE_WORDS = {"will", "would", "shall", "scheduled", "planned", "plans", "plan", "expected", "upcoming",
-                 "coming", "due", "ahead", "later", "next", "tomorrow", "’ll", "'ll"}
-_PAST_WORDS = {"said", "told", "met", "spoke", "began", "was", "were", "had", "did", "came", "went", "made", "gave",
-               "took", "held", "wrote", "sent", "saw", "left", "won", "lost", "ran", "brought", "found", "became",
-               "fell", "rose", "led", "paid", "struck", "ago", "earlier", "last"}
+_FUTURE_WORDS = {
+    "will",
+    "would",
+    "shall",
+    "scheduled",
+    "planned",
+    "plans",
+    "plan",
+    "expected",
+    "upcoming",
+    "coming",
+    "due",
+    "ahead",
+    "later",
+    "next",
+    "tomorrow",
+    "’ll",
+    "'ll",
+}
+_PAST_WORDS = {
+    "said",
+    "told",
+    "met",
+    "spoke",
+    "began",
+    "was",
+    "were",
+    "had",
+    "did",
+    "came",
+    "went",
+    "made",
+    "gave",
+    "took",
+    "held",
+    "wrote",
+    "sent",
+    "saw",
+    "left",
+    "won",
+    "lost",
+    "ran",
+    "brought",
+    "found",
+    "became",
+    "fell",
+    "rose",
+    "led",
+    "paid",
+    "struck",
+    "ago",
+    "earlier",
+    "last",
+}
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:and|but|as|while|after|before|when|because|although)\b")
 _WORD = re.compile(r"[A-Za-z’']+")
 
@@ -229,7 +299,7 @@ def local_tense(text: str, start: int, end: int, lo: int, hi: int) -> bool | Non
     before = text[lo:start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
-        before = before[breaks[-1].end():]
+        before = before[breaks[-1].end() :]
     for w in reversed(_WORD.findall(before)[-12:]):
         if (t := _word_tense(w)) is not None:
             return t
@@ -242,7 +312,16 @@ def local_tense(text: str, start: int, end: int, lo: int, hi: int) -> bool | Non
     for w in reversed(_WORD.findall(text[lo:start])[-25:]):
         if (t := _word_tense(w)) is not None:
             return t
+    # else the main verb after it, past any appositive ("Xi's visit Monday to Wednesday, his first since
+    # Russia invaded …, will be …": the appositive's verb is not the visit's)
+    for w in _WORD.findall(_APPOSITIVE.sub(" ", text[end:hi]))[:12]:
+        if (t := _word_tense(w)) is not None:
+            return t
     return None
+
+
+#: a comma-enclosed noun phrase ("…, his first visit since …, …") inside a sentence
+_APPOSITIVE = re.compile(r",\s+(?:his|her|its|their|the|a|an)\s[^,;:]*,")
 
 
 def _sentence_future(sentence: str) -> bool:
@@ -255,13 +334,17 @@ def _sentence_future(sentence: str) -> bool:
 _INFER_PATTERNS = [(k, p) for k, p in _PATTERNS if k in ("mrange", "mdy", "dmy", "iso", "day")]
 
 
-def infer_reference(text: str, sentences: list[Sentence], story_ref: date | str | None) -> date | None:
+def infer_reference(
+    text: str, sentences: list[Sentence], story_ref: date | str | None, *, updated: bool = False
+) -> date | None:
     """A writing date for an undated article: the latest day it reports in the past tense, near the story's.
 
     "officials said on March 17" or "the Kremlin confirmed on Friday" means the article was written on
     that day or later, and reports are mostly written the day of the latest thing they report; the story's
     median date (``story_ref``) supplies the year and the fallback. Later than a week past the
-    story's date is taken for a typo or a different event and ignored.
+    story's date is taken for a typo or a different event and ignored. With ``updated``, ``story_ref`` is
+    the article's own update stamp: the text was written then or before ("UPDATED 3/20" over a report
+    of "announced on Friday" that says "next week"), so no later day counts.
     """
     if isinstance(story_ref, str):
         story_ref = _to_date(story_ref)
@@ -277,7 +360,8 @@ def infer_reference(text: str, sentences: list[Sentence], story_ref: date | str 
                 if not res:
                     continue
                 d = res[1] or res[0]
-                if abs((d - story_ref).days) <= 31 and d <= story_ref + timedelta(days=7) and (best is None or d > best):
+                latest = story_ref if updated else story_ref + timedelta(days=7)
+                if abs((d - story_ref).days) <= 31 and d <= latest and (best is None or d > best):
                     best = d
     return best or story_ref
 
@@ -289,7 +373,7 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
     taken: list[tuple[int, int]] = []
     out: list[TimeMention] = []
     for sent in sentences:
-        future = _sentence_future(text[sent.start:sent.end])
+        future = _sentence_future(text[sent.start : sent.end])
         for kind, pat in _PATTERNS:
             for m in pat.finditer(text, sent.start, sent.end):
                 ms, me = m.span()
@@ -303,7 +387,16 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
                     continue
                 d, end = res
                 taken.append((ms, me))
-                out.append(TimeMention(article=article_id, text=text[ms:me], start=ms, end=me, date=d.isoformat(),
-                                       end_date=end.isoformat() if end else None, sentence=sent.index))
+                out.append(
+                    TimeMention(
+                        article=article_id,
+                        text=text[ms:me],
+                        start=ms,
+                        end=me,
+                        date=d.isoformat(),
+                        end_date=end.isoformat() if end else None,
+                        sentence=sent.index,
+                    )
+                )
     out.sort(key=lambda t: t.start)
     return out
