@@ -164,3 +164,40 @@ def test_its_in_a_role_is_the_organisation_opening_the_sentence(groups) -> None:
         if sp == "Ben Smith"
     ]
     assert roles and all(r and "BuzzFeed News editor" in r for r in roles), roles
+
+
+def _quotes(*texts: str) -> list[list[tuple[str, str | None, str | None]]]:
+    arts = [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
+    res = analyze(arts, nlp="spacy", cross_article=False)
+    return [[(q.text, q.speaker, q.role) for q in res[a.id].quotes if q.kind != "indirect"] for a in arts]
+
+
+def test_names_keep_middle_initials_and_survive_stray_spaces_before_punctuation() -> None:
+    """'said Jesuit Father Thomas J. Reese , one of …' is Thomas J. Reese, not 'Jesuit Father Thomas' (the
+    noun phrase ended at the initial's full stop); a space before a comma keeps the description before the
+    name and the appositive after it."""
+    reese, before, after = _quotes(
+        "“Our problem with Representative Ryan is that he claims his budget is based on Catholic social "
+        "teaching,” said Jesuit Father Thomas J. Reese , one of the organizers of the letter. “This is nonsense.”",
+        "The group’s chief organizer , Thomas Reese , said: “Our problem is nonsense.”",
+        "“Our problem is nonsense,” Thomas Reese , a senior fellow at the center , said.",
+    )
+    assert [sp for _, sp, _ in reese] == ["Thomas J. Reese", "Thomas J. Reese"], reese
+    assert before == [("Our problem is nonsense.", "Thomas Reese", "group’s chief organizer")], before
+    assert after == [("Our problem is nonsense", "Thomas Reese", "senior fellow at the center")], after
+
+
+def test_abbreviations_with_full_stops_do_not_end_the_attribution() -> None:
+    """'the U.S. attorney', 'the F.E.C. chairman', 'the No. 2 Republican': the full stop is no sentence end,
+    so the appositive and the speech verb after it are kept (the speaker fell back to the paragraph's
+    previous one, or was lost)."""
+    bra, smith, kyl = _quotes(
+        "The Justice Department said the Hunters spent campaign money on themselves.\n\n“The indictment alleges "
+        "that Congressman Hunter falsified F.E.C. campaign finance reports,” Adam L. Braverman, the United States "
+        "attorney for the Southern District of California, said in a statement.",
+        "“We will prosecute,” John Smith, the U.S. attorney for the District, said on Monday.",
+        "“We will vote on Thursday,” said Sen. Jon Kyl, the No. 2 Republican in the Senate.",
+    )
+    assert bra[0][1:] == ("Adam L. Braverman", "United States attorney for the Southern District of California")
+    assert smith[0][1:] == ("John Smith", "U.S. attorney for the District"), smith
+    assert kyl[0][1] == "Jon Kyl" and "No. 2 Republican in the Senate" in (kyl[0][2] or ""), kyl

@@ -329,8 +329,11 @@ _INTRO = {
     "today",
     "yesterday",
 }
+#: tokens of a noun phrase; a middle initial between two name words is one token ('Thomas J. Reese'), so
+#: the phrase does not end at its full stop
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|\((?:[A-Z][\w.&\-]*)\)|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|St|Lt|Col)\.|[A-Za-z][\w’'\-.]*[\w’']|[A-Za-z]|\S"
+    r"(?:[A-Z]\.){2,}|\((?:[A-Z][\w.&\-]*)\)|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|St|Lt|Col)\.|(?<=\w\s)[A-Z]\.(?=\s[A-Z][a-z])"
+    r"|[A-Za-z][\w’'\-.]*[\w’']|[A-Za-z]|\S"
 )
 _NAME_RUN = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s+)?[A-Z][\w’'\-.]*[\w’']"
@@ -636,6 +639,21 @@ def _np_forward(text: str, s: int, e: int) -> tuple[int, int]:
     return s, end
 
 
+def _abbreviation_goes_on(text: str, dot: int) -> bool:
+    """The full stop at ``dot`` closes an abbreviation inside a phrase ('the U.S. attorney', 'the F.E.C.
+    chairman', 'the U.S. Senate Judiciary Committee,', 'the No. 2 Democrat'), not a sentence: a dotted
+    abbreviation followed by a lower-case word, or by capitalised words up to a comma; 'No.' before a number."""
+    before, after = text[:dot], text[dot + 1 :]
+    if re.search(r"\bNo$", before):
+        return bool(re.match(r"\s+\d", after))
+    if not re.search(r"(?:\b[A-Z]\.)+[A-Z]$", before):
+        return False
+    return bool(
+        re.match(r"[ \t]+[a-z]", after)
+        or re.match(r"[ \t]+[A-Z][\w’'\-]*(?:[ \t]+(?:of|for|and|the|on|[A-Z][\w’'\-]*))*[ \t]*(?:[,;)]|$)", after)
+    )
+
+
 def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
     """', a Chinese Foreign Affairs Ministry spokesman,' right after a name: the role as written."""
     m = re.match(r"\s*,\s*(?:[DRI][-–][A-Z][A-Za-z.]*(?:\s?[A-Z][a-z]*\.?)?,\s*)?", text[s:hi])
@@ -655,11 +673,14 @@ def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
     stop = None
     for st in re.finditer(r",|;|—|–|\.(?=\s|$)| who | which | and (?:said|added)", rest):
         if st.group(0) == "." and re.search(
-            r"(?:\b[A-Z][a-z]+\s+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Rev))$", rest[: st.start()]
+            r"(?:\b[A-Z][a-z]+\s+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Lt|Col|Rev|Prof|Sgt|Capt|Adm|Maj))$",
+            rest[: st.start()],
         ):
             continue  # an initial or abbreviation: 'Speaker John A. Boehner', 'St. Louis'
-        if st.group(0) == "," and re.match(r",\s*[A-Z][a-z]{1,4}\.,", rest[st.start() :]):
-            continue  # a city's state: 'the Kansas City, Mo., branch'
+        if st.group(0) == "." and _abbreviation_goes_on(rest, st.start()):
+            continue  # 'the U.S. attorney for …', 'the F.E.C. chairman', 'the No. 2 Democrat'
+        if st.group(0) == "," and re.match(r",\s*(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,}),", rest[st.start() :]):
+            continue  # a city's state: 'the Kansas City, Mo., branch', 'the Washington, D.C., police'
         if (
             st.group(0) == ","
             and re.search(r"\b[A-Z][a-z]+,\s*[A-Z][a-z]{1,4}\.$", rest[: st.start()])
@@ -1716,6 +1737,17 @@ class _Attributor:
         return None
 
 
+#: whitespace a scraper left before a comma, semicolon or colon ('Thomas J. Reese , one of the organizers')
+_STRAY_SPACE = re.compile(r"(?<=[\w.’')\]”\"])([ \t]+)([,;:])")
+
+
+def tidy_spaces(text: str) -> str:
+    """``text`` with the whitespace before a comma, semicolon or colon moved after it ('Reese , one' ->
+    'Reese,  one'), so attribution patterns see the punctuation where they expect it.  Same length, so
+    every offset into the article (entities, sentences, quote marks) still holds."""
+    return _STRAY_SPACE.sub(lambda m: m.group(2) + m.group(1), text)
+
+
 def extract_quotes(
     article_id: str,
     text: str,
@@ -1726,9 +1758,11 @@ def extract_quotes(
 ) -> list[Quote]:
     """All quotes of one article with speaker and role, in text order."""
     index = index or NameIndex()
-    paras = paragraphs(text)
+    src = text  # quotes are cut from the article as written; attribution reads it with stray spaces moved
+    paras = paragraphs(src)
+    raws = find_quoted(src, paras)
+    text = tidy_spaces(src)
     att = _Attributor(text, ents, index, paras)
-    raws = find_quoted(text, paras)
     att.sentences = sentences
     att.quoted = [(r.open, r.close) for r in raws]
     sent_of = _sentence_lookup(sentences)
@@ -1761,7 +1795,7 @@ def extract_quotes(
             quotes.append(
                 Quote(
                     article=article_id,
-                    text=text[qs:qe],
+                    text=src[qs:qe],
                     speaker=outer.speaker,
                     role=outer.role,
                     start=qs,
@@ -1817,7 +1851,7 @@ def extract_quotes(
             att.speakers.append((r.open, sp.name))
         q = Quote(
             article=article_id,
-            text=text[qs:qe],
+            text=src[qs:qe],
             speaker=sp.name if sp else None,
             role=sp.role if sp else None,
             start=qs,
@@ -1830,7 +1864,7 @@ def extract_quotes(
         if q.speaker:
             last_para_speaker[end_para.paragraph if end_para else para] = q
     if indirect:
-        quotes += _indirect(article_id, text, sentences, att, raws)
+        quotes += _indirect(article_id, src, sentences, att, raws)
         quotes.sort(key=lambda q: q.start)
     att.party_descriptions()
     for q in quotes:
