@@ -201,3 +201,23 @@ def test_programme_titles_in_quote_marks_are_not_quotes():
     assert "Charlie Rose" not in texts and "On the Record with Greta Van Susteren" not in texts
     assert "appalling and unacceptable" in texts
     assert any("destructive to the relationship" in t for t in texts)
+
+
+def test_a_quote_over_several_sentences_is_one_unit_and_connectives_leave_a_sentence():
+    from newsprism.synthesize.align import build_units
+
+    text = (
+        "“I think it is getting harder for China to look neutral. So a trip to Moscow now would not be "
+        "a great look for China,” Haenle said.\n\n"
+        "But instead of pressuring the Kremlin, China appeared to double down on its partnership.\n\n"
+        "But China said its position on the war was consistent and clear."
+    )
+    units = build_units([Article(id="a", text=text)], {})
+    texts = [u.text for u in units]
+    # the quote's second sentence alone would read as the outlet's own claim
+    assert texts[0].startswith("“I think") and texts[0].endswith("Haenle said.")
+    assert units[0].quote >= 0.6
+    assert not any(t.startswith("So a trip") or t.startswith("a trip") for t in texts)
+    # a connective is trimmed only when a sentence start is left
+    assert texts[1].startswith("But instead of pressuring")
+    assert texts[2].startswith("China said its position")

@@ -175,13 +175,24 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a leading connective ("But", "However,") and whitespace; the rest stays verbatim."""
     seg = text[start:end]
     m = _LEADING.match(seg)
-    if m and len(seg) - m.end() > 20:
+    if m and len(seg) - m.end() > 20 and _starts_like_a_sentence(seg[m.end() :]):
         start += m.end()
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _starts_like_a_sentence(rest: str) -> bool:
+    """What is left after a connective must read as a sentence start ("But instead of …" keeps its "But")."""
+    first = rest.lstrip("\"“‘'(")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def open_quote(text: str) -> bool:
+    """A quotation opened in ``text`` and not closed there (the quote runs on into the next sentence)."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

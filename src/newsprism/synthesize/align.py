@@ -22,6 +22,7 @@ from newsprism.synthesize._text import (
     content_stems,
     entity_tokens,
     n_words,
+    open_quote,
     quote_share,
     split_sentences,
     stem,
@@ -96,6 +97,11 @@ def origin_key(article: Article, by_id: dict[str, Article]) -> str:
     return article.outlet_key
 
 
+#: a quote running over sentences joins them into one unit up to this many extra sentences / words
+QUOTE_SENTENCES = 3
+QUOTE_WORDS = 90
+
+
 def build_units(articles: list[Article], analyses: dict[str, Analysis]) -> list[Unit]:
     """Sentences of every article as claim units (from ``analyze``, or the fallback splitter)."""
     by_id = {a.id: a for a in articles}
@@ -113,7 +119,19 @@ def build_units(articles: list[Article], analyses: dict[str, Analysis]) -> list[
             (e.start, e.end, e.canonical or e.text) for e in (an.entities if an else []) if e.label not in _NON_NAME
         ]
         n = max(1, len(sents) - 1)
+        skip_to = -1
         for i, (s, e, para) in enumerate(sents):
+            if i <= skip_to:
+                continue
+            # a quote of several sentences is one claim unit: its later sentences alone read as the
+            # outlet's own words ("So a trip … would not be a great look,” Haenle said.")
+            j = i
+            while open_quote(art.text[s : sents[j][1]]) and j + 1 < len(sents) and j - i < QUOTE_SENTENCES:
+                if sents[j + 1][2] != para or n_words(art.text[s : sents[j + 1][1]]) > QUOTE_WORDS:
+                    break
+                j += 1
+            if j > i and not open_quote(art.text[s : sents[j][1]]):
+                e, skip_to = sents[j][1], j
             s, e = trim_span(art.text, s, e)
             text = art.text[s:e]
             if n_words(text) < 4 or _JUNK_RE.match(text) or not re.search(r"[a-z]", text):
