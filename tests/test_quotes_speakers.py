@@ -201,3 +201,25 @@ def test_abbreviations_with_full_stops_do_not_end_the_attribution() -> None:
     assert bra[0][1:] == ("Adam L. Braverman", "United States attorney for the Southern District of California")
     assert smith[0][1:] == ("John Smith", "U.S. attorney for the District"), smith
     assert kyl[0][1] == "Jon Kyl" and "No. 2 Republican in the Senate" in (kyl[0][2] or ""), kyl
+
+
+def test_a_definite_description_subject_is_the_person_the_article_described_so() -> None:
+    """'The communications pro also took a shot at …, writing “…”' is the person the article calls 'The
+    communications director …' in its lede (the sentence before her name), who was quoted just before; 'The
+    strategist' is the person whose appositive has that head noun.  A thing is never a person ('The tax
+    proposal …' shares 'tax' with 'a veteran tax lawyer'), nor is a plural ('The girls')."""
+    lauten, strategist, proposal = _quotes(
+        "The communications director for a Republican member of Congress had to apologize Saturday for a "
+        "Facebook post critical of the first daughters.\n\nElizabeth Lauten wrote in a now-deleted Facebook post "
+        'Friday that the girls should "try showing a little class."\n\n"Rise to the occasion. Dress like you '
+        'deserve respect." added Lauten, who works for Rep. Stephen Fincher, R-Tenn. The communications pro also '
+        'took a shot at President Obama and the first lady, writing "your mother and father don’t respect their '
+        'positions very much."',
+        "Mark Smith, a veteran campaign strategist, criticized the plan on Monday. The strategist also took aim "
+        'at Senator Jones, writing "a giveaway to the rich."',
+        'Mark Smith, a veteran tax lawyer, criticized the plan on Monday. "It is a mess," Smith said. The tax '
+        'proposal also drew fire from Democrats, calling it "a giveaway to the rich."',
+    )
+    assert [sp for _, sp, _ in lauten] == ["Elizabeth Lauten"] * 3, lauten
+    assert strategist[0][1] == "Mark Smith", strategist
+    assert proposal[-1][1] is None, proposal

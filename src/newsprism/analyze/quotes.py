@@ -1029,6 +1029,52 @@ _NAME_LEAD = {
 }
 
 
+#: 'The communications pro' opening a clause: lower-case modifiers, then the head noun
+_DEF_DESC = [
+    re.compile(
+        rf"[ \t]*(?:(?:And|But|Yet|So|Then|Meanwhile|Later|Still)[ \t]+)?(?:The|the)[ \t]+((?:[a-z][\w\-]*[ \t]+){{{n}}})"
+        r"([a-z][\w\-]*)\b"
+    )
+    for n in range(4)
+]
+#: words that end a description ('the idea that he served'): pronouns, determiners, conjunctions, prepositions
+_FUNCTION_WORDS = (
+    _NAME_LEAD
+    | _PRONOUNS
+    | _INTRO
+    | _PREPS
+    | _FUNCTION_OPENERS
+    | {
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "she",
+        "them",
+        "not",
+        "no",
+        "than",
+        "or",
+    }
+)
+#: suffixes of abstract and action nouns, which never head a description of a person (English morphology)
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ure|ing|ism|ship|age|osal|oval|ics)$")
+#: heads of a definite description that are no single person: offices, groups, documents
+_NOT_PERSON_HEADS = (
+    _DESCRIPTORS
+    | _ORG_HEADS
+    | _GROUP_HEADS
+    | set().union(*_DOC_SYNONYMS)
+    | {"first", "same", "other", "latter", "former"}
+)
+
+
 def _person_name(name: str) -> bool:
     return not _looks_org(name) and name[:1].isupper()
 
@@ -1053,6 +1099,7 @@ class _Attributor:
         self.speakers: list[tuple[int, str]] = []  # (quote open, speaker) attributed so far
         self._gender: dict[str, str] | None = None
         self._salient: list[tuple[int, str]] | None = None
+        self._lede: dict[str, list[str]] | None = None
         self.people = [(e.start, e.end, e.canonical or e.text) for e in ents if e.label == "PERSON"]
         #: every description the article gives a person ('Indiana Gov.', 'R-Utah', 'the senator'), for coreference
         self.all_roles: dict[str, str] = {}
@@ -1566,7 +1613,8 @@ class _Attributor:
             return self.from_np(ns, ne, pos), vm.group(0)
         cm = _COMMON_SUBJ.match(text[a:e])
         if cm and not _DESC_OR_ORG.search(cm.group(0)):
-            return _Speaker(cm.group(1), None, False), cm.group(2)
+            # '…,” the communications pro wrote': the person the description stands for, else as written
+            return self.description_subject(a, e, pos) or _Speaker(cm.group(1), None, False), cm.group(2)
         ns, ne = _np_forward(text, a, e)
         if ne > ns:
             rest = text[ne:e]
@@ -1703,6 +1751,66 @@ class _Attributor:
             return self.from_np(ns, ne, pos)
         return None
 
+    def description_subject(self, s: int, e: int, pos: int) -> _Speaker | None:
+        """A definite description opening the clause as its subject, whose head is no office word, group or
+        document ('The communications pro also took a shot at …, writing “…”'): the person it corefers with,
+        by what the article itself says.  The latest earlier person the article describes with that head
+        noun; else, when the article describes a person with one of its modifiers ('The communications
+        director for a Republican member of Congress …'), the latest salient person (a quote's speaker or
+        a sentence's subject) in this or the previous paragraph.  Plural heads are groups, not a person."""
+        text = self.text
+        m = next((x for x in (d.match(text, s, e) for d in _DEF_DESC) if x and _VERBISH.match(text, x.end(), e)), None)
+        if not m:
+            return None
+        words = m.group(1).split()
+        head, mods = m.group(2).lower(), [w.lower() for w in words]
+        if head in _NOT_PERSON_HEADS or (head.endswith("s") and not head.endswith("ss")) or _VERB_RE.fullmatch(head):
+            return None
+        if _ABSTRACT.search(head):
+            return None  # 'The tax proposal also drew fire …, calling it “…”': a thing
+        if any(w in _NOT_PERSON_HEADS or w in _FUNCTION_WORDS or _VERB_RE.fullmatch(w) for w in [*mods, head]):
+            return None  # 'And the idea that he served …' is no description of a person
+        found = self._describe(head, ["the", *mods, head], pos)
+        if found and found.name:
+            return found
+        mods = {w for w in mods if w not in _ROLE_FILLER and len(w) > 2}
+        if not mods:
+            return None
+        pi = bisect.bisect_right(self._paras, pos) - 1
+        lo = self._paras[max(0, pi - 1)] if self._paras else 0
+        events = [(p, n) for p, n in self.speakers if lo <= p < s] + [(p, n) for p, n in self.salient() if lo <= p < s]
+        if not events:
+            return None
+        name = max(events)[1]
+        said = " ".join(
+            [
+                self.index.role_of(name) or "",
+                self.all_roles.get(name, ""),
+                *self.descs.get(name, []),
+                *self.lede_descriptions().get(name, []),
+            ]
+        )
+        if not mods & set(re.findall(r"[a-z][\w\-]*", said.lower())):
+            return None
+        return _Speaker(name, self.index.role_of(name), True)
+
+    def lede_descriptions(self) -> dict[str, list[str]]:
+        """Descriptions written before the name is given: a sentence that opens with an unnamed office
+        description and names nobody in it ('The communications director for a Republican member of Congress had
+        to apologize …') describes the person who opens the next sentence ('Elizabeth Lauten wrote …')."""
+        if self._lede is None:
+            self._lede = {}
+            heads = "|".join(sorted(_DESCRIPTORS))
+            desc = re.compile(rf"(?:The|the)\s+((?:[a-z][\w\-]*\s+){{0,3}}(?:{heads}))\b")
+            for s1, s2 in zip(self.sentences, self.sentences[1:], strict=False):
+                m = desc.match(s1.text)
+                if not m or any(s1.start <= ps < s1.start + m.end() for ps, _pe, _c in self.people):
+                    continue  # (a person later in the sentence is its object: '… critical of … Barack Obama')
+                first = next(((ps, c) for ps, _pe, c in self.people if ps == s2.start), None)
+                if first:
+                    self._lede.setdefault(self.index.resolve(first[1], first[0]), []).append(m.group(0))
+        return self._lede
+
     def clause_subject(self, s: int, e: int, pos: int, orgs: bool = False) -> _Speaker | None:
         """The subject of the clause in ``text[s:e]``: the first person (or 'the senator') not
         governed by a preposition ('In Wednesday's speech the senator also took a swipe at … Clinton').
@@ -1713,6 +1821,9 @@ class _Attributor:
             sp = self._org_opening(s, e)
             if sp:
                 return sp
+        sp = self.description_subject(s, e, pos)
+        if sp:
+            return sp
         cands: list[tuple[int, int]] = [(ps, pe) for ps, pe, _ in self.people if s <= ps and pe <= e]
         desc = "|".join(sorted(_DESCRIPTORS))
         for m in re.finditer(rf"\b(?:the|The)\s+(?:[\w’'.\-]+\s+){{0,3}}?(?:{desc})\b", text[s:e]):
