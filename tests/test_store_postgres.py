@@ -114,6 +114,40 @@ def test_ingest_and_stats_through_the_cli_on_postgres(pg_server: str, demo_dir: 
     store.close()
 
 
-def test_serve_says_it_needs_sqlite():
-    res = CliRunner().invoke(main, ["serve", "--db", "postgresql://u@localhost/news"])
-    assert res.exit_code == 2 and "serve reads a SQLite store" in res.output
+def test_web_app_serves_both_stores_alike(store_url: str, demo_dir: Path, tmp_path: Path):
+    """Story list, search with snippets, a brief and a submission: same answers on SQLite and PostgreSQL."""
+    from fastapi.testclient import TestClient
+
+    from newsprism.web import create_app
+
+    api.ingest([demo_dir], store_url, embedder="hash")
+    with TestClient(create_app(store_url, embedder="hash", nlp="regex", inbox_dir=tmp_path / "inbox")) as client:
+        newest = client.get("/api/stories").json()
+        covered = client.get("/api/stories", params={"order": "covered"}).json()
+        assert newest["total"] == len(newest["stories"]) >= 1
+        assert sum(s["articles"] for s in newest["stories"]) == 5
+        assert sorted(s["id"] for s in covered["stories"]) == sorted(s["id"] for s in newest["stories"])
+        outlets = [s["outlets"] for s in covered["stories"]]
+        assert outlets == sorted(outlets, reverse=True)
+        page = client.get("/", params={"q": "Kuleba"})
+        assert page.status_code == 200 and "<mark>Kuleba</mark>" in page.text
+        assert client.get("/api/stories", params={"q": "Kule"}).json()["stories"]  # the last word is a prefix
+        assert client.get("/api/stories", params={"q": "zzqx Kuleba"}).json()["stories"] == []  # every word
+        for nasty in ('"', "AND(*", "'; DROP TABLE articles; --", "*", "a:* & !"):
+            assert client.get("/api/stories", params={"q": nasty}).status_code == 200
+        story = newest["stories"][0]["id"]
+        brief = client.get(f"/api/stories/{story}").json()["stories"][0]
+        assert brief["summary"] and all(s["spans"] for s in brief["summary"])
+        assert client.get(f"/stories/{story}").status_code == 200
+        text = ("Xi Jinping and Vladimir Putin signed a joint statement in the Kremlin on Tuesday, the zebrafinch "
+                "correspondent reported. The two leaders discussed the war in Ukraine and energy exports.")
+        resp = client.post("/add", data={"title": "Xi and Putin sign statement", "text": text})
+        assert resp.status_code == 200 and "1 article stored" in resp.text
+        assert len(client.get("/api/stories", params={"q": "zebrafinch"}).json()["stories"]) == 1
+
+
+def test_serve_prints_a_server_url_without_its_password():
+    from newsprism.cli import _without_password
+
+    assert _without_password("postgresql://news:s3cret@db.example/news") == "postgresql://news:***@db.example/news"
+    assert _without_password("postgresql://news@db.example/news") == "postgresql://news@db.example/news"

@@ -258,9 +258,20 @@ def stats(db: str, fmt: str) -> None:
         click.echo("".join(f"{k:<{width}}  {v}\n" for k, v in counts.items()), nl=False)
 
 
+def _without_password(url: str) -> str:
+    """A server URL fit to print: the password replaced by ``***``."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
 @main.command()
 @click.option("--db", default=str(api.DEFAULT_DB), show_default=True, type=click.Path(dir_okay=False),
-              help="The store to serve (created when missing).")
+              help="The store to serve: a SQLite file (created when missing) or a postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True)
@@ -272,9 +283,8 @@ def serve(db: str, host: str, port: int, embedder: str, nlp: str) -> None:
     from newsprism.store import backend_for
     from newsprism.web import create_app
 
-    if backend_for(db) != "sqlite":
-        raise click.UsageError(f"serve reads a SQLite store; {db} is {backend_for(db)} (ingest and stats take it)")
-    click.echo(f"newsprism: serving {Path(db).resolve()} on http://{host}:{port}/ (API docs at /docs)", err=True)
+    where = Path(db).resolve() if backend_for(db) == "sqlite" else _without_password(db)
+    click.echo(f"newsprism: serving {where} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(create_app(db, embedder=embedder, nlp=nlp), host=host, port=port, log_level="warning")
 
 

@@ -129,14 +129,22 @@ def _upload_suffix(filename: str | None) -> str:
 
 
 def create_app(db_path: str | Path, *, embedder: str = api.DEFAULT_EMBEDDER, nlp: str = api.DEFAULT_NLP,
-               allow_private: bool = False) -> FastAPI:
-    """The app serving the store at ``db_path`` (created when missing).
+               allow_private: bool = False, inbox_dir: str | Path | None = None) -> FastAPI:
+    """The app serving the store at ``db_path``: a SQLite file (created when missing) or a PostgreSQL URL.
 
     ``allow_private`` lets submitted URLs reach private network addresses (off: the fetcher refuses them).
+    Submissions are written to ``inbox_dir`` before ingesting (default: next to a SQLite file, else
+    ``.newsprism-inbox`` in the working directory).
     """
-    db = str(Path(db_path).resolve())
-    Path(db).parent.mkdir(parents=True, exist_ok=True)
-    inbox = Path(db).parent / INBOX
+    from newsprism.store import backend_for
+
+    if backend_for(str(db_path)) == "sqlite":
+        db = str(Path(db_path).resolve())
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+        default_inbox = Path(db).parent / INBOX
+    else:
+        db, default_inbox = str(db_path), Path.cwd() / INBOX
+    inbox = Path(inbox_dir).resolve() if inbox_dir is not None else default_inbox
     stores = _Stores()
     cache = BriefCache(embedder=embedder, nlp=nlp)
     ingest_lock = threading.Lock()

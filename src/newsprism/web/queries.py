@@ -1,7 +1,9 @@
-"""Read queries the web app needs and the store does not offer, on the store's own SQLite connection.
+"""Read queries the web app needs and the store does not offer, on the store's own connection.
 
 Why here and not in the store: they are shaped for pages (story lists with outlet counts, search hits
-with snippets); the store keeps the small, backend-neutral contract.
+with snippets); the store keeps the small, backend-neutral contract. Both stores share one schema, so
+each query is written once; :class:`Db` carries the few dialect differences (placeholders, string
+aggregation, full-text search: FTS5 in SQLite, a ``tsvector`` in PostgreSQL).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -43,22 +46,47 @@ class SearchHit:
     snippet: Markup
 
 
-def conn_of(store: object) -> sqlite3.Connection:
-    """The store's SQLite connection (the web app reads through the same one the store writes with)."""
+class Db:
+    """A store's connection and the SQL dialect it speaks (``sqlite`` or ``postgres``)."""
+
+    def __init__(self, conn: Any, dialect: str) -> None:
+        self.conn, self.dialect = conn, dialect
+
+    def all(self, sql: str, params: tuple = ()) -> list[tuple]:
+        if self.dialect == "postgres":
+            sql = sql.replace("?", "%s")
+        return self.conn.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: tuple = ()) -> tuple | None:
+        rows = self.all(sql, params)
+        return rows[0] if rows else None
+
+    def outlet_list(self, column: str) -> str:
+        """Distinct values of ``column`` joined by commas."""
+        if self.dialect == "postgres":
+            return f"string_agg(DISTINCT {column}, ',')"
+        return f"group_concat(DISTINCT {column})"
+
+
+def conn_of(store: object) -> Db:
+    """The store's own connection (the web app reads through the same one the store writes with)."""
     conn = getattr(store, "_conn", None)
-    if not isinstance(conn, sqlite3.Connection):
-        raise TypeError("the web app needs the SQLite store")
-    return conn
+    if isinstance(conn, sqlite3.Connection):
+        return Db(conn, "sqlite")
+    if type(conn).__module__.startswith("psycopg"):
+        return Db(conn, "postgres")
+    raise TypeError(f"the web app reads SQLite and PostgreSQL stores, not {type(store).__name__}")
 
 
-def _rows(conn: sqlite3.Connection, where: str, params: tuple, order: str, limit: int, offset: int) -> list[StoryRow]:
+def _rows(conn: Db, where: str, params: tuple, order: str, limit: int, offset: int) -> list[StoryRow]:
     order_by = {
-        "newest": "coalesce(latest, added) DESC, added DESC, s.id",
-        "covered": f"count(DISTINCT {_OUTLET}) DESC, count(*) DESC, latest DESC, s.id",
+        # aggregates, not output names: PostgreSQL takes an output name only on its own in ORDER BY
+        "newest": "coalesce(max(a.published), max(a.added_at)) DESC, max(a.added_at) DESC, s.id",
+        "covered": f"count(DISTINCT {_OUTLET}) DESC, count(*) DESC, max(a.published) DESC NULLS LAST, s.id",
     }[order]
     sql = f"""
         SELECT s.id, s.title, count(*), count(DISTINCT {_OUTLET}),
-               group_concat(DISTINCT a.outlet), max(a.published) AS latest,
+               {conn.outlet_list("a.outlet")}, max(a.published) AS latest,
                max(a.added_at) AS added,
                (SELECT a2.title FROM story_members m2 JOIN articles a2 ON a2.id = m2.article_id
                  WHERE m2.story_id = s.id AND a2.title != '' ORDER BY a2.seq LIMIT 1)
@@ -66,45 +94,45 @@ def _rows(conn: sqlite3.Connection, where: str, params: tuple, order: str, limit
         {where}
         GROUP BY s.id ORDER BY {order_by} LIMIT ? OFFSET ?"""
     out = []
-    for sid, title, n, outlets, names, latest, added, first_title in conn.execute(sql, (*params, limit, offset)):
+    for sid, title, n, outlets, names, latest, added, first_title in conn.all(sql, (*params, limit, offset)):
         out.append(StoryRow(sid, title or first_title or "Untitled story", n, outlets,
                             sorted(set((names or "").split(","))) if names else [], latest, added))
     return out
 
 
-def list_stories(conn: sqlite3.Connection, order: str = "newest", limit: int = 50, offset: int = 0) -> list[StoryRow]:
+def list_stories(conn: Db, order: str = "newest", limit: int = 50, offset: int = 0) -> list[StoryRow]:
     """Stories with article and outlet counts: newest first, or most covered (distinct outlets) first."""
     if order not in ORDERS:
         raise ValueError(f"order must be one of {ORDERS}")
     return _rows(conn, "", (), order, limit, offset)
 
 
-def count_stories(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT count(DISTINCT story_id) FROM story_members").fetchone()[0]
+def count_stories(conn: Db) -> int:
+    return conn.one("SELECT count(DISTINCT story_id) FROM story_members")[0]
 
 
-def story_row(conn: sqlite3.Connection, story_id: str) -> StoryRow | None:
+def story_row(conn: Db, story_id: str) -> StoryRow | None:
     rows = _rows(conn, "WHERE s.id = ?", (story_id,), "newest", 1, 0)
     return rows[0] if rows else None
 
 
-def story_article_ids(conn: sqlite3.Connection, story_id: str) -> list[str]:
+def story_article_ids(conn: Db, story_id: str) -> list[str]:
     """Member ids in insertion order."""
-    return [r[0] for r in conn.execute(
+    return [r[0] for r in conn.all(
         "SELECT a.id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY a.seq",
         (story_id,))]
 
 
-def story_of(conn: sqlite3.Connection, article_id: str) -> str | None:
-    row = conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
+def story_of(conn: Db, article_id: str) -> str | None:
+    row = conn.one("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))
     return row[0] if row else None
 
 
-def articles_from_sources(conn: sqlite3.Connection, sources: list[str]) -> list[str]:
+def articles_from_sources(conn: Db, sources: list[str]) -> list[str]:
     """Ids of articles read from these inputs (a file, a URL, or a record inside a JSON file)."""
     ids: list[str] = []
     for src in sources:
-        for (aid,) in conn.execute(
+        for (aid,) in conn.all(
             "SELECT a.id FROM articles a WHERE a.source = ? OR a.source LIKE ? ESCAPE '\\' "
             "OR a.source LIKE ? ESCAPE '\\' UNION SELECT article_id FROM inputs WHERE source = ? AND article_id IS NOT NULL",
             (src, _like(src) + "[%", _like(src) + ":%", src),
@@ -139,22 +167,44 @@ def _snippet(raw: str) -> Markup:
     return Markup(str(escape(raw)).replace("\x02", "<mark>").replace("\x03", "</mark>"))
 
 
-def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:
+def ts_query(text: str) -> str | None:
+    """The same words as a PostgreSQL ``tsquery``: each word (AND), the last one also as a prefix."""
+    words = _WORD.findall(text)[:12]
+    if not words:
+        return None
+    return " & ".join(f"'{w}'" for w in words) + ":*"
+
+
+#: ts_headline options giving about the same snippet as FTS5's ``snippet(…, 14)``
+_HEADLINE = "StartSel=\x02, StopSel=\x03, MaxWords=14, MinWords=6, MaxFragments=1, FragmentDelimiter=…"
+
+
+def search(conn: Db, text: str, limit: int = 50) -> list[SearchHit]:
     """Articles whose title or text match ``text``, best first, with a highlighted snippet."""
-    query = fts_query(text)
+    if conn.dialect == "postgres":
+        query = ts_query(text)
+        sql = (
+            "SELECT a.id, a.title, a.outlet, a.published, m.story_id, ts_headline('simple', a.text, q, ?) "
+            "FROM articles a CROSS JOIN to_tsquery('simple', ?) q LEFT JOIN story_members m ON m.article_id = a.id "
+            "WHERE a.fts @@ q ORDER BY ts_rank(a.fts, q) DESC, a.seq LIMIT ?"
+        )
+        params: tuple = (_HEADLINE, query, limit)
+    else:
+        query = fts_query(text)
+        sql = (
+            "SELECT a.id, a.title, a.outlet, a.published, m.story_id, "
+            "snippet(articles_fts, 1, char(2), char(3), '…', 14) "
+            "FROM articles_fts f JOIN articles a ON a.seq = f.rowid LEFT JOIN story_members m ON m.article_id = a.id "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 2.0, 1.0) LIMIT ?"
+        )
+        params = (query, limit)
     if query is None:
         return []
-    rows = conn.execute(
-        "SELECT a.id, a.title, a.outlet, a.published, m.story_id, "
-        "snippet(articles_fts, 1, char(2), char(3), '…', 14) "
-        "FROM articles_fts f JOIN articles a ON a.seq = f.rowid LEFT JOIN story_members m ON m.article_id = a.id "
-        "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 2.0, 1.0) LIMIT ?",
-        (query, limit),
-    ).fetchall()
+    rows = conn.all(sql, params)
     return [SearchHit(aid, title, outlet, pub, sid, _snippet(snip)) for aid, title, outlet, pub, sid, snip in rows]
 
 
-def search_stories(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[StoryRow]:
+def search_stories(conn: Db, text: str, limit: int = 50) -> list[StoryRow]:
     """Stories holding matching articles, in the order of their best hit, each with its hits."""
     hits = search(conn, text, limit=limit * 4)
     order: list[str] = []
