@@ -734,6 +734,15 @@ _TITLE_ABBR = {
 }
 
 
+#: a description written before a name, then its comma ('Obama's current campaign press secretary, Ben
+#: LaBolt'; 'Another leading Dem, Sen. Kirsten Gillibrand'; 'BuzzFeed’s editor in chief, Ben Smith'): up
+#: to eight words after an optional conjunction; shared by titles, descriptions and pre-appositives
+_DESC_COMMA = r"(?:(?:And|But|Yet|So|Then|Meanwhile|Also)\s+)?([A-Za-z][\w’'.\-]*(?:[ \t]+[\w’'.\-]+){0,7}),[ \t]+"
+#: the same right before a name, opening a sentence or line (one or two spaces after a full stop are common
+#: in scraped text) or following a comma
+_DESC_BEFORE_NAME = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]\s\s)|(?<=\n)|(?<=,\s)){_DESC_COMMA}$")
+
+
 def _role_before(text: str, pos: int) -> str | None:
     """'Chinese Foreign Minister Qin Gang': the title words right before a name."""
     window = text[max(0, pos - 120) : pos]
@@ -761,10 +770,7 @@ def _role_before(text: str, pos: int) -> str | None:
     role = " ".join(keep)
     if role and any(w in _DESCRIPTORS for w in _expand_role(role).split()):
         return role
-    m = re.search(
-        r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]\s\s)|(?<=\n))((?:[A-Z][\w’'.\-]*)(?:[ \t]+[\w’'.\-]+){0,6}),[ \t]+$",
-        text[max(0, pos - 120) : pos],
-    )  # (two spaces after a full stop are common in scraped text)
+    m = _DESC_BEFORE_NAME.search(text[max(0, pos - 120) : pos])
     if (
         m
         and re.search(rf"\b(?:{'|'.join(sorted(_DESCRIPTORS | _PARTY_NOUNS))})(?:\s+in\s+chief)?$", m.group(1).lower())
@@ -911,7 +917,7 @@ def _describes(desc: str) -> bool:
 
 #: 'DESCRIPTION, Name(, appositive),' written before the name: the description is the role
 _PRE_APPOS = re.compile(
-    r"\s*(?:(?:And|But|Yet|So|Then|Meanwhile|Also)\s+)?([A-Za-z][\w’'.\-]*(?:[ \t]+[\w’'.\-]+){0,7}),[ \t]+"
+    rf"\s*{_DESC_COMMA}"
     r"((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)?\.?[ \t]*[A-Z][^,;:“”\"]{1,60}?)"
     r"(,[ \t]+[^,;:“”\"]{1,120}?)??,[ \t]*"
 )
@@ -1114,11 +1120,7 @@ class _Attributor:
             role = title or appos
             full = index.resolve(name, ps)
             ts = ps - len(title) - 1 if title and text[max(0, ps - len(title) - 1) : ps].strip() == title else ps
-            pre = re.search(
-                r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]\s\s)|(?<=\n)|(?<=,\s))([A-Za-z][\w’'.\-]*(?:[ \t]+[\w’'.\-]+){0,7}),"
-                r"[ \t]+$",
-                text[max(0, ts - 100) : ts],
-            )
+            pre = _DESC_BEFORE_NAME.search(text[max(0, ts - 100) : ts])
             pre_d = None
             if (
                 pre
