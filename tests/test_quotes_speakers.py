@@ -223,3 +223,14 @@ def test_a_definite_description_subject_is_the_person_the_article_described_so()
     assert [sp for _, sp, _ in lauten] == ["Elizabeth Lauten"] * 3, lauten
     assert strategist[0][1] == "Mark Smith", strategist
     assert proposal[-1][1] is None, proposal
+
+
+def test_the_words_before_a_names_honorific_are_no_role() -> None:
+    """'When Mr. Shulman said he had', 'Enter Ms. Lauten', 'While the AARP claims': a sentence's opening
+    words before the name or subject are no title."""
+    from newsprism.analyze.quotes import clean_role
+
+    assert clean_role("When Mr.") is None and clean_role("Enter Ms.") is None and clean_role("Mr.") is None
+    assert clean_role("While") is None
+    assert clean_role("After the chairman") == "chairman"
+    assert clean_role("Former Speaker") == "Former Speaker"

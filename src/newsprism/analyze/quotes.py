@@ -2073,6 +2073,8 @@ def is_title(text: str, start: int, end: int) -> bool:
 _DANGLING = {"and", "or", "of", "for", "to", "with", "at", "in", "on", "the", "a", "an", "by", "from"}
 # sentence openers a role match starting at a sentence can drag in ('But Republican Sen. Lindsey Graham')
 _LEADING = {"but", "yet", "so", "meanwhile", "also", "however", "still", "now", "then", "instead", "indeed"}
+#: subordinators a role match starting at a sentence can drag in ('When Mr. Shulman said he had')
+_SUBORD = {"when", "while", "as", "after", "before", "if", "although", "though", "because", "since", "once", "until"}
 _SINGULAR = {"Sens.": "Sen.", "Reps.": "Rep.", "Govs.": "Gov."}
 
 
@@ -2090,7 +2092,9 @@ def clean_role(role: str | None) -> str | None:
     words = r.replace("\n", " ").split()
     while words and (words[-1].lower().strip(",;:") in _DANGLING or not re.search(r"\w", words[-1])):
         words.pop()
-    while words and (words[0].lower() in _DANGLING or words[0].lower() in _LEADING):
+    if words and re.fullmatch(r"(?:Mr|Mrs|Ms|Miss)\.?", words[-1]):
+        return None  # the words before a name's honorific are no title: 'When Mr. Shulman said', 'Enter Ms. Lauten'
+    while words and (words[0].lower() in _DANGLING or words[0].lower() in _LEADING or words[0].lower() in _SUBORD):
         words.pop(0)
     words = [_SINGULAR.get(w, w) for w in words]  # 'Sens. Durbin and Leahy': each one is a Sen.
     r = " ".join(words).strip(" ,;:-–—")
