@@ -151,3 +151,25 @@ def test_serve_prints_a_server_url_without_its_password():
 
     assert _without_password("postgresql://news:s3cret@db.example/news") == "postgresql://news:***@db.example/news"
     assert _without_password("postgresql://news@db.example/news") == "postgresql://news@db.example/news"
+
+
+def test_clusterer_checkpoint_round_trip(store_url: str, demo_dir: Path, tmp_path: Path):
+    """Both stores keep the checkpoint with the run's last article position; a later run resumes from it."""
+    from newsprism.store import checkpoint
+
+    api.ingest([demo_dir], store_url, embedder="hash")
+    store = open_store(store_url)
+    seq, fp, data = store.get_checkpoint(checkpoint.NAME)
+    assert seq == store.last_seq() > 0 and len(fp) == 64 and data
+    assert list(store.articles(after_seq=seq)) == [] and len(list(store.articles(after_seq=0))) == 5
+    store.close()
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Xi Jinping arrived in Moscow on Monday for talks with Vladimir Putin about Ukraine.\n\n"
+                     "The Chinese leader and Putin met at the Kremlin, officials said on Monday.\n", encoding="utf-8")
+    assert api.ingest([extra], store_url, embedder="hash").added == 1
+    store = open_store(store_url)
+    assert store.get_checkpoint(checkpoint.NAME)[0] == store.last_seq() > seq
+    with store.transaction():
+        store.put_checkpoint(checkpoint.NAME, 0, "", None)
+    assert store.get_checkpoint(checkpoint.NAME) is None
+    store.close()

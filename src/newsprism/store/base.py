@@ -67,8 +67,21 @@ class Store(Protocol):
         """Make stored stories and memberships exactly ``stories`` (after merges)."""
         ...
 
-    def articles(self, *, replay: bool = False) -> Iterator[Article]:
-        """Stored articles in insertion order; ``replay`` gives ``story`` as the user's label, for re-clustering."""
+    def articles(self, *, replay: bool = False, after_seq: int = 0) -> Iterator[Article]:
+        """Stored articles in insertion order (those stored after position ``after_seq``); ``replay`` gives
+        ``story`` as the user's label, for re-clustering."""
+        ...
+
+    def last_seq(self) -> int:
+        """Insertion position of the newest article (0 when empty): where a checkpoint was taken."""
+        ...
+
+    def get_checkpoint(self, name: str) -> tuple[int, str, bytes] | None:
+        """``(seq, fingerprint, data)`` of the state saved as ``name``, if any."""
+        ...
+
+    def put_checkpoint(self, name: str, seq: int, fingerprint: str, data: bytes | None) -> None:
+        """Save (``None``: delete) state as of the article at ``seq``, in the current transaction."""
         ...
 
     def get_article(self, article_id: str) -> Article | None: ...

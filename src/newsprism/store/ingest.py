@@ -5,12 +5,15 @@ Why it cannot lose or double anything: raw inputs are cut into batches in a fixe
 batch's articles, story memberships, cached embeddings and its rows in the inputs-seen
 table are written in **one** transaction. A kill before the commit leaves no trace of the
 batch; after it, the inputs-seen rows make the rerun skip the batch. Dedupe and clustering
-state lives in memory, so a rerun rebuilds it by replaying the stored articles in their
-stored order — both are deterministic, so the resumed run ends where an uninterrupted one would.
+state lives in memory, so a rerun rebuilds it: dedupe from its persisted window, clustering from
+the checkpoint the last completed run saved (``store/checkpoint.py``) plus a replay of the articles
+stored after it, in their stored order — all deterministic, so the resumed run ends where an
+uninterrupted one would.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +23,7 @@ from newsprism.dedupe import Deduper, entry_blobs, entry_for, entry_from_store
 from newsprism.errors import InputError
 from newsprism.ingest import IngestOptions, iter_files, raw_key, read_path
 from newsprism.model import Article, RawDocument
+from newsprism.store import checkpoint
 from newsprism.store.base import Store, article_key
 
 BATCH_SIZE = 32
@@ -117,12 +121,51 @@ class Ingestor:
         self._clusterer = self._make_clusterer()
         with self.store.transaction():  # the embeddings cache may fill for articles stored before it existed
             seeded = self._seed_deduper()
+            after = self._restore_clusterer() if seeded else 0
             if self._clusterer is not None or not seeded:
-                for article in self.store.articles(replay=True):
+                for article in self.store.articles(replay=True, after_seq=after):
                     if not seeded:
                         self._deduper.add(article)
                     if self._clusterer is not None:
                         self._clusterer.add(article)
+
+    def _restore_clusterer(self) -> int:
+        """Load the clusterer checkpoint if it fits this run; the position to replay from (0: everything)."""
+        get = getattr(self.store, "get_checkpoint", None)
+        if self._clusterer is None or get is None:
+            return 0
+        saved = get(checkpoint.NAME)
+        if saved is None:
+            return 0
+        seq, fp, data = saved
+        if fp != checkpoint.fingerprint(self._clusterer) or seq > self.store.last_seq():
+            return 0
+        try:
+            self._clusterer = checkpoint.thaw(data, self._clusterer)
+        except Exception as exc:  # a damaged or foreign blob: rebuild instead
+            warnings.warn(
+                f"{self.store.url}: clusterer checkpoint not used ({exc}); replaying all articles", stacklevel=2
+            )
+            self._clusterer = self._make_clusterer()
+            return 0
+        return seq
+
+    def _save_clusterer(self) -> None:
+        """Checkpoint the clusterer as a replay would stand now (before ``merge``), when it saw every stored article."""
+        put = getattr(self.store, "put_checkpoint", None)
+        if put is None or self._clusterer is None:
+            return
+        stored = int(self.store.stats()["articles"])
+        # another writer fed the store meanwhile: this state lacks its articles, so no valid checkpoint
+        if checkpoint.articles_seen(self._clusterer) != stored:
+            put(checkpoint.NAME, 0, "", None)
+            return
+        put(
+            checkpoint.NAME,
+            self.store.last_seq(),
+            checkpoint.fingerprint(self._clusterer),
+            checkpoint.freeze(self._clusterer),
+        )
 
     def _seed_deduper(self) -> bool:
         """Load the last window's dedupe entries from the store; False when the backend keeps none.
@@ -248,6 +291,7 @@ class Ingestor:
         self._ensure_state()
         with self.store.transaction():
             if self._clusterer is not None:
+                self._save_clusterer()
                 self._clusterer.merge()
                 self.store.replace_stories(self._clusterer.stories())
             self.store.set_meta(STORIES_DIRTY, None)

@@ -87,6 +87,15 @@ MIGRATIONS: list[list[str]] = [
             passages BYTEA NOT NULL
         )""",
     ],
+    [  # 3: checkpoints of in-memory state (see the SQLite store's migration 3)
+        """CREATE TABLE checkpoints (
+            name TEXT PRIMARY KEY,
+            seq BIGINT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            data BYTEA NOT NULL,
+            saved_at TEXT NOT NULL
+        )""",
+    ],
 ]
 
 _LOCK_ID = 0x6E657773  # "news": the advisory lock that serialises migrations across processes
@@ -176,15 +185,33 @@ class PostgresStore:
     def has_article(self, article_id: str) -> bool:
         return self._one("SELECT 1 FROM articles WHERE id = %s", (article_id,)) is not None
 
-    def articles(self, *, replay: bool = False) -> Iterator[Article]:
+    def articles(self, *, replay: bool = False, after_seq: int = 0) -> Iterator[Article]:
         """Every article in storage order, streamed through a server-side cursor (millions of rows do not
         land in memory at once); the caller may run other statements between rows, as with SQLite."""
         self._cursors += 1
         with self.transaction(), self._conn.cursor(name=f"newsprism_articles_{self._cursors}") as cur:
             cur.itersize = 500
-            cur.execute(select_articles() + " ORDER BY a.seq")
+            cur.execute(select_articles() + " WHERE a.seq > %s ORDER BY a.seq", (after_seq,))
             for row in cur:
                 yield article_from_row(row[:-1], row[-1], replay)
+
+    def last_seq(self) -> int:
+        return int(self._one("SELECT coalesce(max(seq), 0) FROM articles")[0])
+
+    def get_checkpoint(self, name: str) -> tuple[int, str, bytes] | None:
+        row = self._one("SELECT seq, fingerprint, data FROM checkpoints WHERE name = %s", (name,))
+        return None if row is None else (int(row[0]), row[1], bytes(row[2]))
+
+    def put_checkpoint(self, name: str, seq: int, fingerprint: str, data: bytes | None) -> None:
+        if data is None:
+            self._exec("DELETE FROM checkpoints WHERE name = %s", (name,))
+            return
+        self._exec(
+            "INSERT INTO checkpoints(name, seq, fingerprint, data, saved_at) VALUES (%s, %s, %s, %s, %s) "
+            "ON CONFLICT (name) DO UPDATE SET seq = EXCLUDED.seq, fingerprint = EXCLUDED.fingerprint, "
+            "data = EXCLUDED.data, saved_at = EXCLUDED.saved_at",
+            (name, seq, fingerprint, data, now()),
+        )
 
     def get_article(self, article_id: str) -> Article | None:
         row = self._one(select_articles() + " WHERE a.id = %s OR a.user_id = %s ORDER BY (a.id = %s) DESC, a.seq LIMIT 1",

@@ -102,6 +102,15 @@ MIGRATIONS: list[list[str]] = [
             passages BLOB NOT NULL
         )""",
     ],
+    [  # 3: checkpoints of in-memory state (the story clusterer), so a run replays only newer articles
+        """CREATE TABLE checkpoints (
+            name TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            data BLOB NOT NULL,
+            saved_at TEXT NOT NULL
+        )""",
+    ],
 ]
 """Why a table of its own and not columns on ``articles``: it keeps only the last window's rows
 (older ones are pruned), about 1 KB an article, and ``seq`` is the article's ``articles.seq``."""
@@ -221,10 +230,26 @@ class SQLiteStore:
     def _article(self, row: tuple, story: str | None, replay: bool) -> Article:
         return article_from_row(row, story, replay)
 
-    def articles(self, *, replay: bool = False) -> Iterator[Article]:
-        cur = self._conn.execute(select_articles() + " ORDER BY a.seq")
+    def articles(self, *, replay: bool = False, after_seq: int = 0) -> Iterator[Article]:
+        cur = self._conn.execute(select_articles() + " WHERE a.seq > ? ORDER BY a.seq", (after_seq,))
         for row in cur:
             yield self._article(row[:-1], row[-1], replay)
+
+    def last_seq(self) -> int:
+        return self._conn.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+
+    def get_checkpoint(self, name: str) -> tuple[int, str, bytes] | None:
+        row = self._conn.execute("SELECT seq, fingerprint, data FROM checkpoints WHERE name = ?", (name,)).fetchone()
+        return None if row is None else (row[0], row[1], bytes(row[2]))
+
+    def put_checkpoint(self, name: str, seq: int, fingerprint: str, data: bytes | None) -> None:
+        if data is None:
+            self._conn.execute("DELETE FROM checkpoints WHERE name = ?", (name,))
+            return
+        self._conn.execute(
+            "INSERT OR REPLACE INTO checkpoints(name, seq, fingerprint, data, saved_at) VALUES (?, ?, ?, ?, ?)",
+            (name, seq, fingerprint, data, now()),
+        )
 
     def get_article(self, article_id: str) -> Article | None:
         row = self._conn.execute(
