@@ -44,6 +44,7 @@ class IngestReport:
     errors: int = 0  # inputs (files, records) reported as bad
     duplicates: int = 0  # new articles marked as a copy of an earlier one
     stories: int = 0  # stories in the store after the run
+    replayed: int = 0  # stored articles re-read to rebuild the clusterer (those after its checkpoint)
 
     @property
     def articles(self) -> int:
@@ -128,6 +129,7 @@ class Ingestor:
                         self._deduper.add(article)
                     if self._clusterer is not None:
                         self._clusterer.add(article)
+                    self.report.replayed += 1
 
     def _restore_clusterer(self) -> int:
         """Load the clusterer checkpoint if it fits this run; the position to replay from (0: everything)."""
