@@ -234,3 +234,22 @@ def test_the_words_before_a_names_honorific_are_no_role() -> None:
     assert clean_role("While") is None
     assert clean_role("After the chairman") == "chairman"
     assert clean_role("Former Speaker") == "Former Speaker"
+
+
+def test_an_answer_is_not_the_askers() -> None:
+    """'Pat Morgan asked Lee, “Is it real?” His response: “…”' / 'He replied, “…”' / '“…,” he replied':
+    the answer is the person asked, not the asker (whose genders the article does not give); a response
+    to something unquoted stays with the latest speaker."""
+    colon, replied, after, critics = _quotes(
+        "Talk show host Pat Morgan asked Jordan Lee about the plan on Monday. “Is it real?” Morgan asked. "
+        "His response: “It is very real.”",
+        "Jordan Lee said on Monday, “I will run.” Talk show host Pat Morgan asked Lee, “Is it real?” He replied, "
+        "“It is very real.”",
+        "Jordan Lee said on Monday, “I will run.” Talk show host Pat Morgan asked Lee, “Is it real?” “It is very "
+        "real,” he replied.",
+        "Pat Morgan met Jordan Lee on Monday. “I will run,” Morgan said. He responded to critics, saying “I am ready.”",
+    )
+    assert [sp for _, sp, _ in colon] == ["Pat Morgan", "Jordan Lee"], colon
+    assert [sp for _, sp, _ in replied][1:] == ["Pat Morgan", "Jordan Lee"], replied
+    assert [sp for _, sp, _ in after][1:] == ["Pat Morgan", "Jordan Lee"], after
+    assert [sp for _, sp, _ in critics] == ["Pat Morgan", "Pat Morgan"], critics

@@ -1035,6 +1035,11 @@ _NAME_LEAD = {
 }
 
 
+#: a reply: its speaker is not the one who asked ('His response:', 'he replied', 'she shot back')
+_RESPONSE = re.compile(
+    r"^\S+\s+(?:\w+ly\s+)?(?:response|reply|answer|retort)\b|^\S+\s+(?:\w+ly\s+)?(?:responded|replied|answered|retorted|"
+    r"countered|shot back|fired back)\b"
+)
 #: 'The communications pro' opening a clause: lower-case modifiers, then the head noun
 _DEF_DESC = [
     re.compile(
@@ -1203,7 +1208,13 @@ class _Attributor:
         if dm and len(low.split()) <= len(dm.group(0).split()):
             return self.document(dm.group(1).lower(), s)
         if low in _PRONOUNS or low.split()[0] in ("his", "her") and len(low.split()) <= 3:
-            name = self.resolve_pronoun(min(pos, s), low.split()[0])  # antecedents precede the pronoun
+            # antecedents precede the pronoun; an answer is never to one's own question ('Vieira asked
+            # Trump, “…?” His response: “…”'), so the asker is not the responder
+            answer = _RESPONSE.search(f"{low} {text[e : e + 30].lower()}")
+            last = self.speakers[-1] if answer and self.speakers else None
+            asked = last and any(q0 == last[0] and text[q0:q1].rstrip("”\"’' ").endswith("?") for q0, q1 in self.quoted)
+            last = last[1] if asked else None
+            name = self.resolve_pronoun(min(pos, s), low.split()[0], exclude=last)
             return _Speaker(name, self.index.role_of(name) if name else None, False)
         # head segment: a name before "of/at/for" belongs to the head, the rest is role
         seg_re = re.compile(r"\s+(?:of|at|for|from|with)\s+")
@@ -1533,9 +1544,10 @@ class _Attributor:
                         self._salient.append((sent.start + dm.start(2), found.name))
         return self._salient
 
-    def resolve_pronoun(self, pos: int, pron: str | None = None) -> str | None:
+    def resolve_pronoun(self, pos: int, pron: str | None = None, exclude: str | None = None) -> str | None:
         """'he said': the latest salient person of the same gender (a quote's speaker, or a
-        sentence's subject) in this or the two previous paragraphs; else the older rules."""
+        sentence's subject) in this or the two previous paragraphs, other than ``exclude``; else the older
+        rules."""
         pi = bisect.bisect_right(self._paras, pos) - 1
         want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get((pron or "").lower())
         lo = self._paras[max(0, pi - 2)] if self._paras else 0
@@ -1544,23 +1556,27 @@ class _Attributor:
         ]
         for _p, name in sorted(events, reverse=True):
             g = self.gender(name)
-            if want and g and g != want:
+            if want and g and g != want or name == exclude:
                 continue
             return name
-        if self.last_person:
-            lp = bisect.bisect_right(self._paras, self.last_person[0]) - 1
+        last = self.last_person if self.last_person and self.last_person[1] != exclude else None
+        if last:
+            lp = bisect.bisect_right(self._paras, last[0]) - 1
             if pi - lp <= 1:
-                return self.last_person[1]
-        return self._nearest_person(pos) or (self.last_person[1] if self.last_person else None)
+                return last[1]
+        return self._nearest_person(pos, exclude) or (last[1] if last else None)
 
-    def _nearest_person(self, pos: int) -> str | None:
+    def _nearest_person(self, pos: int, exclude: str | None = None) -> str | None:
         before = [
             c
             for s, e, c in self.people
-            if e <= pos
-            and pos - e < 1500
-            and " " in c
-            or (e <= pos and pos - e < 1500 and self.index.resolve(c, s) != c)
+            if (
+                e <= pos
+                and pos - e < 1500
+                and " " in c
+                or (e <= pos and pos - e < 1500 and self.index.resolve(c, s) != c)
+            )
+            and (exclude is None or self.index.resolve(c, s) != exclude)
         ]
         return self.index.resolve(before[-1], pos) if before else None
 
@@ -1686,6 +1702,11 @@ class _Attributor:
         verbs = list(_VERB_RE.finditer(text[s:e]))
         if not verbs:
             if text[s:e].rstrip().endswith(":"):  # 'Biden was quick to retort: "…"'
+                hm = re.search(r"\b(?:His|Her|his|her)\s+([a-z]+)\s*:\s*$", text[s:e])
+                if hm and hm.group(1) not in _NP_LOWER | _DESCRIPTORS:  # 'His response: “…”' (not 'His wife:')
+                    sp = self.from_np(s + hm.start(), s + hm.end(1), pos)
+                    if sp and sp.name:
+                        return sp
                 return self.clause_subject(s, e, pos)
             return None
         vm = verbs[-1]
