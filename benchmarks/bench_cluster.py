@@ -58,7 +58,9 @@ def load_basil() -> tuple[list[Article], dict[str, str], dict[str, str]]:
     for line in (EVAL / "basil" / "dev.jsonl").read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         arts.append(
-            Article(id=r["id"], text=r["text"], title=r["title"], published=r["date"], outlet=r["outlet"], url=r.get("url"))
+            Article(
+                id=r["id"], text=r["text"], title=r["title"], published=r["date"], outlet=r["outlet"], url=r.get("url")
+            )
         )
         gold[r["id"]] = r["event"]
         group[r["id"]] = r["event"]
@@ -200,17 +202,22 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.cache).write_bytes(pickle.dumps(cache))
 
     print(f"### Story clustering, B-cubed F1 (mean of {args.shuffles} shuffles, ids renamed)\n")
-    print(f"{platform.node() or 'machine'}: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, {dt.date.today().isoformat()}; embedder `{args.embedder}`"
-          + (f"; params {params}" if params else "") + "\n")
+    print(
+        f"{platform.node() or 'machine'}: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {dt.date.today().isoformat()}; embedder `{args.embedder}`"
+        + (f"; params {params}" if params else "")
+        + "\n"
+    )
     head = "| dataset | docs | gold stories | newsprism B³ F1 (min–max) | TF-IDF + avg-link B³ F1 (thr) | newsprism s/doc |"
     if args.split == "half":
         head += " half A / half B |"
     print(head)
     print("|" + "---|" * (head.count("|") - 1))
     for r in rows:
-        line = (f"| {r['dataset']} | {r['docs']} | {r['gold']} | **{r['ours_mean']:.3f}** ({r['ours_min']:.3f}–{r['ours_max']:.3f}) "
-                f"| {r['baseline']:.3f} ({r['baseline_thr']}) | {r['secs_per_doc']:.4f} |")
+        line = (
+            f"| {r['dataset']} | {r['docs']} | {r['gold']} | **{r['ours_mean']:.3f}** ({r['ours_min']:.3f}–{r['ours_max']:.3f}) "
+            f"| {r['baseline']:.3f} ({r['baseline_thr']}) | {r['secs_per_doc']:.4f} |"
+        )
         if args.split == "half":
             line += f" {r['half_A']:.3f} / {r['half_B']:.3f} |"
         print(line)

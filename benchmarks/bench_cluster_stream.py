@@ -89,8 +89,11 @@ def synth_stream(n: int, seed: int = 0) -> Iterator[tuple[Article, str]]:
                 text, title = perturb(" ".join(keep)), perturb(a.title)
                 when = day0 + rng.random() * 2
                 art = Article(
-                    id=f"s{made:07d}", title=title, text=text,
-                    published=dt.date.fromordinal(start + int(when)).isoformat(), outlet=a.outlet,
+                    id=f"s{made:07d}",
+                    title=title,
+                    text=text,
+                    published=dt.date.fromordinal(start + int(when)).isoformat(),
+                    outlet=a.outlet,
                 )
                 heapq.heappush(pending, (when, made, art, f"e{event}"))
                 made += 1
@@ -143,8 +146,12 @@ def run(n: int, embedder_name: str, params: dict | None = None) -> dict:
             windows.append(step / tw)
             cpu_w.append(1000 * cw / step)
             rss_w.append(peak_rss_mb())
-            print(f"  {i:,} articles: {windows[-1]:.0f}/s wall, {cpu_w[-1]:.2f} CPU ms/article in this tenth, "
-                  f"peak RSS {rss_w[-1]:.0f} MB, active {len(c.stories()):,}", file=sys.stderr, flush=True)
+            print(
+                f"  {i:,} articles: {windows[-1]:.0f}/s wall, {cpu_w[-1]:.2f} CPU ms/article in this tenth, "
+                f"peak RSS {rss_w[-1]:.0f} MB, active {len(c.stories()):,}",
+                file=sys.stderr,
+                flush=True,
+            )
             tw = cw = 0.0
     t, tc = time.perf_counter(), time.process_time()
     c.settle(since=0)
@@ -158,9 +165,21 @@ def run(n: int, embedder_name: str, params: dict | None = None) -> dict:
     pd = {f"s{i:07d}": str(p) for i, p in enumerate(pred)}
     sc = load_scorer().score(gd, pd)
     return {
-        "n": n, "secs": secs, "aps": n / secs, "cpu_ms": 1000 * cpu / n, "cpu_windows": cpu_w, "first": windows[0], "last": windows[-1], "windows": windows,
-        "rss_gen": rss_before, "rss": max(rss_w), "b3": sc["b3_f1"], "events": len(set(gold)),
-        "stories": sc["pred_clusters"], "active": len(c.stories()), "rss_windows": rss_w,
+        "n": n,
+        "secs": secs,
+        "aps": n / secs,
+        "cpu_ms": 1000 * cpu / n,
+        "cpu_windows": cpu_w,
+        "first": windows[0],
+        "last": windows[-1],
+        "windows": windows,
+        "rss_gen": rss_before,
+        "rss": max(rss_w),
+        "b3": sc["b3_f1"],
+        "events": len(set(gold)),
+        "stories": sc["pred_clusters"],
+        "active": len(c.stories()),
+        "rss_windows": rss_w,
     }
 
 
@@ -190,16 +209,24 @@ def main(argv: list[str] | None = None) -> int:
         r = run(n, args.embedder, params)
         print(r, file=sys.stderr)
         rows.append(r)
-    print(f"### Streaming clusterer ({args.embedder} embedder{', params ' + str(params) if params else ''}), "
-          "synthetic stream from the ECB+/BASIL dev stories\n")
-    print(f"{platform.node() or 'machine'}: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{dt.date.today().isoformat()}. Peak RSS is the process high-water mark; the stream is generated lazily.\n")
-    print("| articles | events | stories | B³ F1 | articles/s (wall) | CPU ms/article (all) | first 10% | last 10% "
-          "| active pool | peak RSS MB (start / end) |")
+    print(
+        f"### Streaming clusterer ({args.embedder} embedder{', params ' + str(params) if params else ''}), "
+        "synthetic stream from the ECB+/BASIL dev stories\n"
+    )
+    print(
+        f"{platform.node() or 'machine'}: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{dt.date.today().isoformat()}. Peak RSS is the process high-water mark; the stream is generated lazily.\n"
+    )
+    print(
+        "| articles | events | stories | B³ F1 | articles/s (wall) | CPU ms/article (all) | first 10% | last 10% "
+        "| active pool | peak RSS MB (start / end) |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['n']:,} | {r['events']:,} | {r['stories']:,} | {r['b3']:.3f} | {r['aps']:.0f} | {r['cpu_ms']:.2f} "
-              f"| {r['cpu_windows'][0]:.2f} | {r['cpu_windows'][-1]:.2f} | {r['active']:,} | {r['rss_gen']:.0f} / {r['rss']:.0f} |")
+        print(
+            f"| {r['n']:,} | {r['events']:,} | {r['stories']:,} | {r['b3']:.3f} | {r['aps']:.0f} | {r['cpu_ms']:.2f} "
+            f"| {r['cpu_windows'][0]:.2f} | {r['cpu_windows'][-1]:.2f} | {r['active']:,} | {r['rss_gen']:.0f} / {r['rss']:.0f} |"
+        )
     if args.minilm:
         print(f"\nminilm embedding of title+lead, batches of 8: {minilm_rate(args.minilm):.1f} articles/s")
     return 0

@@ -50,8 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     nu = registry.get("nn", "numpy")
     rng = np.random.default_rng(0)
     print(f"### Nearest-story search, CPU ms per query (k = {args.k}, dim {args.dim}, single thread)\n")
-    print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, numpy {np.__version__}, "
-          f"faiss-cpu {__import__('faiss').__version__}, {dt.date.today().isoformat()}\n")
+    print(
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, numpy {np.__version__}, "
+        f"faiss-cpu {__import__('faiss').__version__}, {dt.date.today().isoformat()}\n"
+    )
     print("| pool rows | numpy ms/query | faiss ms/query | faiss speed-up | same top-k |")
     print("|---|---|---|---|---|")
     for n in args.sizes:

@@ -20,7 +20,9 @@ EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not EVAL.is_dir(), reason=f"shared eval data not found at {EVAL} (it is never copied into the repo)"),
+    pytest.mark.skipif(
+        not EVAL.is_dir(), reason=f"shared eval data not found at {EVAL} (it is never copied into the repo)"
+    ),
 ]
 
 
@@ -53,7 +55,9 @@ def load(name: str) -> list[dict]:
 
 def test_ecbplus_bcubed_floor():
     rows = load("ecbplus")
-    arts = [Article(id=r["id"], text=r["text"].split("\n", 1)[1] if r["url"] else r["text"], url=r["url"]) for r in rows]
+    arts = [
+        Article(id=r["id"], text=r["text"].split("\n", 1)[1] if r["url"] else r["text"], url=r["url"]) for r in rows
+    ]
     assert run(arts, {r["id"]: r["cluster"] for r in rows}) >= 0.91
 
 

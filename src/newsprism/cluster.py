@@ -60,12 +60,12 @@ class ClusterParams:
     threshold: float = 0.2  # join the best story when the mean similarity to its members reaches this
     merge_threshold: float = 0.2  # merge two stories when their mean pairwise similarity reaches this
     cohesion_ratio: float = 0.52  # ...and their entity similarity reaches this share of the stories' own cohesion
-    refine_cohesion_ratio: float = 0.3  # the looser cohesion test of a refinement move (the member is already in the pool)
+    refine_cohesion_ratio: float = 0.3  # the looser cohesion test of a refinement move (the member is in the pool)
     time_grace_days: float = 2.0  # date gap (beyond the story's span) that costs nothing: reports trail an event
     time_tau_days: float = 14.0  # further gap over which the penalty ramps up to its full value
     time_penalty: float = 0.5  # the full date penalty (larger than any similarity margin: a year apart never joins)
     candidates: int = 20  # nearest centroids (mean embeddings) re-scored with entities
-    nn: str = "numpy"  # nearest-neighbour backend over the active stories: "numpy" (exact) or "faiss" (exact, faster pools)
+    nn: str = "numpy"  # nearest-story search (registry kind nn; api and CLI default): "numpy" or "faiss", both exact
     max_active: int = 2000  # bounded pool of active stories
     merge_every: int = 50  # articles between merge passes
     idf_prior_docs: int = 50  # pseudo-documents in the IDF's denominator, for small or young collections
@@ -186,7 +186,9 @@ def _faiss_nn(threads: int = 1) -> NearestStories:
     try:
         import faiss
     except ImportError as exc:  # an optional extra
-        raise ImportError("the faiss nearest-neighbour backend needs faiss-cpu: pip install 'newsprism[faiss]'") from exc
+        raise ImportError(
+            "the faiss nearest-neighbour backend needs faiss-cpu: pip install 'newsprism[faiss]'"
+        ) from exc
     faiss.omp_set_num_threads(threads)  # one query at a time: threads cost more than they bring
 
     def top(cent: np.ndarray, live: np.ndarray, vec: np.ndarray, k: int) -> tuple[list[int], dict[int, float]]:
@@ -402,7 +404,11 @@ class StoryClusterer:
         else:
             title = article.title.strip() or article.text.strip().split("\n", 1)[0][:120]
         s = _Story(
-            id=sid, title=title, slot=slot, vec_sum=np.zeros(self.dim, dtype=np.float32), user=user,
+            id=sid,
+            title=title,
+            slot=slot,
+            vec_sum=np.zeros(self.dim, dtype=np.float32),
+            user=user,
             created=self._n_added,
         )
         self._slots[slot] = s
@@ -561,7 +567,9 @@ class StoryClusterer:
                 (
                     st
                     for st in self._slots
-                    if st is not None and st.touched >= since and not st.user
+                    if st is not None
+                    and st.touched >= since
+                    and not st.user
                     and (not max_size or len(st.members) <= max_size)
                 ),
                 key=lambda st: st.created,
@@ -598,7 +606,10 @@ class StoryClusterer:
             (
                 st
                 for st in self._slots
-                if st is not None and not st.user and st.touched >= since and 2 * m <= len(st.members)
+                if st is not None
+                and not st.user
+                and st.touched >= since
+                and 2 * m <= len(st.members)
                 and (not max_size or len(st.members) <= max_size)
             ),
             key=lambda st: st.created,
@@ -688,7 +699,11 @@ class StoryClusterer:
         if self.p.adopt_margin <= 0:
             return 0
         lone = sorted(
-            (st for st in self._slots if st is not None and not st.user and len(st.members) == 1 and st.touched >= since),
+            (
+                st
+                for st in self._slots
+                if st is not None and not st.user and len(st.members) == 1 and st.touched >= since
+            ),
             key=lambda st: st.created,
         )
         done = 0
