@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,7 +47,9 @@ def test_demo_articles_form_one_story():
 
 
 def test_deterministic_for_a_given_order():
-    arts = demo_articles() + [quake(i, "Sumatra", "6.1", "2024-03-02", "Buildings collapsed in Padang.") for i in range(3)]
+    arts = demo_articles() + [
+        quake(i, "Sumatra", "6.1", "2024-03-02", "Buildings collapsed in Padang.") for i in range(3)
+    ]
     e = get_embedder("hash")
     a = [(s.id, s.articles, s.title) for s in cluster(arts, embedder=e)]
     b = [(s.id, s.articles, s.title) for s in cluster(list(arts), embedder=e)]
@@ -79,7 +83,11 @@ def test_stream_api_and_bounded_pool():
     retired = []
     c = StoryClusterer(embedder=get_embedder("hash"), max_active=3, merge_every=2, on_retire=retired.append)
     for i in range(8):
-        sid = c.add(Article(id=f"a{i}", title=f"Topic{i} Alpha{i}", text=f"Unrelated{i} report number {i * 7919} about Thing{i}."))
+        sid = c.add(
+            Article(
+                id=f"a{i}", title=f"Topic{i} Alpha{i}", text=f"Unrelated{i} report number {i * 7919} about Thing{i}."
+            )
+        )
         assert sid == c.resolve(sid)
     assert len(c._by_id) <= 3 and retired
     every = [a for s in retired + c.stories() for a in s.articles]
@@ -213,3 +221,54 @@ def test_cluster_with_faiss_matches_numpy():
     a = [(s.id, s.articles) for s in cluster(arts, embedder=e)]
     b = [(s.id, s.articles) for s in cluster(arts, embedder=e, nn="faiss")]
     assert a == b and len(a) == 3
+
+
+def test_nn_default_comes_from_cluster_params(monkeypatch):
+    """ClusterParams.nn is the one default: api.cluster(nn=None) and the CLI's --nn defer to it."""
+    import inspect
+
+    from click.testing import CliRunner
+
+    from newsprism import api
+    from newsprism.cli import main
+    from newsprism.cluster import ClusterParams
+
+    assert inspect.signature(api.cluster).parameters["nn"].default is None
+    seen: list[dict] = []
+
+    def spy(articles, embedder=None, **params):
+        seen.append(params)
+        return cluster(articles, embedder=embedder, **params)
+
+    monkeypatch.setattr(sys.modules["newsprism.cluster"], "cluster", spy)  # the package binds the name to the function
+    arts = demo_articles()
+    assert len(api.cluster(arts, embedder="hash")) == 1 and seen[-1] == {}  # None: the params default
+    assert len(api.cluster(arts, embedder="hash", nn="numpy")) == 1 and seen[-1] == {"nn": "numpy"}
+    with pytest.raises(KeyError, match="unknown nn backend 'nope'"):
+        api.cluster(arts, embedder="hash", nn="nope")
+    res = CliRunner().invoke(main, ["cluster", "--help"])
+    assert res.exit_code == 0 and f"[default: {ClusterParams().nn}]" in res.output
+    res = CliRunner().invoke(main, ["cluster", str(DEMO), "--embedder", "hash"])
+    assert res.exit_code == 0, res.output
+    assert seen[-1] == {"nn": ClusterParams().nn}
+
+
+def test_api_and_cli_pass_nn_faiss_through(monkeypatch):
+    pytest.importorskip("faiss", reason="faiss-cpu is an optional extra (pip install 'newsprism[faiss]')")
+    from click.testing import CliRunner
+
+    from newsprism import api
+    from newsprism.cli import main
+
+    seen: list[dict] = []
+
+    def spy(articles, embedder=None, **params):
+        seen.append(params)
+        return cluster(articles, embedder=embedder, **params)
+
+    monkeypatch.setattr(sys.modules["newsprism.cluster"], "cluster", spy)  # the package binds the name to the function
+    a = [(s.id, s.articles) for s in api.cluster(demo_articles(), embedder="hash", nn="faiss")]
+    assert seen[-1] == {"nn": "faiss"} and len(a) == 1
+    res = CliRunner().invoke(main, ["cluster", str(DEMO), "--embedder", "hash", "--nn", "faiss"])
+    assert res.exit_code == 0, res.output
+    assert seen[-1] == {"nn": "faiss"} and len({json.loads(line)["story"] for line in res.output.splitlines()}) == 1

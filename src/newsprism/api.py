@@ -55,13 +55,17 @@ def dedupe(inputs: Inputs, on_error: ErrorHandler | None = None) -> list[Article
 
 
 def cluster(
-    inputs: Inputs, embedder: str = DEFAULT_EMBEDDER, on_error: ErrorHandler | None = None, nn: str = "numpy"
+    inputs: Inputs, embedder: str = DEFAULT_EMBEDDER, on_error: ErrorHandler | None = None, nn: str | None = None
 ) -> list[Story]:
-    """Group articles into stories; articles carrying a ``story`` id keep it (``nn``: nearest-story search backend)."""
+    """Group articles into stories; articles carrying a ``story`` id keep it.
+
+    ``nn``: the nearest-story search backend (``"numpy"``, ``"faiss"``); None keeps ``ClusterParams.nn``.
+    """
     from newsprism.analyze.embed import get_embedder
     from newsprism.cluster import cluster as _cluster
 
-    return _cluster(_articles(inputs, on_error), embedder=get_embedder(embedder), nn=nn)
+    params = {} if nn is None else {"nn": nn}
+    return _cluster(_articles(inputs, on_error), embedder=get_embedder(embedder), **params)
 
 
 def quotes(inputs: Inputs, nlp: str = DEFAULT_NLP, on_error: ErrorHandler | None = None) -> list[Quote]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from newsprism import api
+from newsprism.cluster import ClusterParams
 from newsprism.errors import InputError
 from newsprism.model import to_dict
 
@@ -86,7 +87,9 @@ def dedupe(paths: tuple[str, ...], fmt: str) -> None:
 @paths_arg
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True)
-@click.option("--nn", default="numpy", show_default=True, help="Nearest-story search: numpy, or faiss (optional extra).")
+@click.option(
+    "--nn", default=ClusterParams.nn, show_default=True, help="Nearest-story search: numpy, or faiss (optional extra)."
+)
 def cluster(paths: tuple[str, ...], fmt: str, embedder: str, nn: str) -> None:
     """Print per article its id and story."""
     stories = api.cluster(_load(paths), embedder=embedder, nn=nn)
