@@ -253,3 +253,39 @@ def test_an_answer_is_not_the_askers() -> None:
     assert [sp for _, sp, _ in replied][1:] == ["Pat Morgan", "Jordan Lee"], replied
     assert [sp for _, sp, _ in after][1:] == ["Pat Morgan", "Jordan Lee"], after
     assert [sp for _, sp, _ in critics] == ["Pat Morgan", "Pat Morgan"], critics
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_indirect_speech_starts_where_what_was_said_starts(backend: str) -> None:
+    text = (
+        "Chinese President Xi Jinping will visit Russia on March 20, officials from both countries said on March 17, "
+        "weighing into the Ukraine conflict as relations hit a new low.\n\n"
+        "China’s Foreign Ministry and the Kremlin said in separate statements Friday that Xi will visit Russia "
+        "from Monday to Wednesday.\n\n"
+        "Some commentators draw a parallel between Russia’s claims to Ukrainian territory and Beijing’s claim to Taiwan.\n\n"
+        "Beijing called for a cease-fire last month, but Washington said that would ratify the Kremlin’s gains."
+    )
+    res = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"]
+    said = {q.text: q.speaker for q in res.quotes if q.kind == "indirect"}
+    # a date phrase and a participle are not what the officials said
+    assert not any(t.startswith(("on March 17", "weighing")) for t in said)
+    # after a phrase of time or place, the report starts after 'that'
+    assert "Xi will visit Russia from Monday to Wednesday" in said
+    # 'claims' after a possessive is a noun
+    assert not any("Ukrainian territory" in t or "Taiwan" in t for t in said)
+    # 'that' as the subject of the report stays in it
+    assert (
+        "that would ratify the Kremlin’s gains" in said
+        and said["that would ratify the Kremlin’s gains"] == "Washington"
+    )
+
+
+def test_a_phrase_after_said_that_is_part_of_the_report() -> None:
+    text = (
+        "Justice Ruth Bader Ginsburg said that at this stage of the lawsuit, the issue is not proving "
+        "discrimination but showing enough evidence to go forward."
+    )
+    res = analyze([Article(id="a", text=text)], nlp="regex", cross_article=False)["a"]
+    assert [q.text for q in res.quotes if q.kind == "indirect"] == [
+        "at this stage of the lawsuit, the issue is not proving discrimination but showing enough evidence to go forward"
+    ]

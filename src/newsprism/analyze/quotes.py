@@ -2143,6 +2143,13 @@ def _sentence_lookup(sentences: list[Sentence]):
     return find
 
 
+#: a speech-verb form used as a noun: after a possessive or a determiner
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]hese|[Tt]hose|[Ss]uch))\s+\Z")
+_PREP_START = re.compile(r"(?:on|in|at|during|after|before|from|over|via|through|late|early|earlier)\b")
+_THAT_AFTER_PHRASE = re.compile(r"[^,;:.!?]{0,80}?\bthat\s+")
+_AUX_AFTER_THAT = re.compile(r"(?:would|will|could|can|may|might|should|must|is|was|has|had|does|did|means|meant)\b")
+
+
 def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attributor, raws: list[_Raw]) -> list[Quote]:
     """Reported speech in sentences without quotation marks: 'X said (that) …', 'according to X, …'."""
     out: list[Quote] = []
@@ -2171,6 +2178,8 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
             if verb not in _INDIRECT_VERBS:
                 continue
             vs, ve = s + vm.start(), s + vm.end()
+            if _NOUN_BEFORE.search(text, s, vs):
+                continue  # 'Russia’s claims to Ukrainian territory', 'the warnings': a noun, not a speech verb
             rest = text[ve:body_end]
             if verb in ("told", "tells"):
                 t = re.match(r"\s+(?:reporters|journalists|the press|(?:[\w’'.\-]+\s+){1,6}?that)\b\s*", rest)
@@ -2183,6 +2192,16 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                     rest,
                 )
                 cs = ve + (t.end() if t else 0)
+                after_that = text[ve:cs].rstrip().endswith("that")
+                if not after_that and _PREP_START.match(text, cs):
+                    # a phrase of place or time first ('said in separate statements Friday that …', 'said on
+                    # March 17, weighing into …'): what was said starts after a 'that', or nothing was reported
+                    th = _THAT_AFTER_PHRASE.match(text, cs, body_end)
+                    if not th:
+                        continue
+                    cs = th.end()
+                if after_that and _AUX_AFTER_THAT.match(text, cs):
+                    cs = ve + text[ve:cs].rstrip().rindex("that")  # 'said that would ratify …': 'that' is its subject
                 if text[cs : cs + 1] in (",", ".") or not text[cs : cs + 1].strip():
                     continue
             cs, ce = _trim(text, cs, body_end)
