@@ -5,7 +5,10 @@ each member in a settle pass), one query at a time, over the active pool's mean
 embeddings. This times exactly that call for growing pools (30% dead rows, as a pool
 with retirements has), single-threaded, and checks that both return the same rows.
 
-    .venv/bin/python benchmarks/bench_nn.py [--dim 384] [--queries 300] [--sizes 2000 20000 100000]
+    .venv/bin/python benchmarks/bench_nn.py [--dim 384] [--queries 300] [--sizes 2000 20000 100000] [--matmul]
+
+``--matmul`` adds the numpy backend with a BLAS ``cent @ vec`` in place of its ``einsum`` (CPU time counts every
+BLAS thread; run it with and without ``OPENBLAS_NUM_THREADS=1``).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--k", type=int, default=ClusterParams().candidates)
     ap.add_argument("--sizes", type=int, nargs="*", default=[2000, 20000, 100000])
+    ap.add_argument("--matmul", action="store_true", help="also time the numpy backend with `@` instead of einsum")
     args = ap.parse_args(argv)
     try:
         fa = registry.get("nn", "faiss")
@@ -48,14 +52,17 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     nu = registry.get("nn", "numpy")
+    mm = registry.get("nn", "numpy", matmul=True) if args.matmul else None
     rng = np.random.default_rng(0)
     print(f"### Nearest-story search, CPU ms per query (k = {args.k}, dim {args.dim}, single thread)\n")
     print(
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, numpy {np.__version__}, "
         f"faiss-cpu {__import__('faiss').__version__}, {dt.date.today().isoformat()}\n"
     )
-    print("| pool rows | numpy ms/query | faiss ms/query | faiss speed-up | same top-k |")
-    print("|---|---|---|---|---|")
+    threads = os.environ.get("OPENBLAS_NUM_THREADS", "unset")
+    extra = f" numpy `@` ms/query (OPENBLAS_NUM_THREADS {threads}) |" if mm else ""
+    print(f"| pool rows | numpy ms/query | faiss ms/query | faiss speed-up | same top-k |{extra}")
+    print("|---|---|---|---|---|" + ("---|" if mm else ""))
     for n in args.sizes:
         cent = rng.standard_normal((n, args.dim)).astype(np.float32)
         cent /= np.linalg.norm(cent, axis=1, keepdims=True)
@@ -70,7 +77,17 @@ def main(argv: list[str] | None = None) -> int:
         t_np, r_np = time_backend(nu, cent, live, q, args.k)
         t_fa, r_fa = time_backend(fa, cent, live, q, args.k)
         same = sum(a == b for a, b in zip(r_np, r_fa, strict=True)) / len(q)
-        print(f"| {n:,} | {t_np:.3f} | {t_fa:.3f} | {t_np / t_fa:.2f}x | {same:.0%} |", flush=True)
+        line = f"| {n:,} | {t_np:.3f} | {t_fa:.3f} | {t_np / t_fa:.2f}x | {same:.0%} |"
+        if mm:
+            time_backend(mm, cent, live, q[:10], args.k)
+            t_mm, r_mm = time_backend(mm, cent, live, q, args.k)
+            if r_mm != r_np:  # float sums in another order can swap near-ties
+                print(
+                    f"{n:,} rows: `@` and einsum order {sum(x != y for x, y in zip(r_mm, r_np, strict=True))} queries differently",
+                    file=sys.stderr,
+                )
+            line += f" {t_mm:.3f} |"
+        print(line, flush=True)
     return 0
 
 

@@ -272,3 +272,17 @@ def test_api_and_cli_pass_nn_faiss_through(monkeypatch):
     res = CliRunner().invoke(main, ["cluster", str(DEMO), "--embedder", "hash", "--nn", "faiss"])
     assert res.exit_code == 0, res.output
     assert seen[-1] == {"nn": "faiss"} and len({json.loads(line)["story"] for line in res.output.splitlines()}) == 1
+
+
+def test_numpy_backend_matmul_variant_finds_the_same_rows():
+    """The ``@`` variant kept for benchmarks/bench_nn.py --matmul agrees with the default einsum search."""
+    import numpy as np
+
+    from newsprism import registry
+
+    rng = np.random.default_rng(5)
+    cent = rng.standard_normal((300, 16)).astype(np.float32)
+    live = rng.random(300) > 0.3
+    ein, mm = registry.get("nn", "numpy"), registry.get("nn", "numpy", matmul=True)
+    for q in cent[:20]:
+        assert ein(cent, live, q, 20)[0] == mm(cent, live, q, 20)[0]

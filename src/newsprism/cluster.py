@@ -166,11 +166,19 @@ class NearestStories(Protocol):
 
 
 @registry.register("nn", "numpy")
-def _numpy_nn() -> NearestStories:
+def _numpy_nn(matmul: bool = False) -> NearestStories:
+    """Exact search by one matrix-vector product; ``matmul``: BLAS ``cent @ vec`` instead of ``einsum`` (to compare).
+
+    Why einsum (``benchmarks/bench_nn.py --matmul``, 2 cores, OpenBLAS 0.3.31, 2026-12-02, CPU time): with BLAS's
+    default two threads, ``@`` costs 1.2x einsum's CPU per query at 2,000 rows and 3.3x at 20,000 and 100,000 (two
+    threads' CPU for little wall time gained), and the 10^4-article stream costs 4.2-4.5 CPU ms/article with it against 2.8 (faster
+    in wall time only by taking the other core). With ``OPENBLAS_NUM_THREADS=1``, ``@`` is 1.9x faster than einsum at
+    2,000 rows (the stream: 2.2 against 2.7 ms/article) but 2x slower at 20,000 and 100,000. Einsum uses no threads
+    and is never more than 2x off; ``@`` wins only on small pools with BLAS pinned to one thread.
+    """
+
     def top(cent: np.ndarray, live: np.ndarray, vec: np.ndarray, k: int) -> tuple[list[int], np.ndarray]:
-        # einsum rather than ``@``: a BLAS matrix-vector product spins up BLAS threads, which
-        # on a busy 2-core box made it ~30x slower than this plain loop
-        sims = np.einsum("ij,j->i", cent, vec)
+        sims = cent @ vec if matmul else np.einsum("ij,j->i", cent, vec)
         sims[~live] = -np.inf
         k = min(k, int(np.count_nonzero(live)))
         if k == 0:
