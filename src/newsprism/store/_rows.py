@@ -39,9 +39,22 @@ def select_articles() -> str:
 def article_params(article: Article, user_id: str, user_story: str | None) -> tuple:
     """The INSERT values for ``COLUMNS, added_at``."""
     return (
-        article.id, user_id, article.source, article.title or "", article.text, article.url, article.outlet,
-        json.dumps(article.authors, ensure_ascii=False), article.published, article.updated, article.language,
-        json.dumps(article.credits, ensure_ascii=False), article.origin, article.duplicate_of, user_story, now(),
+        article.id,
+        user_id,
+        article.source,
+        article.title or "",
+        article.text,
+        article.url,
+        article.outlet,
+        json.dumps(article.authors, ensure_ascii=False),
+        article.published,
+        article.updated,
+        article.language,
+        json.dumps(article.credits, ensure_ascii=False),
+        article.origin,
+        article.duplicate_of,
+        user_story,
+        now(),
     )
 
 
@@ -50,9 +63,20 @@ def article_from_row(row: tuple, story: str | None, replay: bool) -> Article:
     (aid, _uid, source, title, text, url, outlet, authors, published, updated, language, credits, origin,
      duplicate_of, user_story) = row  # fmt: skip
     return Article(
-        id=aid, text=text, title=title, source=source, url=url, outlet=outlet, authors=json.loads(authors),
-        published=published, updated=updated, language=language, credits=json.loads(credits), origin=origin,
-        duplicate_of=duplicate_of, story=user_story if replay else (story or user_story),
+        id=aid,
+        text=text,
+        title=title,
+        source=source,
+        url=url,
+        outlet=outlet,
+        authors=json.loads(authors),
+        published=published,
+        updated=updated,
+        language=language,
+        credits=json.loads(credits),
+        origin=origin,
+        duplicate_of=duplicate_of,
+        story=user_story if replay else (story or user_story),
     )
 
 
@@ -81,7 +105,9 @@ class EmbeddingCache(MutableMapping[str, np.ndarray]):
         return self.conn.execute(_sql(statement, self.paramstyle), params)
 
     def __getitem__(self, key: str) -> np.ndarray:
-        row = self._run("SELECT dim, vector FROM embeddings WHERE model = ? AND text_hash = ?", (self.model, key)).fetchone()
+        row = self._run(
+            "SELECT dim, vector FROM embeddings WHERE model = ? AND text_hash = ?", (self.model, key)
+        ).fetchone()
         if row is None:
             raise KeyError(key)
         return np.frombuffer(bytes(row[1]), dtype=np.float32, count=row[0]).copy()
@@ -105,7 +131,9 @@ class EmbeddingCache(MutableMapping[str, np.ndarray]):
             raise KeyError(key)
 
     def __iter__(self) -> Iterator[str]:
-        return iter([r[0] for r in self._run("SELECT text_hash FROM embeddings WHERE model = ?", (self.model,)).fetchall()])
+        return iter(
+            [r[0] for r in self._run("SELECT text_hash FROM embeddings WHERE model = ?", (self.model,)).fetchall()]
+        )
 
     def __len__(self) -> int:
         return self._run("SELECT count(*) FROM embeddings WHERE model = ?", (self.model,)).fetchone()[0]

@@ -101,8 +101,6 @@ MIGRATIONS: list[list[str]] = [
 _LOCK_ID = 0x6E657773  # "news": the advisory lock that serialises migrations across processes
 
 
-
-
 class PostgresStore:
     """The server store. One connection per instance; open one per worker, like the SQLite store."""
 
@@ -138,11 +136,14 @@ class PostgresStore:
         """Apply every migration newer than the database's version, each atomically, one process at a time."""
         with self.transaction():
             self._exec("SELECT pg_advisory_xact_lock(%s)", (_LOCK_ID,))
-            self._exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+            self._exec(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
             current = self.schema_version
             if current > len(MIGRATIONS):
-                raise RuntimeError(f"{self.url}: schema version {current} is newer than this newsprism knows "
-                                   f"({len(MIGRATIONS)})")
+                raise RuntimeError(
+                    f"{self.url}: schema version {current} is newer than this newsprism knows ({len(MIGRATIONS)})"
+                )
             for version in range(current + 1, len(MIGRATIONS) + 1):
                 for statement in MIGRATIONS[version - 1]:
                     self._exec(statement)
@@ -159,7 +160,9 @@ class PostgresStore:
     def seen(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], SeenInput]:
         out: dict[tuple[str, str], SeenInput] = {}
         for source, key in keys:
-            row = self._one("SELECT status, article_id, problem FROM inputs WHERE source = %s AND key = %s", (source, key))
+            row = self._one(
+                "SELECT status, article_id, problem FROM inputs WHERE source = %s AND key = %s", (source, key)
+            )
             if row:
                 out[(source, key)] = SeenInput(source, key, row[0], row[1], row[2])
         return out
@@ -214,8 +217,10 @@ class PostgresStore:
         )
 
     def get_article(self, article_id: str) -> Article | None:
-        row = self._one(select_articles() + " WHERE a.id = %s OR a.user_id = %s ORDER BY (a.id = %s) DESC, a.seq LIMIT 1",
-                        (article_id, article_id, article_id))
+        row = self._one(
+            select_articles() + " WHERE a.id = %s OR a.user_id = %s ORDER BY (a.id = %s) DESC, a.seq LIMIT 1",
+            (article_id, article_id, article_id),
+        )
         return None if row is None else article_from_row(row[:-1], row[-1], False)
 
     def user_ids(self) -> dict[str, str]:
@@ -252,8 +257,7 @@ class PostgresStore:
         )
         for aid, outlet, origin, duplicate_of, digest, sig, passages, text in rows:
             art = Article(id=aid, text=text or "", outlet=outlet, origin=origin, duplicate_of=duplicate_of)
-            yield (art, digest, None if sig is None else bytes(sig),
-                   None if passages is None else bytes(passages))
+            yield (art, digest, None if sig is None else bytes(sig), None if passages is None else bytes(passages))
 
     def prune_dedupe(self, keep: int) -> None:
         """Drop dedupe rows older than twice the window (a range delete on the key, as in SQLite)."""
@@ -279,7 +283,9 @@ class PostgresStore:
             stamp = now()
             with self._conn.cursor() as cur:
                 for s in stories:
-                    cur.execute("INSERT INTO stories(id, title, updated_at) VALUES (%s, %s, %s)", (s.id, s.title, stamp))
+                    cur.execute(
+                        "INSERT INTO stories(id, title, updated_at) VALUES (%s, %s, %s)", (s.id, s.title, stamp)
+                    )
                     cur.executemany(
                         "INSERT INTO story_members(article_id, story_id) VALUES (%s, %s) "
                         "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
@@ -307,8 +313,10 @@ class PostgresStore:
         if value is None:
             self._exec("DELETE FROM meta WHERE key = %s", (key,))
         else:
-            self._exec("INSERT INTO meta(key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                       (key, value))
+            self._exec(
+                "INSERT INTO meta(key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
     def stats(self) -> dict[str, Any]:
         return store_stats(self._conn, self.schema_version)

@@ -322,7 +322,9 @@ class SQLiteStore:
             self._conn.execute("DELETE FROM stories")
             stamp = now()
             for s in stories:
-                self._conn.execute("INSERT INTO stories(id, title, updated_at) VALUES (?, ?, ?)", (s.id, s.title, stamp))
+                self._conn.execute(
+                    "INSERT INTO stories(id, title, updated_at) VALUES (?, ?, ?)", (s.id, s.title, stamp)
+                )
                 self._conn.executemany(
                     "INSERT OR REPLACE INTO story_members(article_id, story_id) VALUES (?, ?)",
                     [(a, s.id) for a in s.articles],
