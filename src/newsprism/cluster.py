@@ -281,6 +281,27 @@ class StoryClusterer:
         self._alias: dict[str, str] = {}  # merged-away story id -> the id it was merged into
         self._next_refresh = 16  # re-weight stored entity vectors when the document count doubles
 
+    # ------------------------------------------------------------ state (checkpoints)
+    #: not state: the embedding model, the nearest-story backend and the callback are wired per process
+    _TRANSIENT = ("embedder", "_nn", "on_retire")
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        for k in self._TRANSIENT:
+            state[k] = None
+        return state
+
+    def attach(self, embedder: Embedder, on_retire: Callable[[Story], None] | None = None) -> StoryClusterer:
+        """Wire a restored (unpickled) clusterer to this process's embedder, callback and nearest-story backend."""
+        self.embedder, self.on_retire = embedder, on_retire
+        self._nn = registry.get("nn", self.p.nn)
+        return self
+
+    @property
+    def articles_seen(self) -> int:
+        """How many articles ``add`` was given (its arrival counter)."""
+        return self._n_added
+
     # ------------------------------------------------------------ scoring
     def _idf(self, term: str) -> float:
         # the prior counts unseen background documents, so a name shared by the first few articles keeps its weight

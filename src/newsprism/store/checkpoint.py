@@ -21,11 +21,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from newsprism import registry
-
 NAME = "clusterer"
-#: attributes that are not state: the embedding model, the nearest-story backend, a callback
-_TRANSIENT = ("embedder", "_nn", "on_retire")
 _ALLOWED = {
     ("collections", "Counter"),
     ("builtins", "set"),
@@ -54,27 +50,13 @@ def fingerprint(clusterer: Any) -> str:
     return hashlib.sha256(code + b"\0" + key.encode()).hexdigest()
 
 
-def articles_seen(clusterer: Any) -> int:
-    """How many articles the clusterer was given (its arrival counter)."""
-    return int(clusterer._n_added)
-
-
 def freeze(clusterer: Any) -> bytes:
-    held = {k: getattr(clusterer, k) for k in _TRANSIENT if hasattr(clusterer, k)}
-    for k in held:
-        setattr(clusterer, k, None)
-    try:
-        return zlib.compress(pickle.dumps(clusterer, protocol=5), 1)
-    finally:
-        for k, v in held.items():
-            setattr(clusterer, k, v)
+    return zlib.compress(pickle.dumps(clusterer, protocol=5), 1)
 
 
 def thaw(data: bytes, like: Any) -> Any:
-    """The saved state, wired to ``like``'s embedder, callback and nearest-story backend."""
+    """The saved state, wired to ``like``'s embedder and callback (``StoryClusterer.attach``)."""
     state = _Restricted(io.BytesIO(zlib.decompress(data))).load()
     if type(state) is not type(like):
         raise pickle.UnpicklingError(f"checkpoint holds a {type(state).__name__}, not a {type(like).__name__}")
-    state.embedder, state.on_retire = like.embedder, like.on_retire
-    state._nn = registry.get("nn", state.p.nn)
-    return state
+    return state.attach(like.embedder, like.on_retire)

@@ -159,7 +159,7 @@ class Ingestor:
             return
         stored = int(self.store.stats()["articles"])
         # another writer fed the store meanwhile: this state lacks its articles, so no valid checkpoint
-        if checkpoint.articles_seen(self._clusterer) != stored:
+        if self._clusterer.articles_seen != stored:
             put(checkpoint.NAME, 0, "", None)
             return
         put(
