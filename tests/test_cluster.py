@@ -286,3 +286,50 @@ def test_numpy_backend_matmul_variant_finds_the_same_rows():
     ein, mm = registry.get("nn", "numpy"), registry.get("nn", "numpy", matmul=True)
     for q in cent[:20]:
         assert ein(cent, live, q, 20)[0] == mm(cent, live, q, 20)[0]
+
+
+def _big_story_stream(n: int) -> list[Article]:
+    """Few (place, event) stories, each reported many times: the stories grow big."""
+    import random
+
+    rng = random.Random(3)
+    places = ["Northgate", "Port Elin", "Valmora", "Kestrel Bay", "Ashford", "Lindholm"]
+    events = ["a flood barrier", "a new tram line", "repairs to the pier", "a school expansion"]
+    out = []
+    for i in range(n):
+        place, event = rng.choice(places), rng.choice(events)
+        body = " ".join(f"Officials in {place} approved {event} on Monday, report {i}-{k} said." for k in range(4))
+        out.append(Article(id=f"b{i}", title=f"{place} approves {event}", text=body, published="2024-03-04"))
+    return out
+
+
+def test_refinement_budget_bounds_the_rescores_of_big_stories(monkeypatch: pytest.MonkeyPatch):
+    """A periodic settle re-scores at most about ``refine_budget`` members, however big the stories are."""
+    counts: list[int] = []
+    real = StoryClusterer._better_story
+
+    def counting(self, st, k):
+        counts[-1] += 1
+        return real(self, st, k)
+
+    monkeypatch.setattr(StoryClusterer, "_better_story", counting)
+    real_refine = StoryClusterer.refine
+
+    def per_pass(self, *a, **kw):
+        counts.append(0)
+        return real_refine(self, *a, **kw)
+
+    monkeypatch.setattr(StoryClusterer, "refine", per_pass)
+    arts = _big_story_stream(1200)
+    per_budget = {}
+    for budget in (0, 60):
+        counts.clear()
+        c = StoryClusterer(embedder=get_embedder("hash"), settle_every=100, refine_budget=budget)
+        for a in arts:
+            c.add(a)
+        per_budget[budget] = list(counts)
+        stories = len(c.stories())
+        assert 5 <= stories <= 60, stories
+    late = slice(5, None)  # once the stories are big
+    assert max(per_budget[60][late]) <= 60 + 30  # each touched story rounds its share up: at most +1 each
+    assert sum(per_budget[0][late]) > 2 * sum(per_budget[60][late])

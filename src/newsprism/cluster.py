@@ -79,6 +79,7 @@ class ClusterParams:
     split_min: int = 3  # a story splits in two only when each side has at least this many members (0: never)
     settle_every: int = 100  # articles between settle passes (merge, split, refine) over recently touched stories
     settle_max: int = 500  # stories larger than this are left alone by the periodic settle pass
+    refine_budget: int = 800  # member re-scores one periodic settle may spend (shared by its stories); 0: no limit
 
 
 # ------------------------------------------------------------------ entities
@@ -240,6 +241,7 @@ class _Story:
     absorbed: list[str] = field(default_factory=list)  # ids of stories merged into this one
     version: int = 0  # bumped by every merge, so stale merge candidates are skipped
     user: bool = False  # id given by the user: never merged with another user story
+    refine_cursor: int = 0  # where the next budgeted refinement starts among the members
 
 
 class StoryClusterer:
@@ -394,7 +396,7 @@ class StoryClusterer:
         self.merge()
         cap = self.p.settle_max if max_size is None else max_size
         self.split(since, cap)
-        self.refine(since, max_size=cap)
+        self.refine(since, max_size=cap, budget=self.p.refine_budget if max_size is None else 0)
         self.adopt(since)
         self.merge()
 
@@ -573,7 +575,7 @@ class StoryClusterer:
         return merged
 
     # ------------------------------------------------------------ refinement
-    def refine(self, since: int = 0, rounds: int = 4, max_size: int = 0) -> int:
+    def refine(self, since: int = 0, rounds: int = 4, max_size: int = 0, budget: int = 0) -> int:
         """Move articles to the story they are most similar to, when it beats their own story.
 
         Why: a stream places each article once, against the stories of that moment, so the
@@ -587,7 +589,10 @@ class StoryClusterer:
         when its own event's story is small and tight. A lone article is a member too: its
         own story offers no evidence, so any story reaching the threshold under the looser
         test takes it (the strict join test had turned it away when its event was small).
-        Only the bounded active pool is touched. Returns the number of moves.
+        Only the bounded active pool is touched. With ``budget``, when the stories to refine hold more members
+        than that, one sweep re-scores a share of each story proportional to its size, taking members in turn
+        from pass to pass: a stream whose recent stories are big (40 touched stories of 60-150 members in every
+        100 articles) otherwise paid ~36 re-scores per added article. Returns the number of moves.
         """
         total = 0
         for _ in range(rounds):
@@ -603,6 +608,9 @@ class StoryClusterer:
                 ),
                 key=lambda st: st.created,
             )
+            members = sum(len(st.members) for st in order)
+            if budget and members > budget:  # one budgeted sweep, shared in proportion to size
+                return total + sum(self._refine_some(st, -(-budget * len(st.members) // members)) for st in order)
             for st in order:
                 k = 0
                 while st.id in self._by_id and k < len(st.members):
@@ -763,6 +771,26 @@ class StoryClusterer:
                 self._move(st, 0, dest)
                 done += 1
         return done
+
+    def _refine_some(self, st: _Story, n: int) -> int:
+        """Re-score ``n`` members of ``st``, the ones after those of its last budgeted pass; the moves made."""
+        if st.id not in self._by_id or not st.members:
+            return 0
+        start = st.refine_cursor % len(st.members)
+        picked = (st.members[start:] + st.members[:start])[:n]
+        st.refine_cursor = start + n
+        moved = 0
+        for aid in picked:
+            if st.id not in self._by_id:
+                break
+            if aid not in st.members:
+                continue
+            k = st.members.index(aid)
+            dest = self._better_story(st, k)
+            if dest is not None:
+                self._move(st, k, dest)
+                moved += 1
+        return moved
 
     def _better_story(self, st: _Story, k: int) -> _Story | None:
         n = len(st.members)
