@@ -93,3 +93,13 @@ def test_markdown_lists_every_section_with_citations():
         assert heading in md
     assert "Officials said thousands attended. [2]" in md
     assert "javascript:" not in md and "<script>" not in md
+
+
+def test_outlet_count_says_how_many_outlets_are_not_named():
+    brief, _ = _tiny_brief()
+    md = render(brief, "md")
+    assert "outlets, " in md and "not named" not in md  # both articles name their outlet
+    story = brief.stories[0]
+    story.sources[1].outlet = None
+    assert "(1 not named: each counted as its own)" in render(brief, "md")
+    assert "(1 not named)" in render(brief, "html")

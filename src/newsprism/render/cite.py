@@ -16,8 +16,17 @@ def outlet_label(story: StoryBrief, article_id: str) -> str:
     return article_id
 
 
-def origins_phrase(support: int, origins: int) -> str:
+def origins_phrase(story: StoryBrief) -> str:
+    """'5 outlets (4 not named: each counted as its own), 5 independent origins'.
+
+    Why say it: an article without an outlet counts as an outlet of its own, so "5 outlets" alone would
+    claim more than the inputs tell.
+    """
+    support, origins = story.support, story.origins
     outlets = f"{support} outlet{'s' if support != 1 else ''}"
+    unnamed = sum(1 for ref in story.sources if not ref.outlet)
+    if unnamed:
+        outlets += f" ({unnamed} not named: each counted as its own)"
     return f"{outlets}, {origins} independent origin{'s' if origins != 1 else ''}"
 
 

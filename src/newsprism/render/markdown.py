@@ -17,7 +17,7 @@ def _md(text: str) -> str:
 
 
 def render_story(story: StoryBrief) -> str:
-    out = [f"## {_md(story.title)}", "", f"*Reported by {origins_phrase(story.support, story.origins)}.*", ""]
+    out = [f"## {_md(story.title)}", "", f"*Reported by {origins_phrase(story)}.*", ""]
     if story.summary:
         out += ["### Summary", ""]
         out += [" ".join(f"{_md(s.text)} {_cites(story, s.articles)}" for s in story.summary), ""]
