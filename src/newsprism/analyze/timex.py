@@ -130,6 +130,19 @@ def _weekday(ref: date, wd: int, future: bool, mod: str | None) -> date:
     return ref - timedelta(days=(ref.weekday() - wd) % 7)
 
 
+def _period(ref: date, unit: str, step: int) -> tuple[date, date]:
+    """The whole week (Monday to Sunday), month or year ``step`` of them away from ``ref``'s own."""
+    if unit == "week":
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        mo = ref.month + step
+        y = ref.year + (mo - 1) // 12
+        mo = (mo - 1) % 12 + 1
+        return date(y, mo, 1), _month_end(y, mo)
+    return date(ref.year + step, 1, 1), date(ref.year + step, 12, 31)
+
+
 def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tuple[date, date | None] | None:
     g = m.groups()
     if kind == "mrange":
@@ -180,36 +193,19 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
     if kind == "rel":
         mod, unit = g[0].lower(), g[1].lower()
         step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0}[mod]
-        if unit == "week":
-            monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
-            return monday, monday + timedelta(days=6)
         if unit == "weekend":
             sat = ref + timedelta(days=(5 - ref.weekday()) % 7) + timedelta(weeks=max(step, 0))
             if step < 0:
                 sat = ref - timedelta(days=(ref.weekday() - 5) % 7 or 7)
             return sat, sat + timedelta(days=1)
-        if unit == "month":
-            mo = ref.month + step
-            y = ref.year + (mo - 1) // 12
-            mo = (mo - 1) % 12 + 1
-            return date(y, mo, 1), _month_end(y, mo)
-        y = ref.year + step
-        return date(y, 1, 1), date(y, 12, 31)
+        return _period(ref, unit, step)
     if kind == "ago":
         # resolved at the unit's own precision: "a year ago" is that year, not that day
         n = _NUMS.get(g[0].lower()) or int(g[0])
         unit = g[1].lower()
         if unit == "day":
             return ref - timedelta(days=n), None
-        if unit == "week":
-            monday = ref - timedelta(days=ref.weekday()) - timedelta(weeks=n)
-            return monday, monday + timedelta(days=6)
-        if unit == "month":
-            mo = ref.month - n
-            y = ref.year + (mo - 1) // 12
-            mo = (mo - 1) % 12 + 1
-            return date(y, mo, 1), _month_end(y, mo)
-        return date(ref.year - n, 1, 1), date(ref.year - n, 12, 31)
+        return _period(ref, unit, -n)
     if kind == "month":
         mo = _MONTHS[g[0].lower()]
         y = ref.year

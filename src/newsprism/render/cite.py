@@ -16,6 +16,11 @@ def outlet_label(story: StoryBrief, article_id: str) -> str:
     return article_id
 
 
+def unnamed_outlets(story: StoryBrief) -> int:
+    """Source articles that name no outlet (each counts as an outlet of its own in ``support``)."""
+    return sum(1 for ref in story.sources if not ref.outlet)
+
+
 def origins_phrase(story: StoryBrief) -> str:
     """'5 outlets (4 not named: each counted as its own), 5 independent origins'.
 
@@ -24,8 +29,7 @@ def origins_phrase(story: StoryBrief) -> str:
     """
     support, origins = story.support, story.origins
     outlets = f"{support} outlet{'s' if support != 1 else ''}"
-    unnamed = sum(1 for ref in story.sources if not ref.outlet)
-    if unnamed:
+    if unnamed := unnamed_outlets(story):
         outlets += f" ({unnamed} not named: each counted as its own)"
     return f"{outlets}, {origins} independent origin{'s' if origins != 1 else ''}"
 

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from newsprism.model import Article, Brief, SourceRef, Span, StoryBrief
-from newsprism.render.cite import citation_numbers, llm_note, origins_phrase
+from newsprism.render.cite import citation_numbers, llm_note, origins_phrase, unnamed_outlets
 
 _ENV = Environment(loader=PackageLoader("newsprism.render", "templates"), autoescape=select_autoescape(default=True))
 
@@ -400,7 +400,7 @@ def story_context(story: StoryBrief, articles: dict[str, Article], *, prefix: st
         "source_href": (lambda aid: article_href(aid, None, None)) if article_href else None,
         "safe_url": safe_url,
         "origins_phrase": origins_phrase(story),
-        "unnamed": sum(1 for ref in story.sources if not ref.outlet),
+        "unnamed": unnamed_outlets(story),
         "dates": dates,
         "coverage_svg": coverage_svg(story, nums, span_href, fact_href),
         "coverage_rows": len(coverage_facts(story)),

@@ -44,7 +44,7 @@ class IngestReport:
     errors: int = 0  # inputs (files, records) reported as bad
     duplicates: int = 0  # new articles marked as a copy of an earlier one
     stories: int = 0  # stories in the store after the run
-    replayed: int = 0  # stored articles re-read to rebuild the clusterer (those after its checkpoint)
+    replayed: int = 0  # stored articles re-read to rebuild in-memory state (for clustering: after its checkpoint)
 
     @property
     def articles(self) -> int:

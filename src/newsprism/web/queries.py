@@ -149,12 +149,17 @@ def _like(text: str) -> str:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def _query_words(text: str) -> list[str]:
+    """The words of a search box (at most 12); nothing of the query syntax survives."""
+    return _WORD.findall(text)[:12]
+
+
 def fts_query(text: str) -> str | None:
     """A user's words as a safe FTS5 query: each word quoted (AND), the last one also as a prefix.
 
     Why: raw user input is FTS5 syntax (``"``, ``AND``, ``NEAR(``, ``*``) and would raise or misread.
     """
-    words = _WORD.findall(text)[:12]
+    words = _query_words(text)
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]
@@ -169,7 +174,7 @@ def _snippet(raw: str) -> Markup:
 
 def ts_query(text: str) -> str | None:
     """The same words as a PostgreSQL ``tsquery``: each word (AND), the last one also as a prefix."""
-    words = _WORD.findall(text)[:12]
+    words = _query_words(text)
     if not words:
         return None
     return " & ".join(f"'{w}'" for w in words) + ":*"
