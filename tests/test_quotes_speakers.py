@@ -289,3 +289,31 @@ def test_a_phrase_after_said_that_is_part_of_the_report() -> None:
     assert [q.text for q in res.quotes if q.kind == "indirect"] == [
         "at this stage of the lawsuit, the issue is not proving discrimination but showing enough evidence to go forward"
     ]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_an_institutions_unnamed_speaker_and_the_description_that_refers_back(backend: str) -> None:
+    """'A Microsoft spokesperson said' is Microsoft speaking (role 'spokesperson'), not 'A Microsoft
+    Spokesperson' and not an earlier, named spokesman; 'the spokesperson said' refers back to the latest
+    such speaker.  A place, a party or a possessive before the noun is not an institution."""
+    text = (
+        "Jen Psaki, the White House press secretary, spoke on Monday.\n\n"
+        'A spokesperson for Google says the company "cares deeply" about the security of users\' data.\n\n'
+        "A Microsoft spokesperson said that the company only provides customer data after a binding order.\n\n"
+        '"In addition we only ever comply with orders about specific accounts," the spokesperson said.\n\n'
+        '"We review every request," a senior White House official said.\n\n'
+        'Sarah Palin, a vocal tea party supporter, said in a statement that she was "saddened by the claim." '
+        'The former Alaska governor said the claims were "false and appalling."\n\n'
+        '"We are disappointed," said the statement from Grimm\'s attorney, William McGinley.\n\n'
+        'And Sen. Kirsten Gillibrand of New York also chimed in, demanding that the "report must be made public. '
+        'Not just a letter from someone appointed by Trump."'
+    )
+    res = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"]
+    by = {q.text: (q.speaker, q.role) for q in res.quotes}
+    said = next(t for t in by if t.startswith("the company only provides"))
+    assert by[said] == ("Microsoft", "spokesperson")
+    assert by["In addition we only ever comply with orders about specific accounts"] == ("Microsoft", "spokesperson")
+    assert by["We review every request"] == ("White House", "senior official")
+    assert by["false and appalling."][0] != "Alaska"
+    assert by["We are disappointed"][0] != "Grimm"
+    assert by[next(t for t in by if t.startswith("report must be made public"))][0] == "Kirsten Gillibrand"

@@ -246,6 +246,8 @@ def regex_entities(text: str) -> list[Entity]:
             words = words[1:]
         while words and words[-1].lower() in {"of", "the", "for", "and"}:
             words = words[:-1]
+        if len(words) == 1 and words[0].lower().rstrip(".") in _TITLES:
+            continue  # 'And Sen.' before 'Kirsten Gillibrand': a title left alone is no name
         # "Chinese President Xi Jinping" -> "Xi Jinping": drop leading nationality/title words
         while (len(words) > 1 and not has_title and words[0].lower() in _NORP | _TITLE_WORDS
                and not any(w.lower() in _ORG_WORDS for w in words[1:])):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from newsprism.analyze.entities import NameIndex, honorific_gender, normalize_org, strip_name, surname
+from newsprism.analyze.entities import DEMONYMS, NameIndex, honorific_gender, normalize_org, strip_name, surname
 from newsprism.analyze.nlp import paragraphs
 from newsprism.model import Entity, Quote, Sentence, Span, StoryQuote
 
@@ -338,6 +338,15 @@ _TOKEN = re.compile(
 _NAME_RUN = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s+)?[A-Z][\w’'\-.]*[\w’']"
     r"(?:\s+(?:(?:von|van|der|de|la|bin|al|da|du|le|del|dos)\s+|[A-Z]\.\s+(?=[A-Z]))*[A-Z][\w’'\-.]*[\w’'])*"
+)
+_NORP = {v.lower() for v in DEMONYMS.values()}
+_PARTY_WORDS = {"republican", "democratic", "democrat", "gop", "conservative", "liberal", "progressive"}
+#: an institution's unnamed speaker: '[a] [senior] White House [press] spokesman' (modifiers, institution, role)
+_ORG_DESC = re.compile(
+    r"(?:(?:the|a|an|The|A|An)\s+)?((?:[a-z][\w\-]*\s+){0,2})?"
+    r"((?:[A-Z][\w.&’'\-]*\s+){0,4}[A-Z][\w.&’'\-]*)\s+((?:[a-z][\w\-]*\s+){0,2}(?:"
+    + "|".join(sorted(_DESCRIPTORS))
+    + r"))"
 )
 _ORG_WORDS = _ORG_HEADS | {
     "ministry",
@@ -1279,6 +1288,14 @@ class _Attributor:
         heads = [w for w in words if w in _DESCRIPTORS]
         if heads:
             found = self._describe(heads[-1], words, pos)
+            a, b = s + len(np) - len(np.lstrip(" ,")), e - len(np) + len(np.rstrip(" ,"))
+            unnamed = self._institution(_ORG_DESC.fullmatch(text, a, b))
+            if unnamed and (
+                not found
+                or words[0] in ("a", "an")  # 'a BuzzFeed spokesman' is someone new unless the role says so
+                and not set(unnamed.name.lower().split()) <= set(f"{found.name} {found.role or ''}".lower().split())
+            ):
+                return unnamed
             if found:
                 return found
         if any(w in _ORG_HEADS for w in words) or any(
@@ -1410,23 +1427,61 @@ class _Attributor:
                     best = (x.start, re.sub(r"^(?:the|The)\s+", "", x.text))
         return _Speaker(best[1], None, True) if best else None
 
+    def _institution(self, om: re.Match[str] | None) -> _Speaker | None:
+        """'A Microsoft spokesperson', 'a senior White House official' (an ``_ORG_DESC`` match): the
+        institution speaks, the description is the role.  Not a possessive ('Grimm’s attorney'), a party
+        or a place ('the former Alaska governor' is a person)."""
+        if not om:
+            return None
+        org = om.group(2)
+        if (
+            org.lower() in _STOPRUN
+            or re.search(r"['’]s?$", org)
+            or strip_name(org).lower() in _PLACES | _NORP | _PARTY_WORDS
+            or any(x.label in ("GPE", "LOC", "NORP") and x.start < om.end(2) and x.end > om.start(2) for x in self.ents)
+        ):
+            return None
+        role = " ".join(x for x in (om.group(1), om.group(3)) if x).strip()
+        return _Speaker(normalize_org(org), role, True)
+
+    def _unnamed(self, head: str, pos: int) -> list[tuple[int, str, str | None]]:
+        """Institutions' unnamed speakers introduced before ``pos`` with this head: 'A Microsoft spokesperson said'."""
+        lo = self._paras[max(0, bisect.bisect_right(self._paras, pos) - 4)] if self._paras else 0
+        out: list[tuple[int, str, str | None]] = []
+        for m in re.finditer(r"\b(?:a|an|A|An)\s+", self.text[lo:pos]):
+            a = lo + m.start()
+            om = _ORG_DESC.match(self.text, a, pos)
+            if not om or not om.group(3).endswith(head) or any(q0 < a < q1 for q0, q1 in self.quoted):
+                continue
+            if sp := self._institution(om):
+                out.append((a, sp.name or "", sp.role))
+        return out
+
     def _describe(self, head: str, words: list[str], pos: int) -> _Speaker | None:
         """'the NSC spokesman' -> the latest earlier person whose role has that head noun (and other words)."""
-        best: tuple[int, int, str] | None = None
-        mentions = [(p, full) for p, full in self.index.mentions] + [
-            (p, self.index.resolve(c, p)) for p, _e, c in self.people
-        ]
-        for p, full in sorted(mentions):
+        best: tuple[int, int, str, str | None] | None = None
+        mentions = (
+            [(p, full, None) for p, full in self.index.mentions]
+            + [(p, self.index.resolve(c, p), None) for p, _e, c in self.people]
+            + self._unnamed(head, pos)
+        )  # 'the spokesperson' -> 'a Microsoft spokesperson'
+        for p, full, own in sorted(mentions):
             if p > pos:
                 break
+            if own is not None:
+                if head in own.lower().split():
+                    extra = sum(1 for w in words if w not in ("the", "a", head) and w in own.lower())
+                    if best is None or (extra, p) >= (best[0], best[1]):
+                        best = (extra, p, full, own)
+                continue
             role = _expand_role(f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')}")
             if head not in role.split():
                 continue
             extra = sum(1 for w in words if w not in ("the", "a", head) and (w in role or w in full.lower()))
             if best is None or (extra, p) >= (best[0], best[1]):
-                best = (extra, p, full)
+                best = (extra, p, full, None)
         if best:
-            return _Speaker(best[2], self.index.role_of(best[2]), True)
+            return _Speaker(best[2], best[3] or self.index.role_of(best[2]), True)
         return None
 
     def document(self, head: str, pos: int) -> _Speaker | None:
@@ -1840,6 +1895,8 @@ class _Attributor:
         With ``orgs``, an organisation or 'the <group>' that opens the clause is its subject too ('The St.
         Louis Tea Party Coalition issued its own resolution, accusing … of acting as a “…”')."""
         text = self.text
+        if cm := re.match(r"(?:And|But|Yet|Or|So)\s+(?=[A-Z])", text[s:e]):
+            s += cm.end()  # 'And Sen. Kirsten Gillibrand … also chimed in, demanding that the “…”'
         if orgs:
             sp = self._org_opening(s, e)
             if sp:
