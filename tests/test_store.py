@@ -74,6 +74,9 @@ def test_articles_content_hash_ids_fts_and_stories():
     store.replace_stories([Story("s1", [a.id]), Story("s2", [b.id])])
     assert [s.id for s in store.stories()] == ["s1", "s2"]
     assert store.stats()["stories"] == 2
+    assert (store.count("articles"), store.count("stories")) == (2, 2)
+    with pytest.raises(ValueError, match="cannot count 'inputs'"):
+        store.count("inputs")
 
 
 def test_transaction_rolls_back_on_error():

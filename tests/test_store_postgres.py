@@ -67,6 +67,7 @@ def test_contract_articles_inputs_stories_search(store_url: str):
     assert [s.id for s in store.stories()] == ["s1", "s2"]
     stats = store.stats()
     assert (stats["articles"], stats["stories"], stats["inputs"], stats["input_errors"]) == (2, 2, 2, 1)
+    assert (store.count("articles"), store.count("stories")) == (2, 2)
     store.set_meta("k", "v")
     assert store.get_meta("k") == "v"
     store.set_meta("k", None)

@@ -139,6 +139,19 @@ class EmbeddingCache(MutableMapping[str, np.ndarray]):
         return self._run("SELECT count(*) FROM embeddings WHERE model = ?", (self.model,)).fetchone()[0]
 
 
+_COUNTS = {
+    "articles": "SELECT count(*) FROM articles",
+    "stories": "SELECT count(DISTINCT story_id) FROM story_members",
+}
+
+
+def store_count(conn: Any, what: str) -> int:
+    """One count ('articles' or 'stories') without the rest of :func:`store_stats` (which scans sources)."""
+    if what not in _COUNTS:
+        raise ValueError(f"cannot count {what!r}: choose one of {', '.join(_COUNTS)}")
+    return int(conn.execute(_COUNTS[what]).fetchone()[0])
+
+
 def store_stats(conn: Any, schema_version: int) -> dict[str, Any]:
     """The counts ``newsprism stats`` prints, the same statements on every SQL backend."""
 
@@ -146,8 +159,8 @@ def store_stats(conn: Any, schema_version: int) -> dict[str, Any]:
         return conn.execute(statement).fetchone()[0]
 
     return {
-        "articles": one("SELECT count(*) FROM articles"),
-        "stories": one("SELECT count(DISTINCT story_id) FROM story_members"),
+        "articles": store_count(conn, "articles"),
+        "stories": store_count(conn, "stories"),
         "sources": count_sources(s for (s,) in conn.execute("SELECT DISTINCT source FROM articles").fetchall()),
         "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
         "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),

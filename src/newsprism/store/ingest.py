@@ -157,7 +157,7 @@ class Ingestor:
         put = getattr(self.store, "put_checkpoint", None)
         if put is None or self._clusterer is None:
             return
-        stored = int(self.store.stats()["articles"])
+        stored = self.store.count("articles")
         # another writer fed the store meanwhile: this state lacks its articles, so no valid checkpoint
         if self._clusterer.articles_seen != stored:
             put(checkpoint.NAME, 0, "", None)
@@ -207,7 +207,7 @@ class Ingestor:
         if pending:
             self._flush(pending)
         self._sync_stories()
-        self.report.stories = int(self.store.stats()["stories"])
+        self.report.stories = self.store.count("stories")
         return self.report
 
     def _flush(self, batch: list[RawDocument]) -> None:

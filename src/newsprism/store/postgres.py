@@ -26,6 +26,7 @@ from newsprism.store._rows import (
     article_params,
     now,
     select_articles,
+    store_count,
     store_stats,
 )
 from newsprism.store.base import SeenInput
@@ -320,6 +321,9 @@ class PostgresStore:
 
     def stats(self) -> dict[str, Any]:
         return store_stats(self._conn, self.schema_version)
+
+    def count(self, what: str) -> int:
+        return store_count(self._conn, what)
 
     def close(self) -> None:
         self._conn.close()
