@@ -317,3 +317,25 @@ def test_an_institutions_unnamed_speaker_and_the_description_that_refers_back(ba
     assert by["false and appalling."][0] != "Alaska"
     assert by["We are disappointed"][0] != "Grimm"
     assert by[next(t for t in by if t.startswith("report must be made public"))][0] == "Kirsten Gillibrand"
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_unnamed_sources_are_given_as_written_not_unattributed_or_guessed(backend: str) -> None:
+    """'a source told FT', 'one diplomat said', 'People familiar with the matter said' attribute the words to
+    an unnamed source: the speaker is that description as the article writes it, never the previous
+    paragraph's speaker, and 'the officials' (which refers back) is not such a source."""
+    text = (
+        "Kremlin spokesman Dmitry Peskov said talks were planned for Monday.\n\n"
+        "A source told FT that Xi might “conduct a video conference with the Ukrainian president,” and China agreed.\n\n"
+        "“We will see,” a source familiar with the talks said.\n\n"
+        "“It is over,” one diplomat said.\n\n"
+        "People familiar with the matter said the deal was “close.”\n\n"
+        "“Not yet,” Peskov said. “We are waiting,” a senior official said."
+    )
+    res = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"]
+    by = {q.text: q.speaker for q in res.quotes}
+    assert by[next(t for t in by if t.startswith("conduct a video conference"))] == "A source"
+    assert by["We will see"] == "a source familiar with the talks"
+    assert by["It is over"] == "one diplomat"
+    assert by["close."] == "People familiar with the matter"
+    assert by["We are waiting"] == "a senior official"

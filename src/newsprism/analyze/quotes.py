@@ -341,6 +341,54 @@ _NAME_RUN = re.compile(
 )
 _NORP = {v.lower() for v in DEMONYMS.values()}
 _PARTY_WORDS = {"republican", "democratic", "democrat", "gop", "conservative", "liberal", "progressive"}
+#: nouns for a source the article does not name ('a source familiar with the talks', 'two senior officials')
+_ANON_HEADS = (
+    "sources?|officials?|persons?|people|insiders?|diplomats?|aides?|advisers?|advisors?|analysts?|lawmakers?|"
+    "staffers?|employees?|observers?|witnesses|witness|residents?|experts?|spokes(?:man|woman|person)|"
+    "representatives?|executives?|officers?|members?|investigators?|negotiators?|participants?|attendees?"
+)
+_ANON = re.compile(
+    r"(?:(?:an?|one|two|three|four|several|some|many|other|another|multiple)\s+)?"
+    r"(?:[a-z][\w\-]*\s+){0,3}?"
+    rf"(?:{_ANON_HEADS})"
+    r"(?:\s+(?:familiar|close|briefed|knowledgeable|involved|who|with|in|at|of|from|for|on|to)\b[^.;:“”\"]{0,80})?",
+    re.IGNORECASE,
+)
+
+
+def _anonymous(np: str) -> _Speaker | None:
+    """A source the article describes but does not name, as written: 'a source familiar with the talks',
+    'two senior officials', 'people briefed on the plan'.  A singular needs its determiner ('official' alone
+    is a title); nothing here is resolved to a person."""
+    np = np.strip(" ,")
+    while np.split() and np.split()[0].lower() in _INTRO | _PREPS and len(np.split()) > 1:
+        np = np.split(None, 1)[1]  # 'as some legal experts'
+    m = _ANON.fullmatch(np)
+    if not m or re.search(r"[A-Z]", np[1:]):
+        return None  # a capitalised word is a name or an institution, handled elsewhere
+    first = np.split()[0].lower()
+    if first in ("the", "his", "her", "their", "its", "this", "that", "these", "those", "our"):
+        return None  # 'the officials' refers back
+    plural = re.match(rf"(?:[a-z][\w\-]*\s+){{0,3}}?(?:{_ANON_HEADS})\b", np, re.I)
+    head = plural.group(0).split()[-1].lower() if plural else ""
+    if first not in _ANON_DETS and not (head.endswith("s") or head == "people"):
+        return None
+    return _Speaker(np, None, False)
+
+
+_ANON_SAYS = re.compile(rf"({_ANON.pattern})\s+(?:\w+ly\s+)?({VERBS})\b", re.I)
+_ANON_DETS = {"a", "an", "one", "two", "three", "four", "several", "some", "many", "other", "another", "multiple"}
+
+
+def _distinctive(words: list[str], head: str) -> set[str]:
+    """The words of a description that could tell who it is ('alaska' in 'a former Alaska governor')."""
+    return {w for w in words if w != head and w not in _ANON_DETS | _NP_LOWER | {"former", "senior", "top"}}
+
+
+def _words_of(sp: _Speaker) -> set[str]:
+    return {w.strip(",.’'").lower() for w in f"{sp.name or ''} {sp.role or ''}".split()}
+
+
 #: an institution's unnamed speaker: '[a] [senior] White House [press] spokesman' (modifiers, institution, role)
 _ORG_DESC = re.compile(
     r"(?:(?:the|a|an|The|A|An)\s+)?((?:[a-z][\w\-]*\s+){0,2})?"
@@ -1296,6 +1344,9 @@ class _Attributor:
                 and not set(unnamed.name.lower().split()) <= set(f"{found.name} {found.role or ''}".lower().split())
             ):
                 return unnamed
+            anon = _anonymous(np)
+            if anon and (not found or not _distinctive(words, heads[-1]) & _words_of(found)):
+                return anon  # 'a senior official said': someone new, unless the article's role says who
             if found:
                 return found
         if any(w in _ORG_HEADS for w in words) or any(
@@ -1317,7 +1368,7 @@ class _Attributor:
                 and not re.match(r"[DRI][-–][A-Z]", run)
             ):  # an entity the NER saw, not 'Close to three dozen'
                 return _Speaker(normalize_org(run), None, True)
-        return None
+        return _anonymous(np)
 
     def party_descriptions(self) -> None:
         """Party words the article gives a person through a description or their own sentence, added to
@@ -1426,6 +1477,20 @@ class _Attributor:
                 if x and (best is None or x.start > best[0]):
                     best = (x.start, re.sub(r"^(?:the|The)\s+", "", x.text))
         return _Speaker(best[1], None, True) if best else None
+
+    def _anonymous_np(self, s: int, e: int, pos: int) -> _Speaker | None:
+        """An unnamed source as written; 'a/an …' goes through :meth:`from_np`, whose roles may say who it is
+        ('a former Alaska governor'), but 'one diplomat', 'two officials', 'People familiar with …' never do."""
+        anon = _anonymous(self.text[s:e])
+        if anon is None or not anon.name:
+            return None
+        words = [w.lower().strip(",.’'") for w in anon.name.split()]
+        heads = [w for w in words if w in _DESCRIPTORS]
+        if words[0] in ("a", "an") and heads:
+            found = self._describe(heads[-1], words, pos)
+            if found and _distinctive(words, heads[-1]) & _words_of(found):
+                return found
+        return anon
 
     def _institution(self, om: re.Match[str] | None) -> _Speaker | None:
         """'A Microsoft spokesperson', 'a senior White House official' (an ``_ORG_DESC`` match): the
@@ -1684,6 +1749,9 @@ class _Attributor:
             )
             ns, ne = _np_forward(text, b, e)
             return self.from_np(ns, ne, pos), vm.group(0)
+        am = _ANON_SAYS.match(text, a, e)
+        if am and (sp := self._anonymous_np(a, am.end(1), pos)):  # '…,” one diplomat said'
+            return sp, am.group(2)
         cm = _COMMON_SUBJ.match(text[a:e])
         if cm and not _DESC_OR_ORG.search(cm.group(0)):
             # '…,” the communications pro wrote': the person the description stands for, else as written
@@ -1771,6 +1839,9 @@ class _Attributor:
             sp = self.document(dm.group(1).lower(), s + dm.start())
             if sp and sp.name:
                 return sp
+        am = re.search(rf"(?:^|[,;:]\s+|\b(?:and|but)\s+)({_ANON.pattern})\s+(?:\w+ly\s+)?$", text[s:vs], re.I)
+        if am and (sp := self._anonymous_np(s + am.start(1), s + am.end(1), pos)) and sp.name:
+            return sp  # 'A source told FT that Xi might “…”', 'People familiar with the matter said'
         cb = re.search(r"\b((?:the|a|an|The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:\w+ly\s+)?$", text[s:vs])
         if (
             cb
