@@ -339,3 +339,14 @@ def test_unnamed_sources_are_given_as_written_not_unattributed_or_guessed(backen
     assert by["It is over"] == "one diplomat"
     assert by["close."] == "People familiar with the matter"
     assert by["We are waiting"] == "a senior official"
+
+
+def test_a_role_inside_a_fuller_one_is_replaced_not_repeated() -> None:
+    from newsprism.analyze.quotes import _merge_roles
+
+    assert (
+        _merge_roles("China’s spokesman", ["Chinese Foreign Ministry spokesman"])
+        == "Chinese Foreign Ministry spokesman"
+    )
+    # a description that adds words to a different role is still appended
+    assert _merge_roles("Representative", ["Republican of Idaho"]) == "Representative, Republican of Idaho"

@@ -2190,6 +2190,16 @@ def _good_appositive(appos: str) -> bool:
 _ROLE_FILLER = {"a", "an", "the", "of", "for", "and", "from", "at", "in", "on", "with", "once", "now", "also"}
 
 
+def _role_words(role: str) -> set[str]:
+    """A role's words for comparing two descriptions: expanded titles, a country's possessive as its
+    demonym ('China’s' ~ 'Chinese')."""
+    out = set()
+    for w in _expand_role(role).split():
+        w = re.sub(r"['’]s$", "", w.strip(",.()"))
+        out.add(DEMONYMS.get(w, w).lower())
+    return out
+
+
 def _merge_roles(role: str | None, descs: list[str], limit: int = 200) -> str | None:
     """The fullest description the article gives a person: the quote's own role, then every other
     mention's title or appositive that adds words ('Representative' + 'Republican of Idaho'; 'Mr. Labrador
@@ -2198,9 +2208,12 @@ def _merge_roles(role: str | None, descs: list[str], limit: int = 200) -> str | 
         d = clean_role(d)
         if not d:
             continue
-        have = set(_expand_role(role or "").split())
-        new = set(_expand_role(d).split()) - have - _ROLE_FILLER
+        have = _role_words(role or "")
+        new = _role_words(d) - have - _ROLE_FILLER
         if not new or (role and d.lower() in role.lower()):
+            continue
+        if role and have - _ROLE_FILLER <= _role_words(d) and len(d) <= limit:
+            role = d  # 'China’s spokesman' is inside 'Chinese Foreign Ministry spokesman': one role, not both
             continue
         merged = f"{role}, {d}" if role else d
         if len(merged) > limit:
