@@ -36,6 +36,7 @@ def _unit_scores(al: Alignment) -> np.ndarray:
     cent = _centrality(al)
     soft = _soft_support(al)
     lexc = _lex_centrality(al)
+    title = _title_sim(al)
     out = np.zeros(len(al.units))
     for i, u in enumerate(al.units):
         words = n_words(u.text)
@@ -44,6 +45,7 @@ def _unit_scores(al: Alignment) -> np.ndarray:
             + W_CENT * cent[i]
             + W_SOFT * soft[i]
             + W_LEX * lexc[i]
+            + W_TITLE * title[i]
             + W_POS * (1.0 - u.position)
             + W_RANK / (1.0 + u.sentence)
             - 0.6 * u.quote
@@ -60,6 +62,7 @@ W_CENT = 3.0
 S_COS = 0.3
 W_SOFT = 0.0
 W_LEX = 2.0
+W_TITLE = 0.5
 CROSS_ONLY = False
 W_POS = 0.5
 W_RANK = 0.0
@@ -105,6 +108,25 @@ def _lex_centrality(al: Alignment) -> np.ndarray:
         m[arts[:, None] == arts[None, :]] = 0.0
     deg = m.sum(axis=1)
     return deg / (deg.max() or 1.0)
+
+
+def _title_sim(al: Alignment) -> np.ndarray:
+    """Query-focused centrality: mean :func:`summary_sim` to the articles' headlines, scaled to 0..1.
+
+    Why: the headlines together name the event, so a sentence close to all of them (its own
+    outlet's included) is about the story rather than a side detail. A headline is compared
+    with the other headlines only.
+    """
+    n = len(al.units)
+    heads = [u.idx for u in al.units if u.sentence == 0]
+    if not n or not heads:
+        return np.zeros(n)
+    m = np.asarray(summary_sim(al), dtype=np.float64)
+    out = np.zeros(n)
+    for i in range(n):
+        hs = [h for h in heads if h != i]
+        out[i] = float(np.mean(m[i, hs])) if hs else 0.0
+    return out / (out.max() or 1.0)
 
 
 def summary_sim(al: Alignment) -> np.ndarray:
