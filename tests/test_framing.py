@@ -1,0 +1,105 @@
+"""Per-outlet framing: loaded wording charged to the outlet that chose it, never a quoted speaker's."""
+
+from __future__ import annotations
+
+from newsprism.model import Article, Story
+from newsprism.synthesize import synthesize
+from newsprism.synthesize.align import align, build_facts
+from newsprism.synthesize.framing import _inside_quotes, framing, loaded_count
+
+
+def _story(texts: dict[str, str]) -> tuple[list[Article], dict[str, list[tuple[str, str]]]]:
+    arts = [Article(id=f"a{i}", text=t, title=f"Budget vote {i}", outlet=o) for i, (o, t) in enumerate(texts.items())]
+    brief = synthesize(Story("s", [a.id for a in arts]), arts, {}, None)
+    return arts, {f.outlet: [(t.text, t.note) for t in f.terms] for f in brief.framing}
+
+
+BASE = (
+    "The Senate passed the budget bill on Tuesday by a vote of 51 to 49. "
+    "The measure funds the government through September. "
+    "Senator Jane Miller {verb} that the bill would cut the deficit by $40 billion. "
+    "The House is expected to take up the bill next week."
+)
+
+
+def test_attribution_verb_only_this_outlet_uses_is_charged_and_said_is_not():
+    arts, terms = _story(
+        {
+            "fox": BASE.format(verb="insisted"),
+            "nyt": BASE.format(verb="said"),
+            "hpo": BASE.format(verb="said"),
+        }
+    )
+    fox = [t for t, _ in terms["fox"]]
+    assert fox == ["insisted"]
+    note = dict(terms["fox"])["insisted"]
+    assert "only this outlet" in note and 'others write "said"' in note
+    assert terms["nyt"] == [] and terms["hpo"] == []
+
+
+def test_attribution_verb_every_outlet_uses_is_not_one_outlets_framing():
+    _, terms = _story({o: BASE.format(verb="insisted") for o in ("fox", "nyt", "hpo")})
+    assert all(v == [] for v in terms.values())
+
+
+def test_loaded_label_is_charged_even_when_others_use_it_too():
+    text = BASE.format(verb="said") + " Critics call the plan a sham."
+    _, terms = _story({"fox": text, "nyt": text})
+    assert [t for t, _ in terms["fox"]] == ["sham"] and [t for t, _ in terms["nyt"]] == ["sham"]
+
+
+def test_neutral_words_are_not_flagged():
+    text = (
+        "Officials said the new support package was announced on Monday. The minister told reporters that "
+        "the plan would help farmers and added that talks will continue next week."
+    )
+    _, terms = _story({"fox": text, "nyt": text.replace("Monday", "Tuesday")})
+    assert terms == {"fox": [], "nyt": []}
+
+
+def test_quoted_words_are_the_speakers_not_the_outlets():
+    quoted = BASE.format(verb="said") + ' Miller said the opposition plan was "a disastrous sham."'
+    # a quote that runs on into the next paragraph stays open in this one and is still quoted
+    open_para = (
+        BASE.format(verb="said")
+        + "\n\n“The regime of waste is over, and the reckless spending ends.\n\n“We did it,” she said."
+    )
+    _, terms = _story({"fox": quoted, "nyt": open_para, "hpo": BASE.format(verb="said")})
+    assert terms["fox"] == [] and terms["nyt"] == []
+
+
+def test_open_quote_runs_to_the_end_of_its_paragraph_only():
+    text = "He said: “This is a disaster.\n\nThe bill is reckless, critics wrote."
+    spans = _inside_quotes(text)
+    assert any(s <= text.index("disaster") < e for s, e in spans)
+    assert not any(s <= text.index("reckless") < e for s, e in spans)
+
+
+def test_inflections_and_compounds_of_lexicon_words():
+    text = BASE.format(verb="said") + " The gaffe-prone senator was accused of botching the rollout."
+    _, terms = _story({"fox": text, "nyt": BASE.format(verb="said")})
+    assert {t for t, _ in terms["fox"]} == {"gaffe-prone", "botching"}
+
+
+def test_noun_claims_is_not_an_attribution_verb():
+    text = BASE.format(verb="said") + " The group disputed claims of fraud, and despite claims from rivals it won."
+    _, terms = _story({"fox": text, "nyt": BASE.format(verb="said")})
+    assert terms["fox"] == []
+
+
+def test_single_outlet_story_keeps_lexicon_attribution_verbs():
+    _, terms = _story({"fox": BASE.format(verb="insisted")})
+    assert [t for t, _ in terms["fox"]] == ["insisted"]
+
+
+def test_threshold_is_an_operating_point():
+    arts = [
+        Article(id="a0", text=BASE.format(verb="insisted") + " It was a sham.", title="t", outlet="fox"),
+        Article(id="a1", text=BASE.format(verb="said") + " It was a sham.", title="t", outlet="nyt"),
+    ]
+    al = align(arts, {}, None)
+    facts, fact_units = build_facts(al, loaded_count)
+    loose = {f.outlet: [t.text for t in f.terms] for f in framing(al, arts, facts, fact_units, threshold=1)}
+    strict = {f.outlet: [t.text for t in f.terms] for f in framing(al, arts, facts, fact_units, threshold=3)}
+    assert loose == {"fox": ["insisted", "sham"], "nyt": ["sham"]}
+    assert strict == {"fox": ["insisted"], "nyt": []}
