@@ -195,8 +195,8 @@ least the threshold are reported. This commit:
 ## Tried and not kept
 - A general subjectivity lexicon from PyPI packages (TextBlob 0.20.1 `en-sentiment.xml`, Pattern lexicon,
   subjectivity ≥ 0.7 and |polarity| ≥ 0.3, agreeing with VADER 3.3.2 `vader_lexicon.txt` |valence| ≥ 1),
-  counted only when this outlet alone used the word. On half A it added about 70 terms for 1–2 found spans
-  (F1 0.177 → 0.148 at the same threshold; stricter cut-offs 0.154–0.171, never above the lexicon alone): the
+  counted only when this outlet alone used the word. On half A it added about 70 terms for 2 found spans
+  (F1 0.177 → 0.148 at the same threshold; other cut-offs 0.144–0.171, never above the lexicon alone): the
   words it adds in news text are mostly "difficult", "strong", "popular", "free", "successful", which annotators
   did not mark. It was removed and no dependency was added.
 - Skipping saying verbs after "to" or a modal ("the first to admit") lost "continued to allege" and "to crow"
