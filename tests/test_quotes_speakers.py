@@ -350,3 +350,20 @@ def test_a_role_inside_a_fuller_one_is_replaced_not_repeated() -> None:
     )
     # a description that adds words to a different role is still appended
     assert _merge_roles("Representative", ["Republican of Idaho"]) == "Representative, Republican of Idaho"
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_two_speakers_joined_by_and_are_both_the_speaker(backend: str) -> None:
+    """'Pelosi and Schumer said in a joint statement' was Schumer's, with 'Nancy Pelosi' as his role;
+    'China’s Foreign Ministry and the Kremlin said' was the ministry's alone."""
+    text = (
+        "The talks were announced on Friday.\n\n"
+        "China’s Foreign Ministry and the Kremlin said in separate statements Friday that Xi will visit Russia.\n\n"
+        "“We will not accept this,” Speaker Nancy Pelosi of California and Senator Chuck Schumer of New York, "
+        "the Democratic leader, said in a joint statement."
+    )
+    res = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"]
+    by = {q.text: (q.speaker, q.role) for q in res.quotes}
+    assert by["Xi will visit Russia"][0] == "Chinese Foreign Ministry and Kremlin"
+    if backend == "spacy":  # the regex NER takes 'Speaker Nancy Pelosi of California' for an organisation
+        assert by["We will not accept this"] == ("Nancy Pelosi and Chuck Schumer", None)

@@ -1264,6 +1264,8 @@ class _Attributor:
         dm = _DOC_NP.match(text, s)
         if dm and len(low.split()) <= len(dm.group(0).split()):
             return self.document(dm.group(1).lower(), s)
+        if joint := self._joint(s, e, pos):
+            return joint
         if low in _PRONOUNS or low.split()[0] in ("his", "her") and len(low.split()) <= 3:
             # antecedents precede the pronoun; an answer is never to one's own question ('Vieira asked
             # Trump, “…?” His response: “…”'), so the asker is not the responder
@@ -1477,6 +1479,39 @@ class _Attributor:
                 if x and (best is None or x.start > best[0]):
                     best = (x.start, re.sub(r"^(?:the|The)\s+", "", x.text))
         return _Speaker(best[1], None, True) if best else None
+
+    def _joint(self, s: int, e: int, pos: int) -> _Speaker | None:
+        """'Nancy Pelosi and Chuck Schumer said', 'China’s Foreign Ministry and the Kremlin said': both speak,
+        so both are the speaker (it was the second, with the first as its 'role', or the first alone).  Only
+        two people, or two organisations the NER saw, joined by 'and'."""
+        text = self.text
+        jm = re.fullmatch(r"\s*(.+?),?\s+(?:and|&)\s+(.+?)[\s,]*", text[s:e])
+        if not jm or " and " in jm.group(1) or " and " in jm.group(2):
+            return None
+        parts = [(s + jm.start(k), s + jm.end(k)) for k in (1, 2)]
+
+        def org(a: int, b: int) -> str | None:
+            lead = re.match(r"(?:the|The)\s+", text[a:b])
+            a += lead.end() if lead else 0
+            if any(ps < b and pe > a for ps, pe, _ in self.people) or not re.match(r"[A-Z]", text[a:b]):
+                return None
+            ok = _looks_org(text[a:b]) or any(
+                x.label in ("ORG", "GPE") and x.start >= a and abs(x.end - b) <= 1 for x in self.ents
+            )  # 'China’s Foreign Ministry', 'the Kremlin', 'Beijing'
+            return normalize_org(text[a:b]) if ok else None
+
+        orgs = [org(a, b) for a, b in parts]
+        if all(orgs):
+            return _Speaker(f"{orgs[0]} and {orgs[1]}", None, True)
+        if all(
+            any(ps <= a and b <= pe + 1 for ps, pe, _ in self.people)
+            or any(a <= ps and pe <= b for ps, pe, _ in self.people)
+            for a, b in parts
+        ):
+            sps = [self.from_np(a, b, pos, allow_appositive=False) for a, b in parts]
+            if all(sp and sp.named and sp.name and " " in sp.name for sp in sps):
+                return _Speaker(f"{sps[0].name} and {sps[1].name}", None, True)  # type: ignore[union-attr]
+        return None
 
     def _anonymous_np(self, s: int, e: int, pos: int) -> _Speaker | None:
         """An unnamed source as written; 'a/an …' goes through :meth:`from_np`, whose roles may say who it is
@@ -1788,7 +1823,7 @@ class _Attributor:
                 if verb in _REPORT_VERBS:
                     return None, "reported"
                 sp = self.from_np(ns, ne, pos, allow_appositive=False)
-                if sp and appos_role and sp.named and sp.name:
+                if sp and appos_role and sp.named and sp.name and " and " not in sp.name:  # not for joint speakers
                     if not sp.role or sp.role == self.index.role_of(sp.name):
                         sp.role = appos_role
                     elif len(sp.role.split()) <= 2 and appos_role not in sp.role:
