@@ -367,3 +367,19 @@ def test_two_speakers_joined_by_and_are_both_the_speaker(backend: str) -> None:
     assert by["Xi will visit Russia"][0] == "Chinese Foreign Ministry and Kremlin"
     if backend == "spacy":  # the regex NER takes 'Speaker Nancy Pelosi of California' for an organisation
         assert by["We will not accept this"] == ("Nancy Pelosi and Chuck Schumer", None)
+
+
+def test_a_joint_speaker_is_nobodys_full_name() -> None:
+    from newsprism.analyze.entities import canonical_names
+
+    m = canonical_names(
+        [
+            "Chinese Foreign Ministry and Kremlin",
+            "Kremlin",
+            "Nancy Pelosi and Chuck Schumer",
+            "Schumer",
+            "Chuck Schumer",
+        ]
+    )
+    assert m["Kremlin"] == "Kremlin" and m["Schumer"] == "Chuck Schumer"
+    assert m["Nancy Pelosi and Chuck Schumer"] == "Nancy Pelosi and Chuck Schumer"

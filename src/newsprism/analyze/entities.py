@@ -424,7 +424,9 @@ def _same_person(a: str, b: str) -> bool:
 def canonical_names(names: Iterable[str]) -> dict[str, str]:
     """Map each person name to one canonical spelling (the most frequent full form)."""
     counts = Counter(n for n in names if n)
-    full = sorted((n for n in counts if len(n.split()) >= 2), key=lambda n: (-counts[n], -len(n), n))
+    # two speakers together ('Chinese Foreign Ministry and Kremlin') are nobody's full name: 'Kremlin' is not them
+    joint = {n for n in counts if " and " in n}
+    full = sorted((n for n in counts if len(n.split()) >= 2 and n not in joint), key=lambda n: (-counts[n], -len(n), n))
     groups: list[list[str]] = []
     for n in full:
         for g in groups:
@@ -438,6 +440,7 @@ def canonical_names(names: Iterable[str]) -> dict[str, str]:
         best = sorted(g, key=lambda n: (-counts[n], n))[0]
         for n in g:
             mapping[n] = best
+    mapping.update({j: j for j in joint})
     singles = [n for n in counts if len(n.split()) == 1]
     for s in singles:
         low = s.lower()
