@@ -19,6 +19,12 @@ def _speakers(name: str, backend: str) -> dict[str, str | None]:
     return {q.text: q.speaker for q in res.quotes}
 
 
+def _by_text(text: str, backend: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each quote of a one-article text -> (speaker, role)."""
+    res = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"]
+    return {q.text: (q.speaker, q.role) for q in res.quotes}
+
+
 def _person(text: str, name: str, nth: int = 0) -> Entity:
     start = -1
     for _ in range(nth + 1):
@@ -308,8 +314,7 @@ def test_an_institutions_unnamed_speaker_and_the_description_that_refers_back(ba
         'And Sen. Kirsten Gillibrand of New York also chimed in, demanding that the "report must be made public. '
         'Not just a letter from someone appointed by Trump."'
     )
-    res = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"]
-    by = {q.text: (q.speaker, q.role) for q in res.quotes}
+    by = _by_text(text, backend)
     said = next(t for t in by if t.startswith("the company only provides"))
     assert by[said] == ("Microsoft", "spokesperson")
     assert by["In addition we only ever comply with orders about specific accounts"] == ("Microsoft", "spokesperson")
@@ -332,8 +337,7 @@ def test_unnamed_sources_are_given_as_written_not_unattributed_or_guessed(backen
         "People familiar with the matter said the deal was “close.”\n\n"
         "“Not yet,” Peskov said. “We are waiting,” a senior official said."
     )
-    res = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"]
-    by = {q.text: q.speaker for q in res.quotes}
+    by = {t: sp for t, (sp, _) in _by_text(text, backend).items()}
     assert by[next(t for t in by if t.startswith("conduct a video conference"))] == "A source"
     assert by["We will see"] == "a source familiar with the talks"
     assert by["It is over"] == "one diplomat"
@@ -362,8 +366,7 @@ def test_two_speakers_joined_by_and_are_both_the_speaker(backend: str) -> None:
         "“We will not accept this,” Speaker Nancy Pelosi of California and Senator Chuck Schumer of New York, "
         "the Democratic leader, said in a joint statement."
     )
-    res = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"]
-    by = {q.text: (q.speaker, q.role) for q in res.quotes}
+    by = _by_text(text, backend)
     assert by["Xi will visit Russia"][0] == "Chinese Foreign Ministry and Kremlin"
     if backend == "spacy":  # the regex NER takes 'Speaker Nancy Pelosi of California' for an organisation
         assert by["We will not accept this"] == ("Nancy Pelosi and Chuck Schumer", None)
