@@ -386,3 +386,12 @@ def test_a_joint_speaker_is_nobodys_full_name() -> None:
     )
     assert m["Kremlin"] == "Kremlin" and m["Schumer"] == "Chuck Schumer"
     assert m["Nancy Pelosi and Chuck Schumer"] == "Nancy Pelosi and Chuck Schumer"
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_persons_spokesman_is_not_the_person(backend: str) -> None:
+    text = (
+        "Paul Ryan spoke at Georgetown on Thursday.\n\n"
+        '"Chairman Ryan remains grateful for the invitation," a Ryan spokesman said.'
+    )
+    assert _by_text(text, backend)["Chairman Ryan remains grateful for the invitation"] == ("a Ryan spokesman", None)

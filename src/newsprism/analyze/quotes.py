@@ -1541,6 +1541,9 @@ class _Attributor:
             or any(x.label in ("GPE", "LOC", "NORP") and x.start < om.end(2) and x.end > om.start(2) for x in self.ents)
         ):
             return None
+        if self.index.candidates(org):  # a person the article names in full
+            # 'a Ryan spokesman' speaks for Ryan but is not Ryan: as written, so no reader takes it for his words
+            return _Speaker(om.group(0).strip(), None, False)
         role = " ".join(x for x in (om.group(1), om.group(3)) if x).strip()
         return _Speaker(normalize_org(org), role, True)
 
@@ -1553,7 +1556,7 @@ class _Attributor:
             om = _ORG_DESC.match(self.text, a, pos)
             if not om or not om.group(3).endswith(head) or any(q0 < a < q1 for q0, q1 in self.quoted):
                 continue
-            if sp := self._institution(om):
+            if (sp := self._institution(om)) and sp.named:
                 out.append((a, sp.name or "", sp.role))
         return out
 
