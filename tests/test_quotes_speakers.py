@@ -395,3 +395,5 @@ def test_a_persons_spokesman_is_not_the_person(backend: str) -> None:
         '"Chairman Ryan remains grateful for the invitation," a Ryan spokesman said.'
     )
     assert _by_text(text, backend)["Chairman Ryan remains grateful for the invitation"] == ("a Ryan spokesman", None)
+    text = "Anthony Weiner spoke on Monday.\n\nWeiner's spokesman said that the congressman's account had been hacked."
+    assert _by_text(text, backend)["the congressman's account had been hacked"] == ("Weiner's spokesman", None)

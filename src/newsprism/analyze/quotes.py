@@ -1534,9 +1534,12 @@ class _Attributor:
         if not om:
             return None
         org = om.group(2)
+        poss = re.search(r"['’]s?$", org)
+        if poss and self.index.candidates(org[: poss.start()]):
+            return _Speaker(om.group(0).strip(), None, False)  # 'Weiner’s spokesman' speaks for Weiner, as written
         if (
             org.lower() in _STOPRUN
-            or re.search(r"['’]s?$", org)
+            or poss
             or strip_name(org).lower() in _PLACES | _NORP | _PARTY_WORDS
             or any(x.label in ("GPE", "LOC", "NORP") and x.start < om.end(2) and x.end > om.start(2) for x in self.ents)
         ):
