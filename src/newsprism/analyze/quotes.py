@@ -350,7 +350,7 @@ _ANON_HEADS = (
 _ANON = re.compile(
     r"(?:(?:an?|one|two|three|four|several|some|many|other|another|multiple)\s+)?"
     r"(?:[a-z][\w\-]*\s+){0,3}?"
-    rf"(?:{_ANON_HEADS})"
+    rf"(?P<head>{_ANON_HEADS})"
     r"(?:\s+(?:familiar|close|briefed|knowledgeable|involved|who|with|in|at|of|from|for|on|to)\b[^.;:“”\"]{0,80})?",
     re.IGNORECASE,
 )
@@ -369,24 +369,25 @@ def _anonymous(np: str) -> _Speaker | None:
     first = np.split()[0].lower()
     if first in ("the", "his", "her", "their", "its", "this", "that", "these", "those", "our"):
         return None  # 'the officials' refers back
-    plural = re.match(rf"(?:[a-z][\w\-]*\s+){{0,3}}?(?:{_ANON_HEADS})\b", np, re.I)
-    head = plural.group(0).split()[-1].lower() if plural else ""
+    head = m.group("head").lower()
     if first not in _ANON_DETS and not (head.endswith("s") or head == "people"):
         return None
     return _Speaker(np, None, False)
 
 
+#: '…,” one diplomat said' (after a quote) and 'A source told FT that …' (a clause ending at its verb)
 _ANON_SAYS = re.compile(rf"({_ANON.pattern})\s+(?:\w+ly\s+)?({VERBS})\b", re.I)
+_ANON_BEFORE = re.compile(rf"(?:^|[,;:]\s+|\b(?:and|but)\s+)({_ANON.pattern})\s+(?:\w+ly\s+)?$", re.I)
 _ANON_DETS = {"a", "an", "one", "two", "three", "four", "several", "some", "many", "other", "another", "multiple"}
 
 
-def _distinctive(words: list[str], head: str) -> set[str]:
-    """The words of a description that could tell who it is ('alaska' in 'a former Alaska governor')."""
-    return {w for w in words if w != head and w not in _ANON_DETS | _NP_LOWER | {"former", "senior", "top"}}
-
-
-def _words_of(sp: _Speaker) -> set[str]:
-    return {w.strip(",.’'").lower() for w in f"{sp.name or ''} {sp.role or ''}".split()}
+def _says_who(found: _Speaker | None, words: list[str], head: str) -> bool:
+    """An indefinite description ('a former Alaska governor') is the person ``found`` only when a word
+    that could tell who it is ('alaska') is in that person's name or role."""
+    if found is None:
+        return False
+    distinctive = {w for w in words if w != head and w not in _ANON_DETS | _NP_LOWER | {"former", "senior", "top"}}
+    return bool(distinctive & {w.strip(",.’'").lower() for w in f"{found.name or ''} {found.role or ''}".split()})
 
 
 #: an institution's unnamed speaker: '[a] [senior] White House [press] spokesman' (modifiers, institution, role)
@@ -1347,7 +1348,7 @@ class _Attributor:
             ):
                 return unnamed
             anon = _anonymous(np)
-            if anon and (not found or not _distinctive(words, heads[-1]) & _words_of(found)):
+            if anon and not _says_who(found, words, heads[-1]):
                 return anon  # 'a senior official said': someone new, unless the article's role says who
             if found:
                 return found
@@ -1523,7 +1524,7 @@ class _Attributor:
         heads = [w for w in words if w in _DESCRIPTORS]
         if words[0] in ("a", "an") and heads:
             found = self._describe(heads[-1], words, pos)
-            if found and _distinctive(words, heads[-1]) & _words_of(found):
+            if found and _says_who(found, words, heads[-1]):
                 return found
         return anon
 
@@ -1574,18 +1575,19 @@ class _Attributor:
         for p, full, own in sorted(mentions):
             if p > pos:
                 break
-            if own is not None:
-                if head in own.lower().split():
-                    extra = sum(1 for w in words if w not in ("the", "a", head) and w in own.lower())
-                    if best is None or (extra, p) >= (best[0], best[1]):
-                        best = (extra, p, full, own)
-                continue
-            role = _expand_role(f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')}")
+            # an unnamed speaker's role is its own description; a person's, all the article gives them
+            role = (
+                own.lower()
+                if own is not None
+                else _expand_role(f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')}")
+            )
             if head not in role.split():
                 continue
-            extra = sum(1 for w in words if w not in ("the", "a", head) and (w in role or w in full.lower()))
+            extra = sum(
+                1 for w in words if w not in ("the", "a", head) and (w in role or own is None and w in full.lower())
+            )
             if best is None or (extra, p) >= (best[0], best[1]):
-                best = (extra, p, full, None)
+                best = (extra, p, full, own)
         if best:
             return _Speaker(best[2], best[3] or self.index.role_of(best[2]), True)
         return None
@@ -1880,7 +1882,7 @@ class _Attributor:
             sp = self.document(dm.group(1).lower(), s + dm.start())
             if sp and sp.name:
                 return sp
-        am = re.search(rf"(?:^|[,;:]\s+|\b(?:and|but)\s+)({_ANON.pattern})\s+(?:\w+ly\s+)?$", text[s:vs], re.I)
+        am = _ANON_BEFORE.search(text[s:vs])
         if am and (sp := self._anonymous_np(s + am.start(1), s + am.end(1), pos)) and sp.name:
             return sp  # 'A source told FT that Xi might “…”', 'People familiar with the matter said'
         cb = re.search(r"\b((?:the|a|an|The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:\w+ly\s+)?$", text[s:vs])
@@ -2249,11 +2251,10 @@ def _merge_roles(role: str | None, descs: list[str], limit: int = 200) -> str | 
         d = clean_role(d)
         if not d:
             continue
-        have = _role_words(role or "")
-        new = _role_words(d) - have - _ROLE_FILLER
-        if not new or (role and d.lower() in role.lower()):
+        have, given = _role_words(role or ""), _role_words(d)
+        if not given - have - _ROLE_FILLER or (role and d.lower() in role.lower()):
             continue
-        if role and have - _ROLE_FILLER <= _role_words(d) and len(d) <= limit:
+        if role and have - _ROLE_FILLER <= given and len(d) <= limit:
             role = d  # 'China’s spokesman' is inside 'Chinese Foreign Ministry spokesman': one role, not both
             continue
         merged = f"{role}, {d}" if role else d
