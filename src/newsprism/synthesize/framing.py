@@ -10,6 +10,7 @@ speaker's, not the outlet's, so they are never charged to the outlet.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsprism.model import Article, Fact, Framing, FramingTerm, Span
 from newsprism.synthesize._text import stem, words, wordset
@@ -264,12 +265,19 @@ W_FACT_ONLY = 1
 THRESHOLD = 2
 
 
-def _other_outlet_stems(articles: list[Article]) -> dict[str, set[str]]:
-    """Per outlet: the stems every *other* outlet's articles use."""
-    by_outlet: dict[str, set[str]] = {}
-    for a in articles:
-        by_outlet.setdefault(a.outlet_key, set()).update(stem(w) for w, _, _ in words(a.text))
-    return {o: set().union(*[v for k, v in by_outlet.items() if k != o]) for o in by_outlet}
+class _OutletStems:
+    """Which outlets of a story use each stem, so "does another outlet use it?" is a count, not a
+    union of every other outlet's vocabulary per outlet (quadratic in the outlets of a big story)."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.by_outlet: dict[str, set[str]] = {}
+        for a in articles:
+            self.by_outlet.setdefault(a.outlet_key, set()).update(stem(w) for w, _, _ in words(a.text))
+        self.outlets = Counter(st for stems in self.by_outlet.values() for st in stems)
+
+    def used_elsewhere(self, outlet: str, stems: set[str]) -> bool:
+        own = self.by_outlet.get(outlet, set())
+        return any(self.outlets[st] - (st in own) > 0 for st in stems)
 
 
 def _fact_contrast(al: Alignment, groups: list[list[int]]) -> dict[str, list[tuple[int, int, set[str], str]]]:
@@ -291,8 +299,8 @@ def scored_terms(
     al: Alignment, articles: list[Article], fact_units: list[list[int]]
 ) -> dict[str, list[tuple[int, int, int, str]]]:
     """Per article id: every candidate ``(start, end, score, note)``, before the threshold."""
-    other = _other_outlet_stems(articles)
-    n_outlets = len(other)
+    other = _OutletStems(articles)
+    n_outlets = len(other.by_outlet)
     facts = _fact_contrast(al, fact_units)
     out: dict[str, list[tuple[int, int, int, str]]] = {}
     for art in articles:
@@ -303,7 +311,7 @@ def scored_terms(
             note = _NOTES[cat]
             if n_outlets < 2:
                 score += W_OUTLET_ONLY
-            elif not stems & other.get(art.outlet_key, set()):
+            elif not other.used_elsewhere(art.outlet_key, stems):
                 score += W_OUTLET_ONLY
                 note += " (only this outlet in the story uses it"
                 fact = next((f for f in facts.get(art.id, []) if f[0] <= s < f[1]), None)
