@@ -397,3 +397,44 @@ def test_a_persons_spokesman_is_not_the_person(backend: str) -> None:
     assert _by_text(text, backend)["Chairman Ryan remains grateful for the invitation"] == ("a Ryan spokesman", None)
     text = "Anthony Weiner spoke on Monday.\n\nWeiner's spokesman said that the congressman's account had been hacked."
     assert _by_text(text, backend)["the congressman's account had been hacked"] == ("Weiner's spokesman", None)
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_documents_signers_speak_for_it(backend: str) -> None:
+    """'The letter says' is whoever signed or sent it; a counted group is the speaker as written, and a
+    document that names its own author ('released by the faculty at X') does not need an earlier one."""
+    text = (
+        "Senator Jane Miller has defended her farm bill all week.\n\n"
+        "The criticism comes in a letter released Monday and signed by more than 60 professors and students at "
+        "Lakeside College, ahead of her visit there.\n\n"
+        'The letter says, "We cannot stay silent while the bill cuts school lunches for the poorest children."\n\n'
+        "Dozens of farmers in Ohio sent her a separate letter last month.\n\n"
+        'The letter released Monday by the faculty at Lakeside also warns that the bill "abandons rural '
+        'hospitals."'
+    )
+    by = _by_text(text, backend)
+    assert by["We cannot stay silent while the bill cuts school lunches for the poorest children."] == (
+        "more than 60 professors and students at Lakeside College",
+        None,
+    ), by
+    assert by["abandons rural hospitals."][0] == "the faculty at Lakeside", by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_statement_from_a_named_person_is_theirs(backend: str) -> None:
+    text = (
+        "Prosecutors charged the mayor on Friday.\n\n"
+        '"We are disappointed but not surprised," said the statement from the mayor\'s lawyer, Anna Berg.'
+    )
+    assert _by_text(text, backend)["We are disappointed but not surprised"] == ("Anna Berg", "mayor's lawyer")
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_counted_groups_and_time_phrases_in_reported_speech(backend: str) -> None:
+    text = (
+        "More than 100 economists said on Tuesday that the tariff plan would raise prices for families.\n\n"
+        "Senator Jane Miller claimed this month that her bill would save farms across the state."
+    )
+    by = _by_text(text, backend)
+    assert by["the tariff plan would raise prices for families"][0] == "More than 100 economists", by
+    assert by["her bill would save farms across the state"][0] == "Jane Miller", by

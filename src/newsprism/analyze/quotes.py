@@ -375,6 +375,51 @@ def _anonymous(np: str) -> _Speaker | None:
     return _Speaker(np, None, False)
 
 
+#: plural nouns for people that a counted group is made of ('nearly 90 faculty members and priests')
+_GROUP_PEOPLE = (
+    "members|officials|lawmakers|legislators|senators|democrats|republicans|faculty|priests|professors|scholars|"
+    "students|teachers|doctors|nurses|scientists|economists|researchers|historians|academics|activists|protesters|"
+    "bishops|clergy|nuns|theologians|administrators|parents|workers|employees|voters|leaders|lawyers|attorneys|"
+    "executives|experts|analysts|diplomats|residents|veterans|mayors|governors|judges|survivors|families"
+)
+_COUNT = (
+    r"(?:(?:nearly|about|almost|roughly|around|more\s+than|over|some|close\s+to|at\s+least|fewer\s+than|"
+    r"just\s+over|just\s+under|upward\s+of)\s+)?"
+    r"(?:\d[\d,]*|(?:a|one|two|three|four|five|six|several)\s+dozen|dozens|scores|hundreds|thousands|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+)
+_PEOPLE_NP = (
+    rf"(?:[\w’'.\-]+\s+){{0,3}}(?i:{_GROUP_PEOPLE})(?:\s+and\s+(?:[\w’'\-]+\s+){{0,2}}(?i:{_GROUP_PEOPLE}))?"
+    r"(?:\s+(?:at|of|from|in|with)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'.\-]*){0,4})?"
+)
+_COUNTED_GROUP = re.compile(
+    rf"(?i:(?:an?|the)\s+(?:group|coalition|bloc|delegation|team)\s+of\s+)?(?i:{_COUNT})\s+(?:of\s+)?{_PEOPLE_NP}"
+)
+#: who wrote or signed a document: a counted group, or a definite one ('released Tuesday by the faculty at Georgetown')
+_AUTHOR_GROUP = re.compile(rf"{_COUNTED_GROUP.pattern}|(?i:the)\s+{_PEOPLE_NP}")
+_COUNTED_BEFORE = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?i:and|but)\s+)({_COUNTED_GROUP.pattern})\s+(?:\w+ly\s+)?(?:have\s+|has\s+)?$"
+)
+#: 'the mayor's lawyer, Anna Berg' (a short description, then the person's name and the end of the phrase)
+_DESC_THEN_NAME = re.compile(
+    r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+),\s+([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})(?=[,.;]|\s*$)"
+)
+#: what names a document's author right after it: 'a letter released Tuesday and signed by …', 'a memo from …'
+_AUTHORED_BY = re.compile(
+    r"(?:\s+[\w’'\-]+){0,5}?\s+(?:from|by|signed by|issued by|released by|sent by|written by)\s+"
+)
+
+
+def _counted_group(np: str) -> _Speaker | None:
+    """A counted group of people as written: 'nearly 90 faculty members and priests at Georgetown',
+    'Close to three dozen House Democrats', 'A group of nearly 90 professors and administrators'.
+    The group speaks (it signed the letter, it said so); no one person in it is named."""
+    np = np.strip(" ,")
+    if not _COUNTED_GROUP.fullmatch(np):
+        return None
+    return _Speaker(np, None, False)
+
+
 #: '…,” one diplomat said' (after a quote) and 'A source told FT that …' (a clause ending at its verb)
 _ANON_SAYS = re.compile(rf"({_ANON.pattern})\s+(?:\w+ly\s+)?({VERBS})\b", re.I)
 _ANON_BEFORE = re.compile(rf"(?:^|[,;:]\s+|\b(?:and|but)\s+)({_ANON.pattern})\s+(?:\w+ly\s+)?$", re.I)
@@ -1371,7 +1416,7 @@ class _Attributor:
                 and not re.match(r"[DRI][-–][A-Z]", run)
             ):  # an entity the NER saw, not 'Close to three dozen'
                 return _Speaker(normalize_org(run), None, True)
-        return _anonymous(np)
+        return _anonymous(np) or _counted_group(np)
 
     def party_descriptions(self) -> None:
         """Party words the article gives a person through a description or their own sentence, added to
@@ -1597,6 +1642,11 @@ class _Attributor:
         subject of the latest earlier sentence naming such a document ('Pelosi and Schumer released a joint statement')."""
         syn = next((g for g in _DOC_SYNONYMS if head in g), {head})
         pat = re.compile(r"\b(?:" + "|".join(sorted(syn)) + r")\b", re.I)
+        own = _DOC_NP.match(self.text, pos)
+        fm = _AUTHORED_BY.match(self.text[own.end() : own.end() + 80]) if own else None
+        if own and fm:  # 'The letter released Tuesday by the faculty at Georgetown took Mr. Ryan to task'
+            sent_end = next((x.end for x in self.sentences if x.start <= pos < x.end), len(self.text))
+            return self._author(own.end() + fm.end(), sent_end, pos)
         lo = self._paras[max(0, bisect.bisect_right(self._paras, pos) - 4)] if self._paras else 0
         for sent in reversed(self.sentences):
             if sent.end > pos or sent.end < lo:
@@ -1604,14 +1654,9 @@ class _Attributor:
             for m in pat.finditer(self.text, sent.start, min(sent.end, pos)):
                 if any(q0 < m.start() < q1 for q0, q1 in self.quoted):
                     continue
-                fm = re.match(
-                    r"(?:\s+[\w’'\-]+){0,5}?\s+(?:from|by|signed by|issued by|released by|sent by|written by)\s+",
-                    self.text[m.end() : m.end() + 80],
-                )
+                fm = _AUTHORED_BY.match(self.text[m.end() : m.end() + 80])
                 if fm:  # 'a joint letter from the chairs', 'a letter released Tuesday and signed by …'
-                    ns, ne = _np_forward(self.text, m.end() + fm.end(), sent.end)
-                    sp = self.from_np(ns, ne, pos) if ne > ns and not _DOC_NP.match(self.text, ns) else None
-                    return sp if sp and sp.name else None
+                    return self._author(m.end() + fm.end(), sent.end, pos)
                 # the clause holding the document: '…“without delay,” and Pelosi and Schumer released a joint statement'
                 cl = sent.start
                 for b in re.finditer(
@@ -1622,6 +1667,9 @@ class _Attributor:
                 sp = self.clause_subject(cl, m.start(), pos)
                 if sp and sp.name:
                     return sp
+                lead = cl + len(self.text[cl : m.start()]) - len(self.text[cl : m.start()].lstrip())
+                if gm := _COUNTED_GROUP.match(self.text, lead, m.start()):
+                    return _counted_group(gm.group(0))  # 'A group of nearly 90 professors … has sent Ryan a letter'
                 ns, ne = _np_forward(self.text, cl, m.start())
                 if ne > ns and not _DOC_NP.match(self.text, ns):
                     sp = self.from_np(ns, ne, pos)
@@ -1629,6 +1677,38 @@ class _Attributor:
                         return sp
                 return None
         return None
+
+    def _authored_subject(self, s: int, vs: int) -> _Speaker | None:
+        """A clause whose subject is a document with its author ('The letter released Monday by the faculty
+        at Lakeside also warns'): the author speaks."""
+        text = self.text
+        lead = _DOC_NP.match(text, s + len(text[s:vs]) - len(text[s:vs].lstrip()))
+        fm = _AUTHORED_BY.match(text[lead.end() : lead.end() + 80]) if lead else None
+        if not fm:
+            return None
+        a = lead.end() + fm.end()
+        gm = _AUTHOR_GROUP.match(text, a, vs)
+        ae = gm.end() if gm else _np_forward(text, a, vs)[1]
+        if ae <= a or not re.fullmatch(r"\s+(?:\w+ly\s+|also\s+)?", text[ae:vs]):
+            return None
+        sp = self.document(lead.group(1).lower(), lead.start())
+        return sp if sp and sp.name else None
+
+    def _author(self, a: int, end: int, pos: int) -> _Speaker | None:
+        """The author named at ``a`` after 'signed by', 'from', …: a name or institution, else a group of
+        people as written ('nearly 90 faculty members and priests at Georgetown')."""
+        if gm := _AUTHOR_GROUP.match(self.text, a, end):
+            return _Speaker(gm.group(0).strip(" ,"), None, False)
+        named = _DESC_THEN_NAME.match(self.text, a, end)
+        if named:  # 'the statement from Grimm's attorney, William McGinley': the person, the description their role
+            sp = self.from_np(named.start(2), named.end(2), pos, allow_appositive=False)
+            if sp and sp.name and sp.named and _person_name(sp.name):
+                return _Speaker(sp.name, named.group(1), True)
+        ns, ne = _np_forward(self.text, a, end)
+        if ne <= ns or _DOC_NP.match(self.text, ns):
+            return None
+        sp = self.from_np(ns, ne, pos)
+        return sp if sp and sp.name else None
 
     def gender(self, name: str) -> str | None:
         """'m'/'f' when the article says so ('Mr. Ryan', 'Ms. Rice', 'a spokeswoman'), else None."""
@@ -1877,14 +1957,18 @@ class _Attributor:
             return None
         vm = verbs[-1]
         vs = s + vm.start()
-        dm = re.search(_DOC_NP.pattern + r"\s+(?:\w+ly\s+)?$", text[s:vs])
+        dm = re.search(_DOC_NP.pattern + r"\s+(?:\w+ly\s+|also\s+)?$", text[s:vs])
         if dm:  # 'The letter says, “…”'
             sp = self.document(dm.group(1).lower(), s + dm.start())
             if sp and sp.name:
                 return sp
+        if sp := self._authored_subject(s, vs):  # 'The letter released Monday by X also warns that …'
+            return sp
         am = _ANON_BEFORE.search(text[s:vs])
         if am and (sp := self._anonymous_np(s + am.start(1), s + am.end(1), pos)) and sp.name:
             return sp  # 'A source told FT that Xi might “…”', 'People familiar with the matter said'
+        if gm := _COUNTED_BEFORE.search(text[s:vs]):
+            return _counted_group(gm.group(1))  # 'More than 100 economists said that …'
         cb = re.search(r"\b((?:the|a|an|The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:\w+ly\s+)?$", text[s:vs])
         if (
             cb
@@ -2371,7 +2455,9 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                 cs = ve + t.end()
             else:
                 t = re.match(
-                    r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|today|yesterday|in a statement|in an interview))*\s+(?:that\s+)?",
+                    r"(?:\s+(?:on|last|this|earlier\s+this|late\s+last)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                    r"Saturday|Sunday|week|weekend|month|year|morning|afternoon|evening|night|today|tonight|yesterday|"
+                    r"in a statement|in an interview))*\s+(?:that\s+)?",
                     rest,
                 )
                 cs = ve + (t.end() if t else 0)
