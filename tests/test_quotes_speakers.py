@@ -433,8 +433,16 @@ def test_a_statement_from_a_named_person_is_theirs(backend: str) -> None:
 def test_counted_groups_and_time_phrases_in_reported_speech(backend: str) -> None:
     text = (
         "More than 100 economists said on Tuesday that the tariff plan would raise prices for families.\n\n"
-        "Senator Jane Miller claimed this month that her bill would save farms across the state."
+        "Senator Jane Miller claimed this month that her bill would save farms across the state.\n\n"
+        'Nearly two dozen county sheriffs have signed a letter from Sheriff Tom Reyes, calling the plan "reckless."'
     )
     by = _by_text(text, backend)
+    assert by["reckless."][0] == "Nearly two dozen county sheriffs", by
     assert by["the tariff plan would raise prices for families"][0] == "More than 100 economists", by
     assert by["her bill would save farms across the state"][0] == "Jane Miller", by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_one_of_the_appositive_is_the_role(backend: str) -> None:
+    text = '"This plan is cruel," said Maria Lopez, one of the organizers of the protest.'
+    assert _by_text(text, backend)["This plan is cruel"] == ("Maria Lopez", "one of the organizers of the protest")

@@ -380,7 +380,10 @@ _GROUP_PEOPLE = (
     "members|officials|lawmakers|legislators|senators|democrats|republicans|faculty|priests|professors|scholars|"
     "students|teachers|doctors|nurses|scientists|economists|researchers|historians|academics|activists|protesters|"
     "bishops|clergy|nuns|theologians|administrators|parents|workers|employees|voters|leaders|lawyers|attorneys|"
-    "executives|experts|analysts|diplomats|residents|veterans|mayors|governors|judges|survivors|families"
+    "executives|experts|analysts|diplomats|residents|veterans|mayors|governors|judges|survivors|families|"
+    "sheriffs|police|officers|farmers|donors|pastors|ministers|commissioners|delegates|candidates|physicians|"
+    "citizens|americans|people|women|men|demonstrators|supporters|critics|opponents|signatories|plaintiffs|"
+    "defendants|petitioners|retirees|immigrants|refugees|victims|witnesses|owners|officers|soldiers|troops"
 )
 _COUNT = (
     r"(?:(?:nearly|about|almost|roughly|around|more\s+than|over|some|close\s+to|at\s+least|fewer\s+than|"
@@ -405,9 +408,7 @@ _DESC_THEN_NAME = re.compile(
     r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+),\s+([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})(?=[,.;]|\s*$)"
 )
 #: what names a document's author right after it: 'a letter released Tuesday and signed by …', 'a memo from …'
-_AUTHORED_BY = re.compile(
-    r"(?:\s+[\w’'\-]+){0,5}?\s+(?:from|by|signed by|issued by|released by|sent by|written by)\s+"
-)
+_AUTHORED_BY = re.compile(r"(?:\s+[\w’'\-]+){0,5}?\s+(?:from|by|signed by|issued by|released by|sent by|written by)\s+")
 
 
 def _counted_group(np: str) -> _Speaker | None:
@@ -771,7 +772,8 @@ def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
     titled = first.group(0)[0].isupper() and re.match(
         r"[A-Z][\w’'\-]*\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS)) + r")\b", rest
     )
-    if not (w in ("a", "an", "the") or w in _NP_LOWER or titled):
+    one_of = re.match(r"one\s+of\s+(?:the|his|her|their|its)\s+", rest, re.I)  # 'one of the organizers of …'
+    if not (w in ("a", "an", "the") or w in _NP_LOWER or titled or one_of):
         return None, s
     stop = None
     for st in re.finditer(r",|;|—|–|\.(?=\s|$)| who | which | and (?:said|added)", rest):
@@ -2095,6 +2097,14 @@ class _Attributor:
         text = self.text
         if cm := re.match(r"(?:And|But|Yet|Or|So)\s+(?=[A-Z])", text[s:e]):
             s += cm.end()  # 'And Sen. Kirsten Gillibrand … also chimed in, demanding that the “…”'
+        lead = s + len(text[s:e]) - len(text[s:e].lstrip())
+        gm = _COUNTED_GROUP.match(text, lead, e)
+        if (
+            gm
+            and re.match(r"\s+(?:have|has|had|were|was|are|is|also|\w+ed|\w+s)\b", text[gm.end() : e])
+            and not re.search(r"[;:]|,\s+(?:and|but)\s", text[gm.end() : e])  # a later clause has its own subject
+        ):
+            return _counted_group(gm.group(0))  # 'Close to three dozen House Democrats have signed a letter …, calling'
         if orgs:
             sp = self._org_opening(s, e)
             if sp:
