@@ -446,3 +446,16 @@ def test_counted_groups_and_time_phrases_in_reported_speech(backend: str) -> Non
 def test_one_of_the_appositive_is_the_role(backend: str) -> None:
     text = '"This plan is cruel," said Maria Lopez, one of the organizers of the protest.'
     assert _by_text(text, backend)["This plan is cruel"] == ("Maria Lopez", "one of the organizers of the protest")
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_lead_in_paragraph_ending_in_a_colon_gives_the_speaker(backend: str) -> None:
+    text = (
+        "The governor spoke for an hour on Monday.\n\n"
+        "The Green Party issued a short statement shortly after the speech:\n\n"
+        '"This plan fails every family in the state. It is a gift to the oil companies."\n\n'
+        '"We have heard it all before," youth pastor Mark Olsen told reporters after the rally.'
+    )
+    by = _by_text(text, backend)
+    assert by["This plan fails every family in the state. It is a gift to the oil companies."][0] == "Green Party", by
+    assert by["We have heard it all before"] == ("Mark Olsen", "youth pastor"), by

@@ -718,6 +718,9 @@ def _tokens(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
     return [(m.group(0), s + m.start(), s + m.end()) for m in _TOKEN.finditer(text[s:e])]
 
 
+_FUNCTION_NP = {"the", "a", "an", "of", "for", "and", "her", "his", "its", "their"}
+
+
 def _np_forward(text: str, s: int, e: int) -> tuple[int, int]:
     """The noun phrase (names, role words, possessives) starting at ``s``."""
     toks = _tokens(text, s, e)
@@ -738,6 +741,16 @@ def _np_forward(text: str, s: int, e: int) -> tuple[int, int]:
             continue
         if tok in ("’s", "'s"):
             end = te
+            continue
+        nxt = [t for t, _, _ in toks[n + 1 : n + 4]]
+        if (
+            n == 0
+            and tok.isalpha()
+            and len(nxt) >= 2
+            and nxt[0].lower() in _NP_LOWER - _FUNCTION_NP
+            and nxt[1][0].isupper()
+        ):
+            end = te  # a modifier before a title and a name: 'youth pastor Stephen Lenahan'
             continue
         break
     return s, end
@@ -1955,7 +1968,8 @@ class _Attributor:
                     sp = self.from_np(s + hm.start(), s + hm.end(1), pos)
                     if sp and sp.name:
                         return sp
-                return self.clause_subject(s, e, pos)
+                # 'The Democratic National Committee issued a brief statement …: “…”': who issued it speaks
+                return self.clause_subject(s, e, pos, orgs=bool(_DOC_NP.search(text, s, e)))
             return None
         vm = verbs[-1]
         vs = s + vm.start()
@@ -2214,6 +2228,14 @@ def extract_quotes(
                 sp = sp_a
         pre = text[before_start : r.open].strip()
         kind = "partial" if pre and (pre[-1].isalnum() or pre[-1] in "’'") else "direct"
+        if (sp is None or not sp.name) and not pre and s_open is not None and prv_close <= s_open.start:
+            # a lead-in sentence ending in a colon introduces the quote below it ('The committee issued
+            # a brief statement shortly after the speech:' / '“Okay. …”')
+            lead_in = sent_of(s_open.start - 1) if s_open.start > 0 else None
+            if lead_in and lead_in.end <= r.open and text[lead_in.start : lead_in.end].rstrip().endswith(":"):
+                sp_l = att.before(max(lead_in.start, prv_close), lead_in.end, r.open, orgs=True)
+                if sp_l and sp_l.name:
+                    sp = sp_l
         if (sp is None or not sp.name) and kind == "direct":
             prev = prev_by_para.get(para)
             if prev is None and pre == "":
