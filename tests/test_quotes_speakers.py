@@ -459,3 +459,14 @@ def test_a_lead_in_paragraph_ending_in_a_colon_gives_the_speaker(backend: str) -
     by = _by_text(text, backend)
     assert by["This plan fails every family in the state. It is a gift to the oil companies."][0] == "Green Party", by
     assert by["We have heard it all before"] == ("Mark Olsen", "youth pastor"), by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_an_institutions_unnamed_people_and_outlets_that_now_report(backend: str) -> None:
+    text = (
+        'Senior White House officials raised the stakes, warning that delay would "increase the risk" of a crisis.\n\n'
+        'Meanwhile, the Daily Planet now reports that the mayor has "left the city for good."'
+    )
+    by = _by_text(text, backend)
+    assert by["increase the risk"][0] == "Senior White House officials", by
+    assert by["left the city for good."][0] == "Daily Planet", by

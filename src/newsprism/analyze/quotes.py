@@ -29,10 +29,10 @@ VERBS = (
     "shouted|wondered|mused|agreed|blasted|slammed|praised|accused|criticized|criticised|denied|demanded|"
     "announced|explains|writes|recounted|added|offered|thanked|predicts|believes|believed|hoped|advised|"
     "proclaimed|exclaimed|signaled|signalled|wrote|read|reads|tweeting|telling|calling|describing|writing|"
-    "retorted|retort|declaring|adding|insisting|arguing|warning|claiming|noting|asking|stating"
+    "retorted|retort|declaring|adding|insisting|arguing|warning|claiming|noting|asking|stating|reports"
 )
 _VERB_RE = re.compile(rf"\b(?:{VERBS})\b")
-_REPORT_VERBS = {"reported", "read", "reads"}
+_REPORT_VERBS = {"reported", "reports", "read", "reads"}
 _INDIRECT_VERBS = {
     "said",
     "says",
@@ -902,7 +902,7 @@ def _np_backward(text: str, lo: int, verb: int) -> tuple[int, int, bool] | None:
     """The subject right before a speech verb ('…the U.S. warned'), or None after a comma (appositive)."""
     seg = text[lo:verb]
     seg2 = re.sub(
-        r"(?:\s+(?:later|also|then|has|had|have|once|again|previously|recently|repeatedly|on|last|this|"
+        r"(?:\s+(?:later|also|then|now|still|has|had|have|once|again|previously|recently|repeatedly|on|last|this|"
         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|\w+ly))+\s*$",
         "",
         seg.rstrip(),
@@ -1412,6 +1412,12 @@ class _Attributor:
                 return anon  # 'a senior official said': someone new, unless the article's role says who
             if found:
                 return found
+        if (
+            re.fullmatch(rf"(?:[\w’'.\-]+\s+)+(?:{_GROUP_PEOPLE})", np.strip(" ,"))
+            and np.strip(" ,").split()[-1].islower()
+        ):
+            # an institution's people, unnamed: 'Senior White House officials', 'Democratic lawmakers' as written
+            return _Speaker(re.sub(r"^(?:(?:the|The|But|And|Yet|So)\s+)+", "", np.strip(" ,")), None, False)
         if any(w in _ORG_HEADS for w in words) or any(
             _looks_org(m.group(0)) for m in _NAME_RUN.finditer(np) if m.group(0).lower() not in _STOPRUN
         ):
