@@ -470,3 +470,12 @@ def test_an_institutions_unnamed_people_and_outlets_that_now_report(backend: str
     by = _by_text(text, backend)
     assert by["increase the risk"][0] == "Senior White House officials", by
     assert by["left the city for good."][0] == "Daily Planet", by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_the_official_refers_back_to_an_unnamed_source(backend: str) -> None:
+    text = (
+        '"The leaders like the inside game," one union official said. "But they are walking backwards now."\n\n'
+        'The official said that members had been told the group\'s "longstanding position" had not changed.'
+    )
+    assert _by_text(text, backend)["longstanding position"] == ("one union official", None)

@@ -1236,6 +1236,7 @@ class _Attributor:
         self.titles: dict[str, str] = {}  # 'Elijah Cummings' -> 'Rep.' (the title written before the name)
         #: every good title and appositive of each person's mentions, in text order, merged into quote roles
         self.descs: dict[str, list[str]] = {}
+        self.sources: list[tuple[int, str]] = []  # (position, 'one union official'): unnamed sources quoted so far
         self._its: list[tuple[str, str, int]] = []  # (person, description, position) to resolve 'its' in later
         for ps, pe, name in self.people:
             title = _role_before(text, ps)
@@ -1637,7 +1638,8 @@ class _Attributor:
             [(p, full, None) for p, full in self.index.mentions]
             + [(p, self.index.resolve(c, p), None) for p, _e, c in self.people]
             + self._unnamed(head, pos)
-        )  # 'the spokesperson' -> 'a Microsoft spokesperson'
+            + [(p, name, name) for p, name in self.sources]
+        )  # 'the spokesperson' -> 'a Microsoft spokesperson'; 'the official' -> 'one union official'
         for p, full, own in sorted(mentions):
             if p > pos:
                 break
@@ -1654,6 +1656,8 @@ class _Attributor:
             )
             if best is None or (extra, p) >= (best[0], best[1]):
                 best = (extra, p, full, own)
+        if best and best[2] == best[3] and (best[1], best[2]) in self.sources:
+            return _Speaker(best[2], None, False)  # an unnamed source, as first written
         if best:
             return _Speaker(best[2], best[3] or self.index.role_of(best[2]), True)
         return None
@@ -2276,6 +2280,8 @@ def extract_quotes(
             att.last_person = (r.open, sp.name)
         if sp and sp.name and _person_name(sp.name):
             att.speakers.append((r.open, sp.name))
+        elif sp and sp.name and not sp.named and _anonymous(sp.name):
+            att.sources.append((r.open, sp.name))
         q = Quote(
             article=article_id,
             text=src[qs:qe],
