@@ -479,3 +479,21 @@ def test_the_official_refers_back_to_an_unnamed_source(backend: str) -> None:
         'The official said that members had been told the group\'s "longstanding position" had not changed.'
     )
     assert _by_text(text, backend)["longstanding position"] == ("one union official", None)
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_issuers_relative_clauses_and_pointed_out(backend: str) -> None:
+    """'X issued a statement calling …' is X's; 'Thursday night, the hospital issued a statement saying' is the
+    hospital's, not 'Thursday'; ', who tweeted that “…”' is the person before it; 'as X pointed out, “…”'."""
+    text = (
+        'Ann Hale, a former aide to Governor Bob Smith, issued a statement calling the deal "a steep price."\n\n'
+        'Thursday night, the Lakeside General Hospital issued a statement saying the senator "remains in critical '
+        'condition."\n\n'
+        'It was a similar call from Sen. Maria Lopez of Ohio, who tweeted that "the full report must be public now."\n\n'
+        'But, as Mr. Reyes pointed out, "the committees decide the details" in separate bills.'
+    )
+    by = _by_text(text, backend)
+    assert by["a steep price."][0] == "Ann Hale", by
+    assert by["remains in critical condition."][0] == "Lakeside General Hospital", by
+    assert by["the full report must be public now."][0] == "Maria Lopez", by
+    assert by["the committees decide the details"][0] == "Reyes", by

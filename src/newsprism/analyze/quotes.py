@@ -29,7 +29,7 @@ VERBS = (
     "shouted|wondered|mused|agreed|blasted|slammed|praised|accused|criticized|criticised|denied|demanded|"
     "announced|explains|writes|recounted|added|offered|thanked|predicts|believes|believed|hoped|advised|"
     "proclaimed|exclaimed|signaled|signalled|wrote|read|reads|tweeting|telling|calling|describing|writing|"
-    "retorted|retort|declaring|adding|insisting|arguing|warning|claiming|noting|asking|stating|reports"
+    "retorted|retort|declaring|adding|insisting|arguing|warning|claiming|noting|asking|stating|reports|pointed out|points out"
 )
 _VERB_RE = re.compile(rf"\b(?:{VERBS})\b")
 _REPORT_VERBS = {"reported", "reports", "read", "reads"}
@@ -406,6 +406,11 @@ _COUNTED_BEFORE = re.compile(
 #: 'the mayor's lawyer, Anna Berg' (a short description, then the person's name and the end of the phrase)
 _DESC_THEN_NAME = re.compile(
     r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+),\s+([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})(?=[,.;]|\s*$)"
+)
+#: a clause's opening phrase of time or circumstance, up to its comma ('Thursday night, ', 'In a statement, ')
+_INTRO_PHRASE = re.compile(
+    r"\s*(?:(?:On|In|At|After|Before|Later|Earlier|Late|Early|Last|This|By|During)\b[^,;:“”\"]{0,40}|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)(?:\s+[a-z]+)?),\s+"
 )
 #: what names a document's author right after it: 'a letter released Tuesday and signed by …', 'a memo from …'
 _AUTHORED_BY = re.compile(r"(?:\s+[\w’'\-]+){0,5}?\s+(?:from|by|signed by|issued by|released by|sent by|written by)\s+")
@@ -1672,6 +1677,16 @@ class _Attributor:
         if own and fm:  # 'The letter released Tuesday by the faculty at Georgetown took Mr. Ryan to task'
             sent_end = next((x.end for x in self.sentences if x.start <= pos < x.end), len(self.text))
             return self._author(own.end() + fm.end(), sent_end, pos)
+        if (
+            own
+            and own.group(0).split()[0].lower() in ("a", "an")
+            and re.search(
+                r"\b(?:issued|released|sent|put out|published|posted|signed|wrote)\s+(?:\w+\s+)?$",
+                self.text[max(0, pos - 40) : pos],
+            )
+        ):  # 'John Podesta, …, issued a statement calling the deal “a steep price”'
+            start = next((x.start for x in self.sentences if x.start <= pos < x.end), 0)
+            return self._issuer(start, pos, pos)
         lo = self._paras[max(0, bisect.bisect_right(self._paras, pos) - 4)] if self._paras else 0
         for sent in reversed(self.sentences):
             if sent.end > pos or sent.end < lo:
@@ -1682,25 +1697,31 @@ class _Attributor:
                 fm = _AUTHORED_BY.match(self.text[m.end() : m.end() + 80])
                 if fm:  # 'a joint letter from the chairs', 'a letter released Tuesday and signed by …'
                     return self._author(m.end() + fm.end(), sent.end, pos)
-                # the clause holding the document: '…“without delay,” and Pelosi and Schumer released a joint statement'
-                cl = sent.start
-                for b in re.finditer(
-                    r"[;:]\s|,\s+(?:and|but|while|as|after)\s|[”\"]\s*,?\s+(?:and|but)\s",
-                    self.text[sent.start : m.start()],
-                ):
-                    cl = sent.start + b.end()
-                sp = self.clause_subject(cl, m.start(), pos)
-                if sp and sp.name:
-                    return sp
-                lead = cl + len(self.text[cl : m.start()]) - len(self.text[cl : m.start()].lstrip())
-                if gm := _COUNTED_GROUP.match(self.text, lead, m.start()):
-                    return _counted_group(gm.group(0))  # 'A group of nearly 90 professors … has sent Ryan a letter'
-                ns, ne = _np_forward(self.text, cl, m.start())
-                if ne > ns and not _DOC_NP.match(self.text, ns):
-                    sp = self.from_np(ns, ne, pos)
-                    if sp and sp.name:
-                        return sp
-                return None
+                return self._issuer(sent.start, m.start(), pos)
+        return None
+
+    def _issuer(self, start: int, doc: int, pos: int) -> _Speaker | None:
+        """Who issued the document named at ``doc`` in the sentence starting at ``start``: the subject of
+        the clause holding it ('…“without delay,” and Pelosi and Schumer released a joint statement')."""
+        cl = start
+        for b in re.finditer(
+            r"[;:]\s|,\s+(?:and|but|while|as|after)\s|[”\"]\s*,?\s+(?:and|but)\s",
+            self.text[start:doc],
+        ):
+            cl = start + b.end()
+        if im := _INTRO_PHRASE.match(self.text, cl, doc):
+            cl = im.end()  # 'Thursday night, the MedStar Washington Hospital Center issued a statement saying …'
+        sp = self.clause_subject(cl, doc, pos, orgs=True)
+        if sp and sp.name:
+            return sp
+        lead = cl + len(self.text[cl:doc]) - len(self.text[cl:doc].lstrip())
+        if gm := _COUNTED_GROUP.match(self.text, lead, doc):
+            return _counted_group(gm.group(0))  # 'A group of nearly 90 professors … has sent Ryan a letter'
+        ns, ne = _np_forward(self.text, cl, doc)
+        if ne > ns and not _DOC_NP.match(self.text, ns):
+            sp = self.from_np(ns, ne, pos)
+            if sp and sp.name:
+                return sp
         return None
 
     def _authored_subject(self, s: int, vs: int) -> _Speaker | None:
@@ -1990,6 +2011,10 @@ class _Attributor:
                 return sp
         if sp := self._authored_subject(s, vs):  # 'The letter released Monday by X also warns that …'
             return sp
+        if wm := re.search(r",\s+who\s+(?:\w+ly\s+|also\s+|then\s+)?$", text[s:vs]):
+            bs = _np_backward(text, s, s + wm.start())  # '… from Sen. Amy Klobuchar of Minnesota, who tweeted that'
+            if bs and bs[1] > bs[0] and (sp := self.from_np(bs[0], bs[1], pos)) and sp.name:
+                return sp
         am = _ANON_BEFORE.search(text[s:vs])
         if am and (sp := self._anonymous_np(s + am.start(1), s + am.end(1), pos)) and sp.name:
             return sp  # 'A source told FT that Xi might “…”', 'People familiar with the matter said'
