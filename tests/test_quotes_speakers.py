@@ -497,3 +497,20 @@ def test_issuers_relative_clauses_and_pointed_out(backend: str) -> None:
     assert by["remains in critical condition."][0] == "Lakeside General Hospital", by
     assert by["the full report must be public now."][0] == "Maria Lopez", by
     assert by["the committees decide the details"][0] == "Reyes", by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_documents_own_name_and_a_persons_office(backend: str) -> None:
+    """'the Daily Planet report said' is the Planet's; 'said the report' after 'A March 2020 Budget Office
+    report found' is the Budget Office's; 'a release from Mr. Hale’s office about …' is his office, as written."""
+    text = (
+        "A March 2020 Congressional Budget Office report found that the plan would cut the deficit.\n\n"
+        '"Over ten years the savings would reach $200 billion," said the report.\n\n'
+        '"The agency routinely collects a great deal of content," the Daily Planet report said.\n\n'
+        "Senator Tom Hale met the governor.\n\n"
+        'But a release from Mr. Hale’s office about the meeting noted that the governor "has raised the issue."'
+    )
+    by = _by_text(text, backend)
+    assert by["Over ten years the savings would reach $200 billion"][0] == "Congressional Budget Office", by
+    assert by["The agency routinely collects a great deal of content"][0] == "Daily Planet", by
+    assert by["has raised the issue."][0] == "Mr. Hale’s office", by

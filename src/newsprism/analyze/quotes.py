@@ -412,6 +412,12 @@ _INTRO_PHRASE = re.compile(
     r"\s*(?:(?:On|In|At|After|Before|Later|Earlier|Late|Early|Last|This|By|During)\b[^,;:“”\"]{0,40}|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)(?:\s+[a-z]+)?),\s+"
 )
+#: dates and kinds that qualify a document without naming who wrote it ('A September 2010 … report')
+_DATE_WORD = re.compile(
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|"
+    r"aug\.|sept?\.|oct\.|nov\.|dec\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"new|latest|recent|annual|internal|final|draft|joint|brief|written|\d{4}|\d{1,2}(?:st|nd|rd|th)?|\d+-page)"
+)
 #: what names a document's author right after it: 'a letter released Tuesday and signed by …', 'a memo from …'
 _AUTHORED_BY = re.compile(r"(?:\s+[\w’'\-]+){0,5}?\s+(?:from|by|signed by|issued by|released by|sent by|written by)\s+")
 
@@ -1072,6 +1078,7 @@ _DOC_SYNONYMS = [
     {"resolution"},
     {"memo", "memorandum"},
     {"petition"},
+    {"report", "study"},
 ]
 _DOC_NP = re.compile(
     r"(?:the|The|a|A|its|Its|their|Their|this|This)\s+(?:[\w’'\-]+\s+){0,2}?("
@@ -1424,6 +1431,13 @@ class _Attributor:
         ):
             # an institution's people, unnamed: 'Senior White House officials', 'Democratic lawmakers' as written
             return _Speaker(re.sub(r"^(?:(?:the|The|But|And|Yet|So)\s+)+", "", np.strip(" ,")), None, False)
+        pm = re.fullmatch(
+            r"\s*((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)([’']s\s+[a-z][\w\s]*)", np
+        )
+        if pm and re.match(r"(?:Mr|Mrs|Ms|Dr)\.", pm.group(1)):
+            return _Speaker(np.strip(" ,"), None, False)  # 'Mr. Seel’s office': a person's office, as written
+        if pm and self.index.candidates(pm.group(1)):  # 'New York Republican Rep. Michael Grimm's attorney'
+            return _Speaker(f"{self.index.resolve(pm.group(1), pos)}{pm.group(2).rstrip()}", None, False)
         if any(w in _ORG_HEADS for w in words) or any(
             _looks_org(m.group(0)) for m in _NAME_RUN.finditer(np) if m.group(0).lower() not in _STOPRUN
         ):
@@ -1673,6 +1687,8 @@ class _Attributor:
         syn = next((g for g in _DOC_SYNONYMS if head in g), {head})
         pat = re.compile(r"\b(?:" + "|".join(sorted(syn)) + r")\b", re.I)
         own = _DOC_NP.match(self.text, pos)
+        if own and (sp := self._doc_owner(own.start(), own.start(1), pos)):
+            return sp  # 'the Washington Post report said'
         fm = _AUTHORED_BY.match(self.text[own.end() : own.end() + 80]) if own else None
         if own and fm:  # 'The letter released Tuesday by the faculty at Georgetown took Mr. Ryan to task'
             sent_end = next((x.end for x in self.sentences if x.start <= pos < x.end), len(self.text))
@@ -1715,6 +1731,8 @@ class _Attributor:
         if sp and sp.name:
             return sp
         lead = cl + len(self.text[cl:doc]) - len(self.text[cl:doc].lstrip())
+        if sp := self._doc_owner(lead, doc, pos):
+            return sp  # 'A September 2010 Congressional Research Service report found …'
         if gm := _COUNTED_GROUP.match(self.text, lead, doc):
             return _counted_group(gm.group(0))  # 'A group of nearly 90 professors … has sent Ryan a letter'
         ns, ne = _np_forward(self.text, cl, doc)
@@ -1724,18 +1742,42 @@ class _Attributor:
                 return sp
         return None
 
+    def _doc_owner(self, a: int, head: int, pos: int) -> _Speaker | None:
+        """The name inside a document's own noun phrase, ``text[a:head]`` ('the Washington Post report', 'A
+        September 2010 Congressional Research Service report', 'Taylor’s letter'): who wrote it.  Dates,
+        determiners and a possessive ending are not the name."""
+        mods = self.text[a:head]
+        if not mods.strip() or re.search(r"[,;:“”\"]", mods):
+            return None
+        words = [w for w in mods.split() if not _DATE_WORD.fullmatch(w)]
+        if words and words[0].lower() in ("a", "an", "the", "its", "this", "their", "his", "her"):
+            words = words[1:]
+        name = re.sub(r"[’']s?$", "", " ".join(words))
+        if not name or not all(w[:1].isupper() or w in ("of", "for", "and", "on") for w in name.split()):
+            return None
+        if name.lower() in _STOPRUN or strip_name(name).lower() in _PLACES | _NORP:
+            return None
+        start = self.text.index(name, a)
+        sp = self.from_np(start, start + len(name), pos, allow_appositive=False)
+        return sp if sp and sp.name else _Speaker(normalize_org(name), None, True)
+
     def _authored_subject(self, s: int, vs: int) -> _Speaker | None:
         """A clause whose subject is a document with its author ('The letter released Monday by the faculty
         at Lakeside also warns'): the author speaks."""
         text = self.text
-        lead = _DOC_NP.match(text, s + len(text[s:vs]) - len(text[s:vs].lstrip()))
+        a = s + len(text[s:vs]) - len(text[s:vs].lstrip())
+        if cm := re.match(r"(?:And|But|Yet|So)\s+", text[a:vs]):
+            a += cm.end()
+        lead = _DOC_NP.match(text, a)
         fm = _AUTHORED_BY.match(text[lead.end() : lead.end() + 80]) if lead else None
         if not fm:
             return None
         a = lead.end() + fm.end()
         gm = _AUTHOR_GROUP.match(text, a, vs)
         ae = gm.end() if gm else _np_forward(text, a, vs)[1]
-        if ae <= a or not re.fullmatch(r"\s+(?:\w+ly\s+|also\s+)?", text[ae:vs]):
+        if ae <= a or not re.fullmatch(
+            r"(?:\s+(?:about|on|over|regarding|concerning)\s+[^,;:“”\"]{1,50}?)?\s+(?:\w+ly\s+|also\s+)?", text[ae:vs]
+        ):  # 'a release from Mr. Seel’s office about the planned meeting noted that …'
             return None
         sp = self.document(lead.group(1).lower(), lead.start())
         return sp if sp and sp.name else None
