@@ -103,3 +103,16 @@ def test_outlet_count_says_how_many_outlets_are_not_named():
     story.sources[1].outlet = None
     assert "(1 not named: each counted as its own)" in render(brief, "md")
     assert "(1 not named)" in render(brief, "html")
+
+
+def test_a_source_with_only_an_update_stamp_shows_it():
+    brief, _ = _tiny_brief()
+    src = brief.stories[0].sources[1]
+    assert src.published is None
+    assert "Daily · date unknown" in render(brief, "md")
+    src.updated = "2023-03-20"
+    md, html = render(brief, "md"), render(brief, "html")
+    assert "Daily · updated 2023-03-20" in md and "updated 2023-03-20" in html
+    src.published = "2023-03-17"
+    assert "Daily · 2023-03-17" in render(brief, "md")
+    assert brief_to_json_dict(brief)["stories"][0]["sources"][1]["updated"] == "2023-03-20"

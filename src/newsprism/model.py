@@ -199,6 +199,8 @@ class SourceRef:
     origin: str | None
     duplicate_of: str | None
     url: str | None
+    #: the page's last-update stamp ('UPDATED at 10:30 EST on 3/20/2023'), shown when it is all the page gives
+    updated: str | None = None
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.model import StoryBrief
+from newsprism.model import SourceRef, StoryBrief
 
 
 def citation_numbers(story: StoryBrief) -> dict[str, int]:
@@ -47,3 +47,10 @@ def llm_note(story) -> str | None:
         reasons = ", ".join(sorted({r.reason for r in info.rejected}))
         note += f", {len(info.rejected)} dropped ({reasons})"
     return note + "."
+
+
+def source_date(ref: SourceRef) -> str:
+    """The publication date, else the update stamp ('updated 2023-03-20'), else 'date unknown'."""
+    if ref.published:
+        return ref.published
+    return f"updated {ref.updated}" if ref.updated else "date unknown"

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from newsprism.model import Article, Brief, SourceRef, Span, StoryBrief
-from newsprism.render.cite import citation_numbers, llm_note, origins_phrase, unnamed_outlets
+from newsprism.render.cite import citation_numbers, llm_note, origins_phrase, source_date, unnamed_outlets
 
 _ENV = Environment(loader=PackageLoader("newsprism.render", "templates"), autoescape=select_autoescape(default=True))
 
@@ -399,6 +399,7 @@ def story_context(story: StoryBrief, articles: dict[str, Article], *, prefix: st
         "cites": cites, "chip": chip, "color": source_color,
         "source_href": (lambda aid: article_href(aid, None, None)) if article_href else None,
         "safe_url": safe_url,
+        "source_date": source_date,
         "origins_phrase": origins_phrase(story),
         "unnamed": unnamed_outlets(story),
         "dates": dates,

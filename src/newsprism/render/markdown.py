@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.model import Brief, StoryBrief
-from newsprism.render.cite import citation_numbers, llm_note, origins_phrase, outlet_label
+from newsprism.render.cite import citation_numbers, llm_note, origins_phrase, outlet_label, source_date
 
 
 def _cites(story: StoryBrief, articles: list[str]) -> str:
@@ -61,7 +61,7 @@ def render_story(story: StoryBrief) -> str:
         out.append("")
     out += ["### Sources", ""]
     for n, ref in enumerate(story.sources, start=1):
-        bits = [ref.outlet or "unknown outlet", ref.published or "date unknown"]
+        bits = [ref.outlet or "unknown outlet", source_date(ref)]
         if ref.authors:
             bits.append(", ".join(ref.authors))
         if ref.origin:

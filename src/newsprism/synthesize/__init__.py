@@ -73,6 +73,7 @@ def _sources(articles: list[Article]) -> list[SourceRef]:
             origin=a.origin,
             duplicate_of=a.duplicate_of,
             url=a.url,
+            updated=a.updated,
         )
         for a in articles
     ]
