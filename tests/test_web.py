@@ -250,3 +250,17 @@ def test_openapi_docs_list_the_json_api(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}"} <= set(spec["paths"])
     assert client.get("/docs").status_code == 200
+
+
+def test_article_page_shows_the_update_stamp_when_no_date_is_given(client: TestClient) -> None:
+    """The demo's first article gives only 'UPDATED at 10:30 EST on 3/20/2023': its page says so."""
+    data = client.get("/api/stories", params={"q": "trip for peace"}).json()
+    found = []
+    for story in data["stories"]:
+        for aid in _story_article_ids(client, story["id"]):
+            art = client.get(f"/api/articles/{aid}").json()
+            if art.get("updated") and not art.get("published"):
+                found.append((aid, art["updated"]))
+    assert found, "no stored demo article with only an update stamp"
+    aid, updated = found[0]
+    assert f"updated {updated[:10]}" in client.get(f"/articles/{aid}").text

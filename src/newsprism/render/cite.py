@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.model import SourceRef, StoryBrief
+from newsprism.model import Article, SourceRef, StoryBrief
 
 
 def citation_numbers(story: StoryBrief) -> dict[str, int]:
@@ -49,7 +49,7 @@ def llm_note(story) -> str | None:
     return note + "."
 
 
-def source_date(ref: SourceRef) -> str:
+def source_date(ref: SourceRef | Article) -> str:
     """The publication date, else the update stamp ('updated 2023-03-20'), else 'date unknown'."""
     if ref.published:
         return ref.published

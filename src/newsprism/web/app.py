@@ -28,6 +28,7 @@ from newsprism import api
 from newsprism.errors import InputError
 from newsprism.model import Article, Brief, StoryBrief
 from newsprism.render import brief_to_json_dict
+from newsprism.render.cite import source_date
 from newsprism.render.html import mark_article, render_html, safe_url, story_context
 from newsprism.web import queries
 from newsprism.web.briefs import BriefCache
@@ -93,10 +94,12 @@ async def _no_receive() -> Message:  # pragma: no cover - a plain response never
 
 
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=ChoiceLoader([PackageLoader("newsprism.web", "templates"), PackageLoader("newsprism.render", "templates")]),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
+    env.globals["source_date"] = source_date  # an article's date as the brief shows it
+    return env
 
 
 class _Stores(threading.local):
