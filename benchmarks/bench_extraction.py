@@ -27,6 +27,7 @@ from pathlib import Path
 
 import trafilatura
 
+from machine import cpu_model
 from newsprism.clean import clean_document, clean_documents
 from newsprism.model import RawDocument
 
@@ -85,16 +86,6 @@ def score(eval_dir: Path, preds: dict[str, str], tmp: Path, name: str) -> dict[s
         if m:
             metrics[m.group(1)] = m.group(2)
     return metrics
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:

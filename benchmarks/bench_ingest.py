@@ -27,6 +27,7 @@ EVAL_HTML = ROOT.parent / "shared" / "eval" / "extraction" / "html"
 DEMO = ROOT / "src" / "newsprism" / "data" / "demo" / "xi-moscow-2023"
 sys.path.insert(0, str(ROOT / "src"))
 
+from machine import cpu_model  # noqa: E402
 from newsprism import api  # noqa: E402
 
 TAGS = ["alder", "birch", "cedar", "dogwood", "elm", "fir", "ginkgo", "hazel", "ivy", "juniper", "larch", "maple"]
@@ -61,14 +62,7 @@ def build_corpus(folder: Path, copies: int) -> dict[str, int]:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (
         f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs visible, "

@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from machine import cpu_model
 from newsprism.analyze import analyze
 from newsprism.analyze.quote_eval import PredQuote, load_basil, score
 
@@ -88,7 +89,7 @@ def main(path: Path = DEFAULT, write_md: bool = False, dump_to: Path | None = No
     lines = [
         "# Quote extraction on BASIL DEV",
         "",
-        f"- date: {dt.date.today().isoformat()}; machine: {platform.machine()} {platform.processor() or ''} "
+        f"- date: {dt.date.today().isoformat()}; machine: {platform.machine()} {cpu_model()}, "
         f"{os.cpu_count()} cpu (shared), Python {platform.python_version()}, {platform.system()}; "
         "both systems in the same run, on the same blinded articles, with the same scorer (`newsprism.analyze.quote_eval`).",
         f"- data: {path.name} ({len(arts)} articles, blinded: shuffled, renamed ids, only id/title/text/date/outlet),"
