@@ -32,6 +32,7 @@ from newsprism.synthesize.contradictions import find_contradictions  # noqa: E40
 
 LABELS = ROOT / "tests" / "fixtures" / "contradictions" / "labels.jsonl"
 BASIL = ROOT.parent / "shared" / "eval" / "basil" / "dev.jsonl"
+ECBPLUS = ROOT.parent / "shared" / "eval" / "ecbplus" / "dev.jsonl"
 DEMO = ROOT / "examples" / "xi-moscow-2023"
 
 
@@ -71,11 +72,40 @@ def naive_contradicts(a: str, b: str) -> bool:
     return bool(_NEG.search(a)) != bool(_NEG.search(b))
 
 
-def _resolve(side: dict, arts: dict[str, Article]) -> tuple[str, int, int]:
+def _ecbplus() -> tuple[dict[str, str], dict[str, list[dict]]]:
+    """ECB+ DEV: each document's raw text, and the documents of each event (its gold ``cluster``)."""
+    raw: dict[str, str] = {}
+    events: dict[str, list[dict]] = defaultdict(list)
+    if ECBPLUS.exists():
+        for line in ECBPLUS.open(encoding="utf-8"):
+            d = json.loads(line)
+            raw[d["id"]] = d["text"]
+            events[d["cluster"]].append(d)
+    return raw, events
+
+
+def _ecbplus_articles(docs: list[dict]) -> list[Article]:
+    """One ECB+ event as the pipeline sees it: the raw texts through the clean stage (datelines dropped)."""
+    from newsprism.clean import clean_documents
+    from newsprism.model import RawDocument
+
+    return clean_documents([RawDocument(id=d["id"], source=d["id"], content=d["text"]) for d in docs])
+
+
+def _resolve(side: dict, arts: dict[str, Article], raw: dict[str, str] | None = None) -> tuple[str, int, int]:
+    """A label's claim as (article, start, end) in the text the detector saw.
+
+    ECB+ labels hold offsets into the raw text; the claim is found again in the cleaned text."""
     if "find" in side:
         text = arts[side["article"]].text
         i = text.index(side["find"])
         return side["article"], i, i + len(side["find"])
+    if raw is not None:
+        claim = raw[side["article"]][side["start"] : side["end"]]
+        i = arts[side["article"]].text.find(claim)
+        if i < 0:
+            raise KeyError(f"{side['article']}: labelled claim not in the cleaned text")
+        return side["article"], i, i + len(claim)
     return side["article"], side["start"], side["end"]
 
 
@@ -92,48 +122,55 @@ def run(labels: list[dict], embedder, nlp: str = "spacy") -> dict:
         for line in BASIL.open(encoding="utf-8"):
             d = json.loads(line)
             basil[d["event"]].append(Article(id=d["id"], text=d["text"], outlet=d["outlet"], published=d["date"]))
+    ecb_raw, ecb_events = _ecbplus()
+    ecb_event_of = {d["id"]: e for e, docs in ecb_events.items() for d in docs}
     cache: dict[str, tuple[list, dict]] = {}
-    tp = fp = fn = tn = skipped = 0
-    peer = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    skipped = 0
     rows = []
     for lab in labels:
+        raw = None
         if lab["corpus"] == "demo":
-            key, arts = "demo", _demo_articles()
+            key, arts = "demo", _demo_articles() if "demo" not in cache else []
+        elif lab["corpus"] == "ecbplus-dev":
+            key = ecb_event_of.get(lab["a"]["article"], "")
+            arts = _ecbplus_articles(ecb_events[key]) if key and key not in cache else []
+            raw = ecb_raw
         else:
             key = lab["a"]["article"].rsplit("_", 1)[0]
             arts = basil.get(key, [])
+        if key not in cache:
             if not arts:
                 skipped += 1
                 continue
-        if key not in cache:
             analyses = analyze(arts, nlp=nlp)
             cache[key] = (find_contradictions(align(arts, analyses, embedder), arts, analyses), {a.id: a for a in arts})
         cs, by_id = cache[key]
-        a, b = _resolve(lab["a"], by_id), _resolve(lab["b"], by_id)
+        a, b = _resolve(lab["a"], by_id, raw), _resolve(lab["b"], by_id, raw)
         pred = any((va := _variant_of(c, *a)) and (vb := _variant_of(c, *b)) and va != vb for c in cs)
-        gold = bool(lab["label"])
-        tp += pred and gold
-        fp += pred and not gold
-        fn += gold and not pred
-        tn += not gold and not pred
-        rows.append((lab["id"], gold, pred))
-        naive = naive_contradicts(by_id[a[0]].text[a[1]:a[2]], by_id[b[0]].text[b[1]:b[2]])
-        peer[("t" if naive == gold else "f") + ("p" if naive else "n")] += 1
-    p = tp / max(1, tp + fp)
-    r = tp / max(1, tp + fn)
+        naive = naive_contradicts(by_id[a[0]].text[a[1] : a[2]], by_id[b[0]].text[b[1] : b[2]])
+        rows.append((lab["id"], lab["corpus"], bool(lab["label"]), pred, naive))
+    tuning = [r for r in rows if r[1] != "ecbplus-dev"]
     return {
-        "pairs": len(rows),
+        **_counts(tuning, 3),
         "skipped": skipped,
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "tn": tn,
-        "precision": p,
-        "recall": r,
-        "errors": [i for i, g, pr in rows if g != pr],
-        "peer": {**peer, "precision": peer["tp"] / max(1, peer["tp"] + peer["fp"]),
-                 "recall": peer["tp"] / max(1, peer["tp"] + peer["fn"])},
+        "errors": [i for i, _c, g, pr, _n in tuning if g != pr],
+        "peer": _counts(tuning, 4),
+        "ecbplus": {
+            **_counts([r for r in rows if r[1] == "ecbplus-dev"], 3),
+            "errors": [i for i, c, g, pr, _n in rows if c == "ecbplus-dev" and g != pr],
+            "peer": _counts([r for r in rows if r[1] == "ecbplus-dev"], 4),
+        },
     }
+
+
+def _counts(rows: list[tuple], col: int) -> dict:
+    """TP/FP/FN/TN, precision and recall of the prediction in column ``col`` against the gold (column 2)."""
+    tp = sum(1 for r in rows if r[2] and r[col])
+    fp = sum(1 for r in rows if not r[2] and r[col])
+    fn = sum(1 for r in rows if r[2] and not r[col])
+    tn = sum(1 for r in rows if not r[2] and not r[col])
+    return {"pairs": len(rows), "tp": tp, "fp": fp, "fn": fn, "tn": tn,
+            "precision": tp / max(1, tp + fp), "recall": tp / max(1, tp + fn)}
 
 
 def write_md(res: dict, embedder: str, nlp: str) -> None:
