@@ -54,7 +54,7 @@ _QUAL_LOW = r"(?:more than|over|at least|upwards of|in excess of|nearly|almost|a
 _QTY_RE = re.compile(
     rf"(?P<qual>{_QUAL_LOW}\s+)?"
     r"(?P<num>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions|"
-    r"\$?\d[\d,]*(?:\.\d+)?|a dozen|a hundred|a thousand|a million|a billion|"
+    r"\$?\d+(?:,\d{3})*(?:\.\d+)?|a dozen|a hundred|a thousand|a million|a billion|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
     r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion))?"
@@ -85,6 +85,9 @@ class Mention:
     actors: set[str] = field(default_factory=set)
     vague: bool = False
     pred: str = ""
+    scope: str = ""  # 'total' for totals, averages and running tallies ('a combined 157 games', 'so far')
+    verb: str = ""  # the verb the count depends on ('stayed for seven seasons' -> 'stay')
+    anchor: str = ""  # what a distance is measured from ('north of Anchorage' -> 'anchorag')
 
 
 def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, float] | None:
@@ -121,6 +124,21 @@ def _local_context(text: str, u: Unit, start: int, end: int) -> set[str]:
     return set(content_stems(u.text))
 
 
+def _count_context(text: str, u: Unit, start: int, end: int) -> set[str]:
+    """A count's clause, cut at a second predicate joined by 'and' ('played for 11 seasons | and served as an
+    assistant coach for seven'): the words of the other predicate describe another count."""
+    for cs, ce in clauses(text, u.start, u.end):
+        if cs <= start and end <= ce:
+            for m in re.finditer(r"\s(?:and|but|while)\s+(?:\w+ly\s+)?\w+ed\b", text[cs:ce]):
+                if cs + m.start() >= end:
+                    ce = cs + m.start()
+                    break
+                if cs + m.end() <= start:
+                    cs = cs + m.start()
+            return set(content_stems(text[cs:ce]))
+    return set(content_stems(u.text))
+
+
 def _clause_of(text: str, u: Unit, start: int, end: int) -> str:
     for cs, ce in clauses(text, u.start, u.end):
         if cs <= start and end <= ce:
@@ -143,12 +161,22 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
             continue  # "12-point", "70th" style compounds describe, they don't count
         toks = []
         for t in unit.lower().split():
-            if t in _UNIT_STOP:
-                break
+            if t in _UNIT_STOP or (toks and _VERBISH.fullmatch(t)):
+                break  # 'three people died in': the noun counted is 'people', not the verb after it
             toks.append(t)
-        if not toks or num.lower() in {"one"}:
-            continue
-        key = stem(toks[-1]) if m.group("pct") is None else "percent"
+        if not toks or num.lower() in {"one"} or _QTY_NUM.fullmatch(toks[0]):
+            continue  # 'three of the seven bullets': a part of another count
+        rest = u.text[m.start("unit") + unit.lower().index(toks[-1]) + len(toks[-1]) :]
+        if _COORDINATED.match(rest):
+            continue  # '420 passengers and crew', '12 Somali and 11 Yemeni': whom the number counts is unclear
+        if m.group("pct") is not None:
+            key = "percent"
+        elif toks[0] in _MEASURES:
+            key = _MEASURES[toks[0]]  # 'kilometres north of Anchorage' measures kilometres, not 'north'
+        else:
+            key = stem(toks[-1])
+        if _restated(u.text, m.start("num")):
+            continue  # '$US1 million ($1.52 million)': a conversion of the number before it
         iv = _interval(num, m.group("scale"), m.group("qual"))
         if iv is None:
             continue
@@ -156,27 +184,87 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
         s = u.start + (m.start("qual") if m.group("qual") else m.start("num"))
         e = u.start + unit_end
         value = re.sub(r"\s+", " ", u.text[s - u.start : unit_end].strip())
-        ctx = _local_context(text, u, s, e) - {key}
+        ctx = _count_context(text, u, s, e) - {key}
         after = [stem(w) for w, _, _ in words(u.text[unit_end:])[:4] if w.lower() not in STOP | {"were", "been"}]
         before = [stem(w) for w, _, _ in words(u.text[: s - u.start])[-3:] if w.lower() not in STOP]
         pred = (after or before[-1:] or [""])[0]
-        out.append(
-            Mention(
-                "number",
-                u,
-                value.lower(),
-                key,
-                s,
-                e,
-                iv[0],
-                iv[1],
-                ctx,
-                person_like(u.ents),
-                num.lower() in _VAGUE,
-                pred,
-            )
+        mention = Mention(
+            "number", u, value.lower(), key, s, e, iv[0], iv[1], ctx, person_like(u.ents), num.lower() in _VAGUE, pred
         )
+        mention.scope = _scope(u.text)
+        mention.verb = _governing_verb(u.text[: s - u.start])
+        mention.anchor = _anchor(u.text[unit_end:]) if toks[0] in _MEASURES else ""
+        out.append(mention)
     return out
+
+
+#: measurement units (the word after the number) and the key they are compared under
+_MEASURES = {
+    **dict.fromkeys(("mile", "miles"), "mile"),
+    **dict.fromkeys(("kilometre", "kilometres", "kilometer", "kilometers", "km"), "km"),
+    **dict.fromkeys(("metre", "metres", "meter", "meters", "m"), "metre"),
+    **dict.fromkeys(("foot", "feet", "ft"), "foot"),
+    **dict.fromkeys(("yard", "yards"), "yard"),
+    **dict.fromkeys(("pound", "pounds", "lb", "lbs"), "pound"),
+    **dict.fromkeys(("kilogram", "kilograms", "kg"), "kg"),
+    **dict.fromkeys(("ton", "tons", "tonnes", "tonne"), "ton"),
+    **dict.fromkeys(("acre", "acres"), "acre"),
+    **dict.fromkeys(("hectare", "hectares"), "hectare"),
+    **dict.fromkeys(("mph",), "mph"),
+    **dict.fromkeys(("degree", "degrees"), "degree"),
+    **dict.fromkeys(("nautical",), "nautical-mile"),
+}
+#: words that make a count a total, an average or a running tally rather than one event's number
+_SCOPE_RE = re.compile(
+    r"\b(?:combined|in total|a total of|totall?ing|in all|altogether|so far|to date|average[ds]?|averaging|"
+    r"per (?:game|year|day|week|month|season|capita)|a year|annually|career|all-time|cumulative)\b",
+    re.IGNORECASE,
+)
+
+
+_QTY_NUM = re.compile(r"\d[\d,.]*|" + "|".join(sorted(k for k in _SMALL if " " not in k)))
+#: a word that is a verb rather than part of the counted noun ('people died', 'people set off')
+_VERBISH = re.compile(
+    r"[a-z]+ed|were|was|are|is|have|has|had|set|took|fled|went|came|gave|made|say|said|says|remain|remained|"
+    r"died|die|left|lost|won|got|fell|rose|hit|held|ran|saw|met|made|began|took"
+)
+#: the counted noun is coordinated with another ('passengers and crew', 'Somali and 11 Yemeni')
+_COORDINATED = re.compile(r"\s+(?:and|or|&)\s+(?!\w+(?:ing|ed)\b)(?:most of\s+)?(?:(?:its|their|the|his|her)\s+)?\w")
+
+
+def _governing_verb(before: str) -> str:
+    """The verb nearest before a count in its clause ('stayed for seven' -> 'stay', 'shot three' -> 'shot')."""
+    clause = re.split(r"[,;:—–]\s", before)[-1]
+    for w, _, _ in reversed(words(clause)[-5:]):
+        low = w.lower()
+        if low.endswith("ed") and len(low) > 4 or low in {"shot", "won", "lost", "hit", "held", "took", "got"}:
+            return stem(low)
+    return ""
+
+
+def _scope(text: str) -> str:
+    """'total' when the claim counts a total, an average or a running tally, else ''."""
+    return "total" if _SCOPE_RE.search(text) else ""
+
+
+def _anchor(tail: str) -> str:
+    """What a distance is measured from: 'north of Anchorage' -> 'anchorage', 'off Aden' -> 'aden'."""
+    m = re.match(
+        r"\s*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+        r"(?:of|from|off|away from|outside|to)\s+(?:the\s+)?([A-Za-z][\w\-]*)",
+        tail,
+    )
+    return stem(m.group(1)) if m else ""
+
+
+def _restated(text: str, num_start: int) -> bool:
+    """A number in parentheses right after another number ('$US1 million ($1.52 million)', '30 miles (48 km)')."""
+    return bool(
+        re.search(
+            r"\d[^()]{0,25}\(\s*(?:about|around|some|approximately|nearly|roughly)?\s*\$?$",
+            text[max(0, num_start - 40) : num_start],
+        )
+    )
 
 
 # ----------------------------------------------------------------- kinds
@@ -237,6 +325,12 @@ def _compatible_qty(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> b
         return False  # different time frames measure different things
     if a.pred and b.pred and a.pred != b.pred and a.pred not in b.context and b.pred not in a.context:
         return False  # "12 people were killed" and "40 people were injured" count different things
+    if a.verb and b.verb and a.verb != b.verb and a.verb not in b.context and b.verb not in a.context:
+        return False  # 'stayed for seven seasons' (as a coach) vs 'played for 11 seasons'
+    if a.scope != b.scope:
+        return False  # 'a combined 157 games' vs '54 games with the Angels': a total and a part
+    if a.anchor and b.anchor and a.anchor != b.anchor:
+        return False  # '150 nautical miles off Aden' vs '13 nautical miles from the Mysore
     shared_ctx = len(a.context & b.context)
     if shared_ctx < 1:
         return False
@@ -282,6 +376,18 @@ def _variants(comp: list[Mention], by_id: dict[str, Article]) -> list[Variant]:
             )
         )
     return out
+
+
+def _self_contradicting(variants: list[Variant]) -> bool:
+    """An article on two variants states both values itself, so they measure different things
+    ('three skiffs were intercepted' and 'two of the skiffs got away' in one sentence; '12 Somali and
+    11 Yemeni' next to '23 pirates'): the component mixes measures, not sources."""
+    seen: set[str] = set()
+    for v in variants:
+        if seen & set(v.articles):
+            return True
+        seen |= set(v.articles)
+    return False
 
 
 def _surface_names(comp: list[Mention]) -> list[str]:
@@ -354,6 +460,9 @@ def _negation(al: Alignment, unit_fact: dict[int, int], by_id: dict[str, Article
                 sa, sb = set(a.stems), set(b.stems)
                 if len(sa & sb) / max(1, len(sa | sb)) < 0.6:
                     continue
+                neg, other = (a, sb) if na else (b, sa)
+                if not _negation_shared(by_id[neg.article].text, neg, other):
+                    continue  # the negation sits in a clause the other outlet does not have
                 shared = [w for w, _, _ in words(a.text) if stem(w) in sb and w.lower() not in STOP][:4]
                 out.append(
                     Contradiction(
@@ -366,6 +475,26 @@ def _negation(al: Alignment, unit_fact: dict[int, int], by_id: dict[str, Article
                     )
                 )
     return out
+
+
+def _negation_shared(text: str, u: Unit, other: set[str]) -> bool:
+    """Every clause of ``u`` holding a negation states something the other claim also states: at least
+    two of its content words, and most of them, are the other claim's ('Gary Ross will not direct the
+    sequel' vs 'Gary Ross in talks to direct the sequel'; not '…, although no one was hurt' vs '…, but
+    they got out safely', nor a quote only one outlet gives)."""
+    quoted = [(u.start + m.start(), u.start + m.end()) for m in re.finditer(r"[\"“][^\"“”]+[\"”]", u.text)]
+    spans = [(cs, ce) for cs, ce in clauses(text, u.start, u.end)]
+    for cs, ce in spans + quoted:
+        clause = text[cs:ce]
+        if not _NEG_RE.search(clause.replace("’", "'")):
+            continue
+        inner = [(qs, qe) for qs, qe in quoted if cs <= qs and qe <= ce and (qs, qe) != (cs, ce)]
+        if any(_NEG_RE.search(text[qs:qe].replace("’", "'")) for qs, qe in inner):
+            continue  # the negation is in a quote inside this clause: that quote is checked on its own
+        stems = set(content_stems(clause))
+        if len(stems & other) < 2 or len(stems & other) / len(stems) < 0.6:
+            return False
+    return True
 
 
 def _same_dated_claim(ca: set[str], cb: set[str]) -> bool:
@@ -461,6 +590,8 @@ def _entities(al: Alignment) -> list[Contradiction]:
                 na, nb = " ".join(xa), " ".join(xb)
                 if fuzz.partial_ratio(na, nb) >= 70 or na in b.text or nb in a.text:
                     continue
+                if _part_of_name(wa, i1, i2) or not (_is_entity(na, a) and _is_entity(nb, b)):
+                    continue  # 'INS Sukanya' / 'Warship Sukanya', 'Luke Pigeon' / 'Mr. Pigeon', 'He' / 'Fanning'
                 out.append(
                     Contradiction(
                         topic=f"sources differ: {na} or {nb}",
@@ -472,6 +603,21 @@ def _entities(al: Alignment) -> list[Contradiction]:
                     )
                 )
     return out
+
+
+def _part_of_name(ws: list[str], i1: int, i2: int) -> bool:
+    """The swapped words sit inside a longer name both claims share: a capitalised word right after
+    them, or right before them inside the sentence ('Troy police Lt. Gerry Scherlinck')."""
+    after = ws[i2] if i2 < len(ws) else ""
+    before = ws[i1 - 1] if i1 > 0 else ""
+    return after[:1].isupper() or (i1 > 1 and before[:1].isupper())
+
+
+def _is_entity(name: str, u: Unit) -> bool:
+    """``name`` is (part of) a named entity the NER found in the unit: not a pronoun, a title or a
+    sentence-initial common noun that only looks like a name ('He', 'Lieutenant', 'Warship')."""
+    low = name.lower()
+    return any(re.search(rf"(?<!\w){re.escape(low)}(?!\w)", e.lower()) for e in u.entity_names)
 
 
 # ----------------------------------------------------------------- entry
@@ -491,11 +637,15 @@ def find_contradictions(al: Alignment, articles: list[Article], analyses: dict[s
     def same_fact(a: Mention, b: Mention) -> bool:
         return unit_fact.get(a.unit.idx, -1) == unit_fact.get(b.unit.idx, -2)
 
-    for comp in _components(qty, lambda a, b: _compatible_qty(a, b, al, same_fact(a, b))):
-        if not any(_conflict_qty(a, b) for a in comp for b in comp if a.unit.article != b.unit.article):
+    def measured_alike(a: Mention, b: Mention) -> bool:
+        return _compatible_qty(a, b, al, same_fact(a, b))
+
+    for comp in _components(qty, measured_alike):
+        # the conflicting pair itself must measure the same thing, not only be linked through others
+        if not any(_conflict_qty(a, b) and measured_alike(a, b) for a in comp for b in comp):
             continue
         variants = _variants(comp, by_id)
-        if len(variants) < 2:
+        if len(variants) < 2 or _self_contradicting(variants):
             continue
         vague = any(m.vague for m in comp)
         out.append(

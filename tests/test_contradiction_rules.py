@@ -1,0 +1,140 @@
+"""Contradiction rules on small written stories: what a careful reader accepts as 'sources differ', and
+the false alarms found on ECB+ DEV (docs/contradictions-labels.md) written as general cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.model import Article, Story
+from newsprism.synthesize import synthesize
+
+
+def _contradictions(*texts: str, nlp: str = "regex") -> list:
+    from newsprism.analyze import analyze
+    from newsprism.analyze.embed import get_embedder
+
+    arts = [Article(id=chr(97 + i), text=t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+    brief = synthesize(Story("s", [a.id for a in arts]), arts, analyze(arts, nlp=nlp), get_embedder("hash"))
+    return brief.contradictions
+
+
+def _pairs(cs: list) -> list[set[str]]:
+    return [{x for v in c.variants for x in v.articles} for c in cs]
+
+
+def test_two_outlets_disagreeing_on_a_count_are_reported():
+    cs = _contradictions(
+        "The march began after more than 200 people set off from the vigil site on Church Avenue on Wednesday.",
+        "The march began after nearly 100 people set off from the vigil site on Church Avenue on Wednesday.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # a total against a part
+        (
+            "Playing in a combined 157 games with the Angels and Braves, Teixeira hit 33 homers last year.",
+            "Playing in 54 games with the Angels, Teixeira hit 13 homers for the team last year.",
+        ),
+        # the same distance in two units, and a conversion in parentheses
+        (
+            "Wasilla, the governor's home town, lies 64 kilometres north of Anchorage in the valley.",
+            "Wasilla, the governor's home town, lies about 40 miles north of Anchorage in the valley.",
+        ),
+        (
+            "Damage to the church was estimated at $US1 million ($1.52 million), the fire officials said.",
+            "Damage to the church was estimated at $1 million, the fire officials said on Saturday.",
+        ),
+        # distances from different places
+        (
+            "The attack on the freighter took place about 150 nautical miles off Aden, the navy said.",
+            "The attack on the freighter took place 13 nautical miles from the warship, the navy said.",
+        ),
+        # whom the number counts is unclear: a coordinated noun
+        (
+            "The cruise ship evacuated some 420 passengers and crew before it sailed through the gulf.",
+            "The cruise ship flew its 246 passengers over the gulf before it sailed through the gulf.",
+        ),
+        # a count of a subgroup, and a part of another count
+        (
+            "Three people died in the burning bank in central Athens during the general strike.",
+            "Two women died in the burning bank in central Athens during the general strike.",
+        ),
+        (
+            "The autopsy showed the teenager was hit by seven bullets fired by the two officers.",
+            "The autopsy showed the teenager was hit in the back by three of the seven bullets fired by the officers.",
+        ),
+        # different predicates over one count noun
+        (
+            "Cheeks returned to the Sixers as an assistant coach and stayed for seven seasons in Philadelphia.",
+            "Cheeks played for the Sixers for 11 seasons and served as an assistant coach in Philadelphia.",
+        ),
+        # an age after a name is no count of what follows
+        (
+            "Police said Anthony Ross, 38, targeted two managers at the office building on Monday.",
+            "Police said Anthony Ross targeted the two managers at the office building on Monday.",
+        ),
+    ],
+)
+def test_numbers_that_measure_different_things_are_not_a_contradiction(a: str, b: str):
+    cs = [c for c in _contradictions(a, b) if c.kind in ("number", "quantity")]
+    assert not cs, [(c.topic, [v.value for v in c.variants]) for c in cs]
+
+
+def test_one_article_stating_both_values_is_not_a_disagreement_between_sources():
+    cs = _contradictions(
+        "While two of the skiffs got away, the warship intercepted the remaining three skiffs near the coast.",
+        "While two of the skiffs got away, the warship intercepted the remaining three skiffs near the coast on Friday.",
+        "The warship intercepted three skiffs near the coast on Friday, the navy said.",
+    )
+    assert not [c for c in cs if c.kind in ("number", "quantity")], cs
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "A craft group was in the building when the fire broke out, although no one was hurt.",
+            "A craft group was in the building when the fire broke out, but they got out safely.",
+        ),
+        (
+            '"We have no idea what caused it," the pastor of the Bible church said on Saturday, adding that '
+            "investigators were considering arson.",
+            "The pastor of the Bible church said on Saturday, adding that investigators were considering arson "
+            "and other causes.",
+        ),
+    ],
+)
+def test_a_negation_the_other_outlet_has_no_counterpart_for_is_not_a_contradiction(a: str, b: str):
+    assert not [c for c in _contradictions(a, b) if c.kind == "negation"]
+
+
+def test_a_denied_claim_is_a_negation_contradiction():
+    cs = _contradictions(
+        "Director Gary Ross will not direct the Hunger Games sequel, the studio said on Friday.",
+        "Director Gary Ross will direct the Hunger Games sequel, the studio said on Friday.",
+    )
+    assert [c for c in cs if c.kind == "negation"], cs
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "He did not know how long the suspect had worked at the business, police said.",
+            "Fanning did not know how long the suspect had worked at the business, police said.",
+        ),
+        (
+            "Witnesses said the shooter used a rifle, Troy police Lt. Gerry Scherlinck said on Monday.",
+            "Witnesses said the shooter used a rifle, Troy police Lieutenant Gerry Scherlinck said on Monday.",
+        ),
+        (
+            "INS Sukanya was escorting five merchant vessels through the corridor when the attack happened.",
+            "Warship Sukanya was escorting five merchant vessels through the corridor when the attack happened.",
+        ),
+    ],
+)
+def test_a_pronoun_title_or_name_prefix_is_no_entity_contradiction(a: str, b: str):
+    assert not [c for c in _contradictions(a, b, nlp="spacy") if c.kind == "entity"]
