@@ -138,3 +138,22 @@ def test_a_denied_claim_is_a_negation_contradiction():
 )
 def test_a_pronoun_title_or_name_prefix_is_no_entity_contradiction(a: str, b: str):
     assert not [c for c in _contradictions(a, b, nlp="spacy") if c.kind == "entity"]
+
+
+def test_outlets_giving_one_person_different_ages_differ():
+    cs = _contradictions(
+        "The jury found Jose Luis Orozco, 29, guilty of murdering a deputy sheriff in 2005.",
+        "Jose Luis Orozco, 27, was found hiding in a house near the scene a few hours after the shooting.",
+        nlp="spacy",
+    )
+    ages = [c for c in cs if c.topic.startswith("age")]
+    assert ages and sorted(v.value for v in ages[0].variants) == ["27", "29"], cs
+
+
+def test_two_people_with_one_surname_are_no_age_contradiction():
+    cs = _contradictions(
+        "Police said John Miller, 52, and his son, Mark Miller, 24, were arrested on Friday at their home.",
+        "John Miller, 52, was arrested on Friday with his son at their home in Dayton, police said.",
+        nlp="spacy",
+    )
+    assert not [c for c in cs if c.topic.startswith("age")], cs

@@ -620,6 +620,53 @@ def _is_entity(name: str, u: Unit) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(low)}(?!\w)", e.lower()) for e in u.entity_names)
 
 
+#: a person's age as news writes it: 'Jose Luis Orozco, 29, was …' and 'the 29-year-old Orozco'
+_AGE_AFTER = re.compile(r"\b((?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+),\s+(\d{1,3}),")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+\s+){0,3}((?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+)")
+_NOT_A_NAME = {"the", "a", "an", "mr", "mrs", "ms", "dr", "police", "officials", "he", "she"}
+
+
+def _ages(al: Alignment) -> list[Contradiction]:
+    """Outlets that give one person different ages ('Orozco, 27, was found …' vs 'Jose Luis Orozco, 29, …').
+
+    Why by name, not by aligned sentence: an age is stated in passing, in sentences about different things.
+    A surname two people of the story share with different first names is skipped (a father and a son)."""
+    by_name: dict[str, list[tuple[int, Unit, str]]] = {}
+    first_names: dict[str, set[str]] = {}
+    for u in al.units:
+        found = [(m.group(1), m.group(2)) for m in _AGE_AFTER.finditer(u.text)]
+        found += [(m.group(2), m.group(1)) for m in _AGE_BEFORE.finditer(u.text)]
+        for name, age in found:
+            toks = [t for t in name.split() if t.lower().strip(".") not in _NOT_A_NAME]
+            if not toks or not 0 < int(age) < 120 or not _is_entity(toks[-1], u):
+                continue
+            key = toks[-1].lower()
+            by_name.setdefault(key, []).append((int(age), u, name))
+            if len(toks) > 1:
+                first_names.setdefault(key, set()).add(toks[0].lower())
+    out = []
+    for key, rows in by_name.items():
+        ages = {age for age, _, _ in rows}
+        outlets = {u.outlet for _, u, _ in rows}
+        if len(ages) < 2 or len(outlets) < 2 or len(first_names.get(key, set())) > 1:
+            continue
+        per_outlet_ages: dict[str, set[int]] = {}
+        for age, u, _ in rows:
+            per_outlet_ages.setdefault(u.outlet, set()).add(age)
+        if any(len(v) > 1 for v in per_outlet_ages.values()):
+            continue  # one outlet gives two ages: two people or two dates, not a disagreement
+        variants = []
+        for age in sorted(ages):
+            us = [u for a, u, _ in rows if a == age]
+            seen: dict[str, Unit] = {}
+            for u in us:
+                seen.setdefault(u.article, u)
+            variants.append(Variant(us[0].text, f"{age}", list(seen), [x.span for x in seen.values()]))
+        surname = next(n for _, _, n in rows).split()[-1]
+        out.append(Contradiction(topic=f"age ({surname})", kind="number", variants=variants))
+    return out
+
+
 # ----------------------------------------------------------------- entry
 def find_contradictions(al: Alignment, articles: list[Article], analyses: dict[str, Analysis]) -> list[Contradiction]:
     """All contradictions of one story, number/quantity and kind first."""
@@ -660,6 +707,7 @@ def find_contradictions(al: Alignment, articles: list[Article], analyses: dict[s
         out.append(Contradiction(topic=_topic_kind(comp), variants=variants, kind="kind"))
 
     out.extend(_dates(al, analyses, {a.id: a.text for a in articles}))
+    out.extend(_ages(al))
     out.extend(_negation(al, unit_fact, by_id))
     out.extend(_entities(al))
     return _dedupe(out)
