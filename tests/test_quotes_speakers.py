@@ -514,3 +514,12 @@ def test_a_documents_own_name_and_a_persons_office(backend: str) -> None:
     assert by["Over ten years the savings would reach $200 billion"][0] == "Congressional Budget Office", by
     assert by["The agency routinely collects a great deal of content"][0] == "Daily Planet", by
     assert by["has raised the issue."][0] == "Mr. Hale’s office", by
+
+
+@pytest.mark.parametrize("backend", ["spacy"])
+def test_an_organisation_after_an_opening_time_phrase_speaks(backend: str) -> None:
+    text = (
+        "A day after the suspension, the Safari Club sent out a \u201ccall to arms,\u201d encouraging hunters "
+        "to write to the agency."
+    )
+    assert _by_text(text, backend)["call to arms"][0] == "Safari Club"

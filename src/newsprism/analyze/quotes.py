@@ -410,8 +410,9 @@ _DESC_THEN_NAME = re.compile(
 #: a clause's opening phrase of time or circumstance, up to its comma ('Thursday night, ', 'In a statement, ')
 _INTRO_PHRASE = re.compile(
     r"\s*(?:(?:On|In|At|After|Before|Later|Earlier|Late|Early|Last|This|By|During)\b[^,;:“”\"]{0,40}|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)(?:\s+[a-z]+)?),\s+"
-)
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)(?:\s+[a-z]+)?|"
+    r"(?:[A-Z][a-z]*|\d+)(?:\s+[\w’']+){0,2}\s+(?:before|after|ago|earlier|later)\b[^,;:“”\"]{0,40}),\s+"
+)  # ('Hours before Trump’s review announcement, ', 'A day after the suspension, ')
 #: dates and kinds that qualify a document without naming who wrote it ('A September 2010 … report')
 _DATE_WORD = re.compile(
     r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|"
@@ -1523,6 +1524,8 @@ class _Attributor:
         if gm and _VERBISH.match(text, gm.end(), min(e, gm.end() + 30)):
             return self.group(gm.group(1).lower(), a)
         x = self._org_at(a, e)
+        if x is None and (im := _INTRO_PHRASE.match(text, a, e)):
+            return self._org_opening(im.end(), e)  # 'Hours before the announcement, the FWS defended …'
         return _Speaker(normalize_org(x.text), None, True) if x else None
 
     def _org_at(self, a: int, e: int) -> Entity | None:
