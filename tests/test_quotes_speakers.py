@@ -523,3 +523,27 @@ def test_an_organisation_after_an_opening_time_phrase_speaks(backend: str) -> No
         "to write to the agency."
     )
     assert _by_text(text, backend)["call to arms"][0] == "Safari Club"
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_titles_ages_and_possessive_descriptions_before_a_name(backend: str) -> None:
+    """Found on ECB+ DEV, outside the BASIL gold: 'the Rev. Terry Lee said' was 'Rev', 'said 32-year-old
+    protester Paris Kyriakides' and 'her agent, Mark Roesler, said' had no speaker."""
+    text = (
+        '"The community can get dangerous at times," the Rev. Terry Lee said.\n\n'
+        '"The violence we use is minimal," said 32-year-old protester Paris Kyriakides.\n\n'
+        'Page died on Thursday. "She captured the imagination of a generation," her agent, Mark Roesler, said.'
+    )
+    by = _by_text(text, backend)
+    assert by["The community can get dangerous at times"][0] == "Terry Lee", by
+    assert by["The violence we use is minimal"][0] == "Paris Kyriakides", by
+    assert by["She captured the imagination of a generation"] == ("Mark Roesler", "her agent"), by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_passive_said_is_nobody_speaking(backend: str) -> None:
+    text = (
+        "The deal is said to be for eight years and could be worth up to $180 million in total.\n\n"
+        "The charges were announced on Friday that the two men had hacked the party's servers."
+    )
+    assert not [q for q in _by_text(text, backend) if "eight years" in q or "hacked" in q]

@@ -256,6 +256,8 @@ _DESCRIPTORS = {
     "organizer",
     "editor",
     "speaker",
+    "agent",
+    "publicist",
 }
 _ORG_HEADS = {
     "ministry",
@@ -735,6 +737,11 @@ _FUNCTION_NP = {"the", "a", "an", "of", "for", "and", "her", "his", "its", "thei
 
 def _np_forward(text: str, s: int, e: int) -> tuple[int, int]:
     """The noun phrase (names, role words, possessives) starting at ``s``."""
+    if age := re.match(r"\s*(?:(?:the|a|an)\s+)?\d{1,3}-year-old\s+(?=\w)", text[s:e], re.I):
+        a = s + age.end()
+        a += re.match(r"(?:[a-z][\w\-]*\s+){0,2}(?=[A-Z])|", text[a:e]).end()  # its description: 'protester'
+        ns, ne = _np_forward(text, a, e)  # 'said 32-year-old protester Paris Kyriakides'
+        return (s, ne) if ne > ns else (s, s)
     toks = _tokens(text, s, e)
     end = s
     if toks and toks[0][0].lower() in ("he", "she"):
@@ -753,6 +760,15 @@ def _np_forward(text: str, s: int, e: int) -> tuple[int, int]:
             continue
         if tok in ("’s", "'s"):
             end = te
+            continue
+        if (
+            tok == "."
+            and n > 0
+            and (toks[n - 1][0].lower() in _TITLE_ABBR or re.fullmatch(r"[A-Z]", toks[n - 1][0]))
+            and n + 1 < len(toks)
+            and toks[n + 1][0][:1].isupper()
+        ):
+            end = te  # 'the Rev. Terry Lee', 'Gen. Mark Milley', 'John A. Boehner'
             continue
         nxt = [t for t, _, _ in toks[n + 1 : n + 4]]
         if (
@@ -2561,6 +2577,10 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
             vs, ve = s + vm.start(), s + vm.end()
             if _NOUN_BEFORE.search(text, s, vs):
                 continue  # 'Russia’s claims to Ukrainian territory', 'the warnings': a noun, not a speech verb
+            if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", text[s:vs]) or (
+                verb == "said" and re.match(r"\s+to\s+(?:be|have)\b", text[ve:e])
+            ):
+                continue  # 'The deal is said to be for eight years', 'Page, said to be …': nobody is speaking
             rest = text[ve:body_end]
             if verb in ("told", "tells"):
                 t = re.match(r"\s+(?:reporters|journalists|the press|(?:[\w’'.\-]+\s+){1,6}?that)\b\s*", rest)
