@@ -547,3 +547,22 @@ def test_passive_said_is_nobody_speaking(backend: str) -> None:
         "The charges were announced on Friday that the two men had hacked the party's servers."
     )
     assert not [q for q in _by_text(text, backend) if "eight years" in q or "hacked" in q]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_coordinated_names_co_workers_and_notified(backend: str) -> None:
+    """More ECB+ DEV cases: 'Salazar and Lock said' was 'Lock' in the role 'Salazar'; 'some co-workers said she'
+    was the 'she'; 'notified the panel' gave no speaker."""
+    text = (
+        "Interior Secretary Ken Salazar spoke on Monday.\n\n"
+        "Salazar and Lock said the two departments will jointly decide if any changes are needed to the rules.\n\n"
+        "While some co-workers said she had a history of run-ins with managers, others disagreed.\n\n"
+        '"We cannot pay the notes until we move," Karen Olson, president of Valley Dairy, notified the panel.'
+    )
+    by = _by_text(text, backend)
+    assert by["the two departments will jointly decide if any changes are needed to the rules"] == (
+        "Salazar and Lock",
+        None,
+    ), by
+    assert by["she had a history of run-ins with managers, others disagreed"][0] == "some co-workers", by
+    assert by["We cannot pay the notes until we move"][0] == "Karen Olson", by

@@ -29,7 +29,7 @@ VERBS = (
     "shouted|wondered|mused|agreed|blasted|slammed|praised|accused|criticized|criticised|denied|demanded|"
     "announced|explains|writes|recounted|added|offered|thanked|predicts|believes|believed|hoped|advised|"
     "proclaimed|exclaimed|signaled|signalled|wrote|read|reads|tweeting|telling|calling|describing|writing|"
-    "retorted|retort|declaring|adding|insisting|arguing|warning|claiming|noting|asking|stating|reports|pointed out|points out"
+    "retorted|retort|declaring|adding|insisting|arguing|warning|claiming|noting|asking|stating|reports|pointed out|points out|notified"
 )
 _VERB_RE = re.compile(rf"\b(?:{VERBS})\b")
 _REPORT_VERBS = {"reported", "reports", "read", "reads"}
@@ -347,7 +347,8 @@ _PARTY_WORDS = {"republican", "democratic", "democrat", "gop", "conservative", "
 _ANON_HEADS = (
     "sources?|officials?|persons?|people|insiders?|diplomats?|aides?|advisers?|advisors?|analysts?|lawmakers?|"
     "staffers?|employees?|observers?|witnesses|witness|residents?|experts?|spokes(?:man|woman|person)|"
-    "representatives?|executives?|officers?|members?|investigators?|negotiators?|participants?|attendees?"
+    "representatives?|executives?|officers?|members?|investigators?|negotiators?|participants?|attendees?|"
+    "co-?workers?|colleagues?|neighbou?rs?|friends?|relatives?|classmates?|workers?|students?|parents?|fans?"
 )
 _ANON = re.compile(
     r"(?:(?:an?|one|two|three|four|several|some|many|other|another|multiple)\s+)?"
@@ -1400,6 +1401,10 @@ class _Attributor:
                     person = (rs, re_, run)
             if person:
                 rs, re_, run = person
+                if re.search(r"\s(?:and|&)\s*$", text[s:rs]) and re.search(r"[A-Z]", text[s:rs]):
+                    # 'Salazar and Lock said': two speakers, one the NER missed; as written, not 'Lock' in the role 'Salazar'
+                    self.index.add(self.index.resolve(run, pos), rs, None)  # 'Cleaver' later is still Emanuel Cleaver
+                    return _Speaker(re.sub(r"^(?:the|The)\s+", "", text[s:re_].strip(" ,")), None, False)
                 role = text[s:rs].strip(" ,")
                 role = re.sub(r"^(?:the|a|an|The|A|An)(?:\s+|$)", "", role) or None
                 if k > 0 or re_ < e:
