@@ -566,3 +566,9 @@ def test_coordinated_names_co_workers_and_notified(backend: str) -> None:
     ), by
     assert by["she had a history of run-ins with managers, others disagreed"][0] == "some co-workers", by
     assert by["We cannot pay the notes until we move"][0] == "Karen Olson", by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_person_described_in_the_passive_is_not_the_speaker(backend: str) -> None:
+    text = 'Mark Teixeira hit 33 homers. For these reasons, he has been described as the "apple of the owner\'s eye."'
+    assert _by_text(text, backend)["apple of the owner's eye."][0] is None

@@ -2070,6 +2070,16 @@ class _Attributor:
             return None
         vm = verbs[-1]
         vs = s + vm.start()
+        if re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", text[s:vs]) and vm.group(0).endswith(
+            "ed"
+        ):
+            # passive: 'he has been described as “…”', 'the deal was called “…”' — the subject is not speaking;
+            # only an agent after 'by' is ('was described as “…” by critics' is handled by the caller's after-zone)
+            by = re.search(r"\bby\s+", text[s + vm.end() : e])
+            if not by:
+                return None
+            ns, ne = _np_forward(text, s + vm.end() + by.end(), e)
+            return self.from_np(ns, ne, pos) if ne > ns else None
         dm = re.search(_DOC_NP.pattern + r"\s+(?:\w+ly\s+|also\s+)?$", text[s:vs])
         if dm:  # 'The letter says, “…”'
             sp = self.document(dm.group(1).lower(), s + dm.start())
