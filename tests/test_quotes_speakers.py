@@ -572,3 +572,15 @@ def test_coordinated_names_co_workers_and_notified(backend: str) -> None:
 def test_a_person_described_in_the_passive_is_not_the_speaker(backend: str) -> None:
     text = 'Mark Teixeira hit 33 homers. For these reasons, he has been described as the "apple of the owner\'s eye."'
     assert _by_text(text, backend)["apple of the owner's eye."][0] is None
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_possessive_description_right_before_the_name(backend: str) -> None:
+    text = (
+        "The actress has died, her agent said.\n\n"
+        '"With deep personal sadness I must announce her death," her agent Mark Roesler said in a statement.'
+    )
+    assert _by_text(text, backend)["With deep personal sadness I must announce her death"] == (
+        "Mark Roesler",
+        "her agent",
+    )

@@ -214,6 +214,8 @@ _NP_LOWER = {
     "commissioner",
     "organizer",
     "whip",
+    "agent",
+    "publicist",
 }
 _DESCRIPTORS = {
     "spokesman",
