@@ -195,3 +195,32 @@ def test_meta_wins_over_inferred():
 def test_single_document_matches_batch_on_demo(articles):
     for raw in _raws():
         assert clean_document(raw).text == articles[raw.id[:3]].text
+
+
+def test_a_url_line_is_the_address_and_its_site_the_outlet():
+    """Scrapes often start with the page's address: it is the URL, not the headline, and when nothing
+    else names the outlet its site does ('news.bbc.co.uk' -> 'bbc.co.uk'), never a guessed brand."""
+    from newsprism.clean import clean_document
+    from newsprism.model import RawDocument
+
+    text = (
+        "http://news.bbc.co.uk/2/hi/middle_east/4475546.stm\n"
+        "Ten dead in southern Iran quake\n\n"
+        "A powerful earthquake has hit southern Iran, killing at least 10 people, injuring dozens more and "
+        "damaging several villages, officials say.\n\n"
+        "The quake struck Qeshm island, home to 120,000 people, and the city of Bandar Abbas, state media said."
+    )
+    art = clean_document(RawDocument(id="q", source="q.txt", content=text))
+    assert art.url == "http://news.bbc.co.uk/2/hi/middle_east/4475546.stm"
+    assert art.title == "Ten dead in southern Iran quake"
+    assert art.outlet == "bbc.co.uk"
+    assert "http" not in art.text
+
+
+def test_site_of_a_url():
+    from newsprism.clean.html import site_of
+
+    assert site_of("http://usatoday30.usatoday.com/news/x.htm") == "usatoday.com"
+    assert site_of("https://www.abc.net.au/news/1") == "abc.net.au"
+    assert site_of("http://secretdubai.blogspot.nl/2005/11/x.html") == "secretdubai.blogspot.nl"
+    assert site_of("http://127.0.0.1:8000/a") is None and site_of(None) is None

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from newsprism.clean.corpus import CorpusStats, Draft, filter_repeats
-from newsprism.clean.html import clean_html, host_of
+from newsprism.clean.html import clean_html, host_of, site_of
 from newsprism.clean.meta import detect_language
 from newsprism.clean.rules import words
 from newsprism.clean.text import clean_text
@@ -69,7 +69,7 @@ def _draft(raw: RawDocument) -> Draft:
     if _HTML_SNIFF.match(raw.content):
         return clean_html(raw)
     draft = clean_text(raw)
-    url = raw.meta.get("url")
+    url = raw.meta.get("url") or draft.url
     draft.site = host_of(url) if isinstance(url, str) else None
     draft.site = draft.site or (raw.meta.get("outlet") or draft.outlet or None)
     return draft
@@ -93,13 +93,16 @@ def _finish(draft: Draft, stats: CorpusStats | None) -> Article:
     if isinstance(authors, str):
         authors = [authors]
     outlet = meta.get("outlet") or (meta.get("source") if isinstance(meta.get("source"), str) else None)
+    url = meta.get("url") or draft.url
+    # no outlet named anywhere: the site of the page's URL ('bbc.co.uk'), never a guessed brand
+    outlet = outlet or draft.outlet or (site_of(url) if isinstance(url, str) else None)
     return Article(
         id=raw.id,
         source=raw.source,
         text=text,
         title=str(meta.get("title") or draft.title or ""),
-        url=meta.get("url") or draft.url,
-        outlet=outlet or draft.outlet,
+        url=url,
+        outlet=outlet,
         authors=list(authors) if authors else list(draft.authors),
         published=_iso(meta.get("published") or meta.get("date")) or draft.published,
         updated=_iso(meta.get("updated")) or draft.updated,

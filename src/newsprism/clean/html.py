@@ -61,6 +61,28 @@ def host_of(url: str | None) -> str | None:
     return host[4:] if host and host.startswith("www.") else host
 
 
+#: second-level labels under a country code that are not the site's own name ('bbc.co.uk', 'abc.net.au')
+_SLD = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go", "gv"}
+#: hosting platforms whose subdomains are separate publications ('secretdubai.blogspot.com')
+_PLATFORMS = {"blogspot", "wordpress", "tumblr", "substack", "medium", "github", "typepad", "livejournal"}
+
+
+def site_of(url: str | None) -> str | None:
+    """The site a URL belongs to, as the outlet when a page names none: 'news.bbc.co.uk' -> 'bbc.co.uk',
+    'usatoday30.usatoday.com' -> 'usatoday.com'; a blog platform's subdomain is its own site.
+
+    Why a site and not a guessed name: 'bbc.co.uk' is what the page says about itself; mapping domains
+    to brand names would need a list the project does not have."""
+    host = host_of(url)
+    if not host or "." not in host or re.fullmatch(r"[\d.]+|\[.*\]", host):
+        return None
+    labels = host.lower().split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SLD else 2
+    if len(labels) > keep and labels[-keep] in _PLATFORMS:
+        keep += 1
+    return ".".join(labels[-keep:])
+
+
 def _authors(value: str | None) -> list[str]:
     if not value:
         return []

@@ -35,6 +35,9 @@ _LEADING_BULLET = re.compile(r"^[•·|*\-–—]+\s*")
 _HEADER_LINES = 15
 
 
+_URL_LINE = re.compile(r"\s*https?://[^\s<>\"]+\s*")
+
+
 def _body_like(line: str) -> bool:
     """A real paragraph: a sentence of some length."""
     return len(words(line)) >= 8 and ends_like_sentence(line)
@@ -140,6 +143,16 @@ def clean_text(raw: RawDocument) -> Draft:
             drop[i], kind[i] = True, "echo"
         seen.add(key)
         prev_key = key
+
+    # 5b. a bare URL in the header is the page's address (scrapes often start with it), not its title
+    for i, t in enumerate(texts[:_HEADER_LINES]):
+        if drop[i] or not t:
+            continue
+        if _body_like(t):
+            break
+        if _URL_LINE.fullmatch(t):
+            draft.url = draft.url or t
+            drop[i], kind[i] = True, "url"
 
     # 6. title: the first headline-shaped line of the header, before the first real paragraph
     title_idx = None
