@@ -584,3 +584,15 @@ def test_a_possessive_description_right_before_the_name(backend: str) -> None:
         "Mark Roesler",
         "her agent",
     )
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_title_never_comes_from_the_previous_paragraph(backend: str) -> None:
+    """'… said Academy spokeswoman Leslie Unger.' / 'SAG leaders say …' gave SAG the role 'Academy spokeswoman
+    Leslie Unger.': the sentence end right before the name was not seen when nothing followed it in the window."""
+    text = (
+        '"We are monitoring what is going on," said Academy spokeswoman Leslie Unger.\n\n'
+        'SAG leaders say they need a credible strike threat to win a better deal than the "final" offer.'
+    )
+    role = _by_text(text, backend)["final"][1]
+    assert not role or "Unger" not in role

@@ -896,7 +896,7 @@ def _role_before(text: str, pos: int) -> str | None:
     """'Chinese Foreign Minister Qin Gang': the title words right before a name."""
     window = text[max(0, pos - 120) : pos]
     cut = 0
-    for b in re.finditer(r"(\S+?)[.!?][\"”’]?\s+(?=\S)", window):  # never across a sentence end ('… McCaul. Clinton')
+    for b in re.finditer(r"(\S+?)[.!?][\"”’]?\s+(?=\S|$)", window):  # never across a sentence end ('… McCaul. Clinton')
         word = b.group(1).lower().strip('("“')
         if word not in _TITLE_ABBR and not re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]?", word):
             cut = b.end()  # offsets are into the uncut window: cut once, at the last sentence end
