@@ -596,3 +596,15 @@ def test_a_title_never_comes_from_the_previous_paragraph(backend: str) -> None:
     )
     role = _by_text(text, backend)["final"][1]
     assert not role or "Unger" not in role
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_name_in_quote_marks_is_not_speech(backend: str) -> None:
+    text = (
+        'Senator Ann Hale said the plan was sound. She wore a "Team Hale" shirt to the game and praised '
+        'Roosevelt\'s "New Deal" programmes.\n\n'
+        'In a morning tweet, Ms. Hale railed against the "WITCH HUNT" of investigations of her aides.'
+    )
+    by = _by_text(text, backend)
+    assert by["Team Hale"][0] is None and by["New Deal"][0] is None, by
+    assert by["WITCH HUNT"][0] == "Ann Hale", by

@@ -2420,7 +2420,22 @@ def extract_quotes(
             q.role = f"{q.role}, {tag}" if q.role else tag
         if q.speaker and _person_name(q.speaker):
             q.role = _merge_roles(q.role, att.descs.get(q.speaker, []))
+        if q.kind == "partial" and _quoted_name(text, q.start, q.end):
+            q.speaker = q.role = None  # 'Roosevelt’s “New Deal” efforts': a name in quote marks, not speech
     return [q for q in quotes if q.kind == "indirect" or not is_title(text, q.start, q.end)]
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """A short Title Case phrase in quote marks used as a noun's modifier or after a determiner ('Roosevelt’s
+    “New Deal” efforts', 'the “Creamery Corporation” was'): it names something; nobody said it."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])
+    big = [w for w in words if w.lower() not in _SMALL]
+    if not (1 <= len(words) <= 5 and big and words[0][0].isupper() and all(w[0].isupper() for w in big)):
+        return False
+    if not any(re.search(r"[a-z]", w) for w in big):
+        return False  # 'the “WITCH HUNT”': capitals shout what someone wrote, they do not name a thing
+    before = text[max(0, start - 30) : start].rstrip("\"“‘'( ")
+    return bool(re.search(r"(?:[’']s|\b(?:the|a|an|its|his|her|their|our))$", before))
 
 
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
