@@ -428,6 +428,11 @@ _DATE_WORD = re.compile(
 _AUTHORED_BY = re.compile(r"(?:\s+[\w’'\-]+){0,5}?\s+(?:from|by|signed by|issued by|released by|sent by|written by)\s+")
 
 
+def _skip_space(text: str, s: int, e: int) -> int:
+    """The first position of ``text[s:e]`` that is not whitespace (``e`` when there is none)."""
+    return s + len(text[s:e]) - len(text[s:e].lstrip())
+
+
 def _counted_group(np: str) -> _Speaker | None:
     """A counted group of people as written: 'nearly 90 faculty members and priests at Georgetown',
     'Close to three dozen House Democrats', 'A group of nearly 90 professors and administrators'.
@@ -1449,17 +1454,15 @@ class _Attributor:
                 return anon  # 'a senior official said': someone new, unless the article's role says who
             if found:
                 return found
-        if (
-            re.fullmatch(rf"(?:[\w’'.\-]+\s+)+(?:{_GROUP_PEOPLE})", np.strip(" ,"))
-            and np.strip(" ,").split()[-1].islower()
-        ):
+        bare = np.strip(" ,")
+        if re.fullmatch(rf"(?:[\w’'.\-]+\s+)+(?:{_GROUP_PEOPLE})", bare) and bare.split()[-1].islower():
             # an institution's people, unnamed: 'Senior White House officials', 'Democratic lawmakers' as written
-            return _Speaker(re.sub(r"^(?:(?:the|The|But|And|Yet|So)\s+)+", "", np.strip(" ,")), None, False)
+            return _Speaker(re.sub(r"^(?:(?:the|The|But|And|Yet|So)\s+)+", "", bare), None, False)
         pm = re.fullmatch(
             r"\s*((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)([’']s\s+[a-z][\w\s]*)", np
         )
         if pm and re.match(r"(?:Mr|Mrs|Ms|Dr)\.", pm.group(1)):
-            return _Speaker(np.strip(" ,"), None, False)  # 'Mr. Seel’s office': a person's office, as written
+            return _Speaker(bare, None, False)  # 'Mr. Seel’s office': a person's office, as written
         if pm and self.index.candidates(pm.group(1)):  # 'New York Republican Rep. Michael Grimm's attorney'
             return _Speaker(f"{self.index.resolve(pm.group(1), pos)}{pm.group(2).rstrip()}", None, False)
         if any(w in _ORG_HEADS for w in words) or any(
@@ -1528,12 +1531,16 @@ class _Attributor:
                 if d not in self.descs.setdefault(subj[0], []):
                     self.descs[subj[0]].append(d)
 
+    def _sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence holding ``pos``, if any."""
+        return next((x for x in self.sentences if x.start <= pos < x.end), None)
+
     def its(self, desc: str, pos: int) -> str:
         """'its editor' in 'BuzzFeed News maintained that its report was accurate, its editor, Ben Smith,
         said' -> 'BuzzFeed News editor': 'its' is the organisation that opens the sentence, if one does."""
         if not re.match(r"[Ii]ts\s", desc):
             return desc
-        sent = next((x for x in self.sentences if x.start <= pos < x.end), None)
+        sent = self._sentence_at(pos)
         org = self._org_at(sent.start, pos) if sent else None
         return f"{org.text} {desc[4:]}" if org else desc
 
@@ -1717,8 +1724,8 @@ class _Attributor:
             return sp  # 'the Washington Post report said'
         fm = _AUTHORED_BY.match(self.text[own.end() : own.end() + 80]) if own else None
         if own and fm:  # 'The letter released Tuesday by the faculty at Georgetown took Mr. Ryan to task'
-            sent_end = next((x.end for x in self.sentences if x.start <= pos < x.end), len(self.text))
-            return self._author(own.end() + fm.end(), sent_end, pos)
+            sent = self._sentence_at(pos)
+            return self._author(own.end() + fm.end(), sent.end if sent else len(self.text), pos)
         if (
             own
             and own.group(0).split()[0].lower() in ("a", "an")
@@ -1727,8 +1734,8 @@ class _Attributor:
                 self.text[max(0, pos - 40) : pos],
             )
         ):  # 'John Podesta, …, issued a statement calling the deal “a steep price”'
-            start = next((x.start for x in self.sentences if x.start <= pos < x.end), 0)
-            return self._issuer(start, pos, pos)
+            sent = self._sentence_at(pos)
+            return self._issuer(sent.start if sent else 0, pos, pos)
         lo = self._paras[max(0, bisect.bisect_right(self._paras, pos) - 4)] if self._paras else 0
         for sent in reversed(self.sentences):
             if sent.end > pos or sent.end < lo:
@@ -1756,7 +1763,7 @@ class _Attributor:
         sp = self.clause_subject(cl, doc, pos, orgs=True)
         if sp and sp.name:
             return sp
-        lead = cl + len(self.text[cl:doc]) - len(self.text[cl:doc].lstrip())
+        lead = _skip_space(self.text, cl, doc)
         if sp := self._doc_owner(lead, doc, pos):
             return sp  # 'A September 2010 Congressional Research Service report found …'
         if gm := _COUNTED_GROUP.match(self.text, lead, doc):
@@ -1791,7 +1798,7 @@ class _Attributor:
         """A clause whose subject is a document with its author ('The letter released Monday by the faculty
         at Lakeside also warns'): the author speaks."""
         text = self.text
-        a = s + len(text[s:vs]) - len(text[s:vs].lstrip())
+        a = _skip_space(text, s, vs)
         if cm := re.match(r"(?:And|But|Yet|So)\s+", text[a:vs]):
             a += cm.end()
         lead = _DOC_NP.match(text, a)
@@ -2224,7 +2231,7 @@ class _Attributor:
         text = self.text
         if cm := re.match(r"(?:And|But|Yet|Or|So)\s+(?=[A-Z])", text[s:e]):
             s += cm.end()  # 'And Sen. Kirsten Gillibrand … also chimed in, demanding that the “…”'
-        lead = s + len(text[s:e]) - len(text[s:e].lstrip())
+        lead = _skip_space(text, s, e)
         gm = _COUNTED_GROUP.match(text, lead, e)
         if (
             gm

@@ -117,33 +117,34 @@ def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, flo
     return lo, hi
 
 
+def _enclosing_clause(text: str, u: Unit, start: int, end: int) -> tuple[int, int] | None:
+    """The clause of unit ``u`` that holds ``text[start:end]``, if one does."""
+    return next(((cs, ce) for cs, ce in clauses(text, u.start, u.end) if cs <= start and end <= ce), None)
+
+
 def _local_context(text: str, u: Unit, start: int, end: int) -> set[str]:
-    for cs, ce in clauses(text, u.start, u.end):
-        if cs <= start and end <= ce:
-            return set(content_stems(text[cs:ce]))
-    return set(content_stems(u.text))
+    return set(content_stems(_clause_of(text, u, start, end)))
 
 
 def _count_context(text: str, u: Unit, start: int, end: int) -> set[str]:
     """A count's clause, cut at a second predicate joined by 'and' ('played for 11 seasons | and served as an
     assistant coach for seven'): the words of the other predicate describe another count."""
-    for cs, ce in clauses(text, u.start, u.end):
-        if cs <= start and end <= ce:
-            for m in re.finditer(r"\s(?:and|but|while)\s+(?:\w+ly\s+)?\w+ed\b", text[cs:ce]):
-                if cs + m.start() >= end:
-                    ce = cs + m.start()
-                    break
-                if cs + m.end() <= start:
-                    cs = cs + m.start()
-            return set(content_stems(text[cs:ce]))
-    return set(content_stems(u.text))
+    clause = _enclosing_clause(text, u, start, end)
+    if clause is None:
+        return set(content_stems(u.text))
+    cs, ce = clause
+    for m in re.finditer(r"\s(?:and|but|while)\s+(?:\w+ly\s+)?\w+ed\b", text[cs:ce]):
+        if cs + m.start() >= end:
+            ce = cs + m.start()
+            break
+        if cs + m.end() <= start:
+            cs = cs + m.start()
+    return set(content_stems(text[cs:ce]))
 
 
 def _clause_of(text: str, u: Unit, start: int, end: int) -> str:
-    for cs, ce in clauses(text, u.start, u.end):
-        if cs <= start and end <= ce:
-            return text[cs:ce]
-    return u.text
+    clause = _enclosing_clause(text, u, start, end)
+    return text[clause[0] : clause[1]] if clause else u.text
 
 
 def quantity_mentions(u: Unit, text: str) -> list[Mention]:
@@ -166,8 +167,8 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
             toks.append(t)
         if not toks or num.lower() in {"one"} or _QTY_NUM.fullmatch(toks[0]):
             continue  # 'three of the seven bullets': a part of another count
-        rest = u.text[m.start("unit") + unit.lower().index(toks[-1]) + len(toks[-1]) :]
-        if _COORDINATED.match(rest):
+        unit_end = m.start("unit") + unit.lower().index(toks[-1]) + len(toks[-1])
+        if _COORDINATED.match(u.text[unit_end:]):
             continue  # '420 passengers and crew', '12 Somali and 11 Yemeni': whom the number counts is unclear
         if m.group("pct") is not None:
             key = "percent"
@@ -180,7 +181,6 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
         iv = _interval(num, m.group("scale"), m.group("qual"))
         if iv is None:
             continue
-        unit_end = m.start("unit") + unit.lower().index(toks[-1]) + len(toks[-1])
         s = u.start + (m.start("qual") if m.group("qual") else m.start("num"))
         e = u.start + unit_end
         value = re.sub(r"\s+", " ", u.text[s - u.start : unit_end].strip())
@@ -188,13 +188,25 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
         after = [stem(w) for w, _, _ in words(u.text[unit_end:])[:4] if w.lower() not in STOP | {"were", "been"}]
         before = [stem(w) for w, _, _ in words(u.text[: s - u.start])[-3:] if w.lower() not in STOP]
         pred = (after or before[-1:] or [""])[0]
-        mention = Mention(
-            "number", u, value.lower(), key, s, e, iv[0], iv[1], ctx, person_like(u.ents), num.lower() in _VAGUE, pred
+        out.append(
+            Mention(
+                "number",
+                u,
+                value.lower(),
+                key,
+                s,
+                e,
+                iv[0],
+                iv[1],
+                ctx,
+                person_like(u.ents),
+                num.lower() in _VAGUE,
+                pred,
+                scope=_scope(u.text),
+                verb=_governing_verb(u.text[: s - u.start]),
+                anchor=_anchor(u.text[unit_end:]) if toks[0] in _MEASURES else "",
+            )
         )
-        mention.scope = _scope(u.text)
-        mention.verb = _governing_verb(u.text[: s - u.start])
-        mention.anchor = _anchor(u.text[unit_end:]) if toks[0] in _MEASURES else ""
-        out.append(mention)
     return out
 
 
@@ -226,7 +238,7 @@ _QTY_NUM = re.compile(r"\d[\d,.]*|" + "|".join(sorted(k for k in _SMALL if " " n
 #: a word that is a verb rather than part of the counted noun ('people died', 'people set off')
 _VERBISH = re.compile(
     r"[a-z]+ed|were|was|are|is|have|has|had|set|took|fled|went|came|gave|made|say|said|says|remain|remained|"
-    r"died|die|left|lost|won|got|fell|rose|hit|held|ran|saw|met|made|began|took"
+    r"died|die|left|lost|won|got|fell|rose|hit|held|ran|saw|met|began"
 )
 #: the counted noun is coordinated with another ('passengers and crew', 'Somali and 11 Yemeni')
 _COORDINATED = re.compile(r"\s+(?:and|or|&)\s+(?!\w+(?:ing|ed)\b)(?:most of\s+)?(?:(?:its|their|the|his|her)\s+)?\w")
@@ -483,8 +495,7 @@ def _negation_shared(text: str, u: Unit, other: set[str]) -> bool:
     sequel' vs 'Gary Ross in talks to direct the sequel'; not '…, although no one was hurt' vs '…, but
     they got out safely', nor a quote only one outlet gives)."""
     quoted = [(u.start + m.start(), u.start + m.end()) for m in re.finditer(r"[\"“][^\"“”]+[\"”]", u.text)]
-    spans = [(cs, ce) for cs, ce in clauses(text, u.start, u.end)]
-    for cs, ce in spans + quoted:
+    for cs, ce in clauses(text, u.start, u.end) + quoted:
         clause = text[cs:ce]
         if not _NEG_RE.search(clause.replace("’", "'")):
             continue
@@ -647,12 +658,11 @@ def _ages(al: Alignment) -> list[Contradiction]:
     out = []
     for key, rows in by_name.items():
         ages = {age for age, _, _ in rows}
-        outlets = {u.outlet for _, u, _ in rows}
-        if len(ages) < 2 or len(outlets) < 2 or len(first_names.get(key, set())) > 1:
-            continue
         per_outlet_ages: dict[str, set[int]] = {}
         for age, u, _ in rows:
             per_outlet_ages.setdefault(u.outlet, set()).add(age)
+        if len(ages) < 2 or len(per_outlet_ages) < 2 or len(first_names.get(key, set())) > 1:
+            continue
         if any(len(v) > 1 for v in per_outlet_ages.values()):
             continue  # one outlet gives two ages: two people or two dates, not a disagreement
         variants = []
