@@ -71,6 +71,11 @@ def test_two_outlets_disagreeing_on_a_count_are_reported():
             "Cheeks returned to the Sixers as an assistant coach and stayed for seven seasons in Philadelphia.",
             "Cheeks played for the Sixers for 11 seasons and served as an assistant coach in Philadelphia.",
         ),
+        # one claim gives both numbers (three shot, two of them killed): the other's count is one of them
+        (
+            "On Tuesday night, 19-year-old Dale Whitaker allegedly shot three people in Rockford, Illinois, killing two.",
+            "Dale Whitaker on Thursday was charged with homicide after shootings in Rockford where two people died.",
+        ),
         # an age after a name is no count of what follows
         (
             "Police said Anthony Ross, 38, targeted two managers at the office building on Monday.",

@@ -352,7 +352,26 @@ def _compatible_qty(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> b
 
 
 def _conflict_qty(a: Mention, b: Mention) -> bool:
+    if _states_number(a, b.low, b.high) or _states_number(b, a.low, a.high):
+        return False  # 'shot three people, killing two' next to 'two people died': both numbers are one report's
     return a.high < b.low * 0.95 or b.high < a.low * 0.95
+
+
+_BARE_NUM = re.compile(rf"\b(?:{_QTY_NUM.pattern})\b", re.IGNORECASE)
+
+
+def _states_number(m: Mention, low: float, high: float) -> bool:
+    """Whether ``m``'s own claim also gives the exact value ``low``..``high`` elsewhere (as a bare number)."""
+    if low != high:
+        return False
+    rel_s, rel_e = m.start - m.unit.start, m.end - m.unit.start
+    for n in _BARE_NUM.finditer(m.unit.text):
+        if rel_s <= n.start() < rel_e:
+            continue
+        iv = _interval(n.group(0).rstrip(",."), None, None)
+        if iv is not None and iv[0] == low:
+            return True
+    return False
 
 
 def _compatible_kind(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> bool:
