@@ -112,3 +112,79 @@ def test_appositive_verb_does_not_set_the_tense_of_the_main_clause():
     sents = split_sentences(text)
     got = {t.text: (t.date, t.end_date) for t in extract_times("a", text, sents, "2023-03-17")}
     assert got["Monday to Wednesday"] == ("2023-03-20", "2023-03-22")
+
+
+def _spans(text: str, ref: str) -> dict[str, tuple[str, str | None]]:
+    return {t.text: (t.date, t.end_date) for t in extract_times("a", text, split_sentences(text), ref)}
+
+
+def test_passive_participle_and_noun_plan_carry_no_tense():
+    # "to be arraigned": the participle is not a past verb; "scheduled" decides
+    assert _times("The two men are scheduled to be arraigned Thursday in Boston.", "2023-03-14")["Thursday"] == (
+        "2023-03-16"
+    )
+    got = _times(
+        "The report won't be released until the board approves it during its meeting in October.", "2023-03-14"
+    )
+    assert got["October"] == "2023-10-01"
+    # the noun "plan" is no future; "plans for" something on a day is
+    text = "On Thursday, aides who oppose the leadership's plan gathered in a senator's office."
+    assert _times(text, "2023-03-18")["Thursday"] == "2023-03-16"
+    assert _times("Activists announced plans for a protest at the embassy on Friday.", "2023-03-15")["Friday"] == (
+        "2023-03-17"
+    )
+
+
+def test_untensed_present_and_deadlines_are_ahead():
+    assert _times("The senator is up for re-election in November.", "2023-03-15")["November"] == "2023-11-01"
+    assert _times("Noting that Tuesday is the deadline, he urged a vote.", "2023-03-18")["Tuesday"] == "2023-03-21"
+    assert _times("Others are not waiting until Friday to post photos.", "2023-03-15")["Friday"] == "2023-03-17"
+    assert _times("I look forward to talking to you Monday evening.", "2023-03-19")["Monday"] == "2023-03-20"
+    # a possessive day is a past event described in the present; "as recently as" is past
+    assert _times("Wednesday's attack is the worst in years.", "2023-03-16")["Wednesday"] == "2023-03-15"
+    text = "The plan, which leaders discussed as recently as Wednesday -- is significant."
+    assert _times(text, "2023-03-16")["Wednesday"] == "2023-03-15"
+
+
+def test_weekend_follows_tense_and_a_weekend_report():
+    monday = "2023-03-20"
+    assert _spans("The governor became a candidate this weekend.", monday)["this weekend"] == (
+        "2023-03-18",
+        "2023-03-19",
+    )
+    assert _spans("She issued a statement over the weekend.", monday)["the weekend"] == ("2023-03-18", "2023-03-19")
+    assert _spans("Officials planned to work over the weekend.", "2023-03-15")["the weekend"] == (
+        "2023-03-18",
+        "2023-03-19",
+    )
+    assert _spans("We are in talks this weekend.", "2023-03-19")["this weekend"] == ("2023-03-18", "2023-03-19")
+
+
+def test_sunday_report_weeks():
+    sunday = "2023-03-19"
+    assert _spans("The law was enacted last week.", sunday)["last week"] == ("2023-03-13", "2023-03-19")
+    assert _spans("A fix will be introduced this week.", sunday)["this week"] == ("2023-03-20", "2023-03-26")
+    assert _spans("He spoke earlier this week.", sunday)["this week"] == ("2023-03-13", "2023-03-19")
+
+
+def test_quoted_titles_are_not_dates():
+    text = "He appeared on ABC's “This Week” on Sunday and on NBC's “Today” show."
+    assert set(_times(text, "2023-03-19")) == {"Sunday"}
+    # a quote that opens with a date word is still a date
+    assert "Today" in _times("“Today’s indictment is a reminder,” she said.", "2023-03-19")
+
+
+def test_year_and_month_ranges_and_capitalised_prepositions():
+    text = (
+        "He was president from 2006 until 2012. Seizures rose between 2005 and 2008. "
+        "From December 2007 through December 2008, they spent $300. In 2007, he won. "
+        "It dates back to 1909. She was sued in 2011 and 2012. Records go back to late 1998."
+    )
+    got = _spans(text, "2013-02-20")
+    assert got["2006 until 2012"] == ("2006-01-01", "2012-12-31")
+    assert got["2005 and 2008"] == ("2005-01-01", "2008-12-31")
+    assert got["December 2007 through December 2008"] == ("2007-12-01", "2008-12-31")
+    assert got["2007"] == ("2007-01-01", "2007-12-31") and got["1909"] == ("1909-01-01", "1909-12-31")
+    assert got["2011"] == ("2011-01-01", "2011-12-31") and got["2012"] == ("2012-01-01", "2012-12-31")
+    assert got["1998"] == ("1998-01-01", "1998-12-31")
+    assert _spans("In January, the court ruled.", "2013-02-20")["January"] == ("2013-01-01", "2013-01-31")

@@ -24,6 +24,7 @@ _MONTHS["sept"] = 9
 _DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"((?:19|20)\d{2})"
 _PATTERNS = [
     # March 20-22, 2023 / March 20 to March 22, 2023 / March 20-22
     (
@@ -40,18 +41,27 @@ _PATTERNS = [
     ("num", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
     # Monday to Wednesday
     ("drange", re.compile(rf"\b(?:from\s+)?({_DAY})\s*(?:-|–|to|through|until)\s*({_DAY})\b")),
+    # From December 2007 through December 2008
+    ("myrange", re.compile(rf"\b({_MON})\s+(\d{{4}})\s*(?:-|–|to|through|until)\s*({_MON})\s+(\d{{4}})\b")),
+    # from 2006 until 2012 / between 2005 and 2008 / 2007-2014 ("and" only after "between")
+    ("yrange", re.compile(rf"\b(?:((?i:from))\s+|((?i:between))\s+)?{_YEAR}\s*(-|–|to|through|until|and)\s*{_YEAR}\b")),
     ("month_year", re.compile(rf"\b({_MON})\s+(\d{{4}})\b")),
     ("rel", re.compile(r"\b(next|last|this|past|coming|previous)\s+(week|month|year|weekend)\b", re.I)),
+    # "over the weekend": the weekend nearest the report, by tense
+    ("weekend", re.compile(r"\b(?:over|during|on|at)\s+(the\s+weekend)\b", re.I)),
     ("ago", re.compile(r"\b(a|one|two|three|four|five|six|\d+)\s+(day|week|month|year)s?\s+ago\b", re.I)),
     ("word", re.compile(r"\b(today|yesterday|tomorrow|tonight)\b", re.I)),
     ("day", re.compile(rf"\b(?:(last|next|this)\s+)?({_DAY})\b")),
     (
         "month",
         re.compile(
-            r"\b(?:in|since|until|by|early|late|mid-?|last|next|this)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+            r"\b(?i:in|since|until|by|early|late|mid-?|last|next|this)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
         ),
     ),
-    ("year", re.compile(r"\b(?:in|since|until|by|of|from)\s+((?:19|20)\d{2})\b")),
+    # sentence-initial "In 2007," too; "dating back to 1909", "in late 1998"
+    ("year", re.compile(rf"\b(?i:in|since|until|by|of|from|back\s+to)\s+(?:(?i:early|late|mid-?)\s*)?{_YEAR}\b")),
+    # the second of "in 2009 and 2010"
+    ("year2", re.compile(rf"\b(?i:in|of|by)\s+(?:19|20)\d{{2}},?\s+(?:and|or)\s+{_YEAR}\b")),
 ]
 _NUMS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FUTURE = re.compile(
@@ -130,6 +140,22 @@ def _weekday(ref: date, wd: int, future: bool, mod: str | None) -> date:
     return ref - timedelta(days=(ref.weekday() - wd) % 7)
 
 
+def _weekend(ref: date, step: int, future: bool, coming: bool) -> tuple[date, date]:
+    """Saturday and Sunday of "this" (step 0, by tense), "last" (-1) or "next" (1) weekend.
+
+    A report written on a weekend is inside "this weekend"; on a weekday, "this weekend" in the
+    past tense is the one just gone ("became the latest contender this weekend", on a Monday).
+    """
+    wd = ref.weekday()
+    if wd >= 5:
+        sat = ref - timedelta(days=wd - 5) + timedelta(weeks=step)
+    elif step < 0 or (step == 0 and not future):
+        sat = ref - timedelta(days=wd + 2)
+    else:
+        sat = ref + timedelta(days=5 - wd) + timedelta(weeks=0 if coming else step)
+    return sat, sat + timedelta(days=1)
+
+
 def _period(ref: date, unit: str, step: int) -> tuple[date, date]:
     """The whole week (Monday to Sunday), month or year ``step`` of them away from ``ref``'s own."""
     if unit == "week":
@@ -176,9 +202,17 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
     if kind == "month_year":
         mo, y = _MONTHS[g[0].lower().rstrip(".")], int(g[1])
         return date(y, mo, 1), _month_end(y, mo)
-    if kind == "year":
+    if kind in ("year", "year2"):
         y = int(g[0])
         return date(y, 1, 1), date(y, 12, 31)
+    if kind == "myrange":
+        a, b = date(int(g[1]), _MONTHS[g[0].lower().rstrip(".")], 1), _MONTHS[g[2].lower().rstrip(".")]
+        return (a, _month_end(int(g[3]), b)) if (int(g[3]), b) > (a.year, a.month) else None
+    if kind == "yrange":
+        y1, y2 = int(g[2]), int(g[4])
+        if y2 <= y1 or (g[3] == "and") != bool(g[1]):  # "in 2017 and 2018" is two years, not a span
+            return None
+        return date(y1, 1, 1), date(y2, 12, 31)
     if ref is None:
         return None
     if kind == "drange":
@@ -194,11 +228,13 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
         mod, unit = g[0].lower(), g[1].lower()
         step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0}[mod]
         if unit == "weekend":
-            sat = ref + timedelta(days=(5 - ref.weekday()) % 7) + timedelta(weeks=max(step, 0))
-            if step < 0:
-                sat = ref - timedelta(days=(ref.weekday() - 5) % 7 or 7)
-            return sat, sat + timedelta(days=1)
+            return _weekend(ref, step, future, mod == "coming")
+        if unit == "week" and ref.weekday() == 6:
+            # a Sunday report's "last week" is the one ending that day; "this week" ahead is the next
+            step += 1 if mod == "last" or (mod == "this" and future) else 0
         return _period(ref, unit, step)
+    if kind == "weekend":
+        return _weekend(ref, 0, future, False)
     if kind == "ago":
         # resolved at the unit's own precision: "a year ago" is that year, not that day
         n = _NUMS.get(g[0].lower()) or int(g[0])
@@ -234,6 +270,8 @@ _FUTURE_WORDS = {
     "later",
     "next",
     "tomorrow",
+    "won't",
+    "won’t",
     "’ll",
     "'ll",
 }
@@ -270,9 +308,10 @@ _PAST_WORDS = {
     "struck",
     "ago",
     "earlier",
+    "recently",
     "last",
 }
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:and|but|as|while|after|before|when|because|although)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|--|\b(?:and|but|as|while|after|before|when|because|although)\b")
 _WORD = re.compile(r"[A-Za-z’']+")
 
 
@@ -285,35 +324,72 @@ def _word_tense(word: str) -> bool | None:
     return None
 
 
+def _tenses(words: list[str]) -> list[bool | None]:
+    """Each word's tense, reading its neighbours where one word alone misleads."""
+    out = [_word_tense(w) for w in words]
+    low = [w.lower() for w in words]
+    for i, w in enumerate(low):
+        prev, nxt = (low[i - 1] if i else ""), (low[i + 1] if i + 1 < len(low) else "")
+        if w in ("plan", "plans") and nxt not in ("to", "for"):
+            out[i] = None  # a plan that is not of something ahead ("the leadership's plan gathered …")
+        elif out[i] is False and prev == "be":
+            out[i] = None  # a passive participle ("to be arraigned", "will be released") has no tense
+        elif w == "forward" and prev.startswith("look"):
+            out[i] = True  # "look forward to talking to you Monday"
+    return out
+
+
+def _first_tense(words: list[str], reverse: bool = False) -> bool | None:
+    ts = _tenses(words)
+    for t in reversed(ts) if reverse else ts:
+        if t is not None:
+            return t
+    return None
+
+
+_PRESENT = {"is", "are", "am"}
+#: prepositions after which an untensed day is a deadline ahead ("not waiting until Friday")
+_DEADLINE = {"until", "till", "by"}
+
+
+def _scheduled(clause_before: list[str], clause_after: list[str], possessive: bool) -> bool:
+    """An untensed clause in the present ("is up for re-election in November", "Tuesday is the deadline")
+    or a deadline ("until Friday") states what is scheduled: news reports the past in the past tense.
+    A possessive day ("Wednesday's attack is …") names a past event described in the present."""
+    if clause_before and clause_before[-1].lower() in _DEADLINE:
+        return True
+    # after the day only its own verb counts ("Tuesday is the deadline"), not a "that" clause's
+    return not possessive and any(w.lower() in _PRESENT for w in clause_before[-12:] + clause_after[:1])
+
+
 def local_tense(text: str, start: int, end: int, lo: int, hi: int) -> bool | None:
     """Future (True), past (False) or unknown (None) from the verbs of the expression's own clause.
 
     Why not the sentence: news sentences join clauses of both tenses ("Xi will travel next week,
     Beijing announced on Friday"), and a weekday belongs to the verb nearest to it. The nearest
-    tense-bearing word before the expression (up to a clause break) decides, else the nearest after.
+    tense-bearing word before the expression (up to a clause break) decides, else the nearest after,
+    else a present-tense or deadline clause is ahead.
     """
     before = text[lo:start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    for w in reversed(_WORD.findall(before)[-12:]):
-        if (t := _word_tense(w)) is not None:
-            return t
+    own_before = _WORD.findall(before)
+    if (t := _first_tense(own_before[-12:], reverse=True)) is not None:
+        return t
     after = text[end:hi]
     stop = _CLAUSE_BREAK.search(after)
-    for w in _WORD.findall(after[: stop.start()] if stop else after)[:6]:
-        if (t := _word_tense(w)) is not None:
-            return t
+    own_after = _WORD.findall(after[: stop.start()] if stop else after)
+    if (t := _first_tense(own_after[:6])) is not None:
+        return t
+    if _scheduled(own_before, own_after, text[end:].startswith(("'s", "’s"))):
+        return True
     # no verb in its own clause ("…, beginning with a dinner on Monday"): the nearest one in the sentence
-    for w in reversed(_WORD.findall(text[lo:start])[-25:]):
-        if (t := _word_tense(w)) is not None:
-            return t
+    if (t := _first_tense(_WORD.findall(text[lo:start])[-25:], reverse=True)) is not None:
+        return t
     # else the main verb after it, past any appositive ("Xi's visit Monday to Wednesday, his first since
     # Russia invaded …, will be …": the appositive's verb is not the visit's)
-    for w in _WORD.findall(_APPOSITIVE.sub(" ", text[end:hi]))[:12]:
-        if (t := _word_tense(w)) is not None:
-            return t
-    return None
+    return _first_tense(_WORD.findall(_APPOSITIVE.sub(" ", text[end:hi]))[:12])
 
 
 #: a comma-enclosed noun phrase ("…, his first visit since …, …") inside a sentence
@@ -324,7 +400,7 @@ def _sentence_future(sentence: str) -> bool:
     """Whole-sentence fallback: future only when nothing in the sentence is past (news reports the past)."""
     if not _FUTURE.search(sentence):
         return False
-    return not any(_word_tense(w) is False for w in _WORD.findall(sentence))
+    return not any(t is False for t in _tenses(_WORD.findall(sentence)))
 
 
 _INFER_PATTERNS = [(k, p) for k, p in _PATTERNS if k in ("mrange", "mdy", "dmy", "iso", "day")]
@@ -362,6 +438,20 @@ def infer_reference(
     return best or story_ref
 
 
+#: the group where a kind's mention starts, after its preposition
+_STARTS = {"month": 1, "year": 1, "year2": 1, "drange": 1, "weekend": 1, "yrange": 3}
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A capitalised expression alone in quote marks is a title (ABC's “This Week”, NBC's “Today” show)."""
+    words = text[start:end].split()
+    return (
+        all(w[0].isupper() for w in words)
+        and text[start - 1 : start] in ("“", '"', "‘")
+        and re.match(r"[,.!?]?[”\"’](?![A-Za-z])", text[end : end + 3]) is not None
+    )
+
+
 def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: date | str | None) -> list[TimeMention]:
     """Every date expression of ``text`` resolved against ``ref`` (longest match wins on overlap)."""
     if isinstance(ref, str):
@@ -373,8 +463,10 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
         for kind, pat in _PATTERNS:
             for m in pat.finditer(text, sent.start, sent.end):
                 ms, me = m.span()
-                if kind in ("month", "year", "drange"):
-                    ms = m.start(1)  # drop the preposition ("in 1949", "from Monday")
+                if kind in _STARTS:
+                    ms = m.start(_STARTS[kind])  # drop the preposition ("in 1949", "from Monday")
+                if _is_title(text, ms, me):
+                    continue
                 if any(ms < e and me > s for s, e in taken):
                     continue
                 tense = local_tense(text, ms, me, sent.start, sent.end)
