@@ -608,3 +608,22 @@ def test_a_name_in_quote_marks_is_not_speech(backend: str) -> None:
     by = _by_text(text, backend)
     assert by["Team Hale"][0] is None and by["New Deal"][0] is None, by
     assert by["WITCH HUNT"][0] == "Ann Hale", by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_closing_attribution_with_its_time_and_unnamed_partisans(backend: str) -> None:
+    """Found on NeuS DEV sources (2026-12-02, third out-of-sample sample): '… touching their “intimate body
+    parts” without consent, officials said Tuesday.' was the governor's (the time after 'said' hid the
+    attribution); '…,” said one prominent centrist Democrat' had no speaker (a party word is no name). A
+    speech verb before the quote keeps the quote its subject's: the closing source only reports it."""
+    text = (
+        "Gov. Ray Dunn harassed staff through actions that included touching their “intimate body parts” without "
+        "consent, the attorney general Ana Ruiz said Tuesday.\n\n"
+        '"I have never seen this level of doom," said one prominent centrist Democrat.\n\n'
+        "Senator Tom Hale told the president that he needed a “public reassurance” first, one person close to "
+        "the talks said Wednesday."
+    )
+    by = _by_text(text, backend)
+    assert by["intimate body parts"][0] == "Ana Ruiz", by
+    assert by["I have never seen this level of doom"][0] == "one prominent centrist Democrat", by
+    assert by["public reassurance"][0] == "Tom Hale", by

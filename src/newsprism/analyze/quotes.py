@@ -350,8 +350,11 @@ _ANON_HEADS = (
     "sources?|officials?|persons?|people|insiders?|diplomats?|aides?|advisers?|advisors?|analysts?|lawmakers?|"
     "staffers?|employees?|observers?|witnesses|witness|residents?|experts?|spokes(?:man|woman|person)|"
     "representatives?|executives?|officers?|members?|investigators?|negotiators?|participants?|attendees?|"
-    "co-?workers?|colleagues?|neighbou?rs?|friends?|relatives?|classmates?|workers?|students?|parents?|fans?"
+    "co-?workers?|colleagues?|neighbou?rs?|friends?|relatives?|classmates?|workers?|students?|parents?|fans?|"
+    "democrats?|republicans?"
 )
+#: capitalised words an unnamed source may carry: a party or a nationality is no name
+_AFFILIATION = {"democratic", "democrat", "democrats", "republican", "republicans", "gop"} | _NORP
 _ANON = re.compile(
     r"(?:(?:an?|one|two|three|four|several|some|many|other|another|multiple)\s+)?"
     r"(?:[a-z][\w\-]*\s+){0,3}?"
@@ -369,8 +372,13 @@ def _anonymous(np: str) -> _Speaker | None:
     while np.split() and np.split()[0].lower() in _INTRO | _PREPS and len(np.split()) > 1:
         np = np.split(None, 1)[1]  # 'as some legal experts'
     m = _ANON.fullmatch(np)
-    if not m or re.search(r"[A-Z]", np[1:]):
-        return None  # a capitalised word is a name or an institution, handled elsewhere
+    if re.search(r",\s+(?:he|she|they|we|I|it)$", np):
+        return None  # 'Republicans who back such changes, he said': the pronoun is the subject
+    if not m or any(
+        re.search(r"[A-Z]", w[i == 0 :]) and w.lower() not in _AFFILIATION for i, w in enumerate(np.split())
+    ):
+        return None  # a capitalised word is a name or an institution, handled elsewhere; a party or a
+        # nationality only says which side ('one prominent centrist Democrat', 'a senior American official')
     first = np.split()[0].lower()
     if first in ("the", "his", "her", "their", "its", "this", "that", "these", "those", "our"):
         return None  # 'the officials' refers back
@@ -411,6 +419,11 @@ _COUNTED_BEFORE = re.compile(
 #: 'the mayor's lawyer, Anna Berg' (a short description, then the person's name and the end of the phrase)
 _DESC_THEN_NAME = re.compile(
     r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+),\s+([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})(?=[,.;]|\s*$)"
+)
+#: when something was said, after the verb that closes a sentence ('…, officials said on Tuesday night.')
+_WHEN = (
+    r"(?:\s+(?:on|late|early|last|this|earlier|later)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|today|tonight|yesterday|week|weekend|morning|afternoon|evening|night))*"
 )
 #: a clause's opening phrase of time or circumstance, up to its comma ('Thursday night, ', 'In a statement, ')
 _INTRO_PHRASE = re.compile(
@@ -1465,6 +1478,8 @@ class _Attributor:
             return _Speaker(bare, None, False)  # 'Mr. Seel’s office': a person's office, as written
         if pm and self.index.candidates(pm.group(1)):  # 'New York Republican Rep. Michael Grimm's attorney'
             return _Speaker(f"{self.index.resolve(pm.group(1), pos)}{pm.group(2).rstrip()}", None, False)
+        if words and words[0] in _ANON_DETS and (anon := _anonymous(np)):
+            return anon  # 'said one prominent centrist Democrat': someone unnamed, the party word is no name
         if any(w in _ORG_HEADS for w in words) or any(
             _looks_org(m.group(0)) for m in _NAME_RUN.finditer(np) if m.group(0).lower() not in _STOPRUN
         ):
@@ -1992,6 +2007,8 @@ class _Attributor:
                 ).group(0)
             )
             ns, ne = _np_forward(text, b, e)
+            if ne == ns and (am := _ANON.match(text, b, e)) and am.group(0).split()[0].lower() in _ANON_DETS:
+                return self._anonymous_np(b, am.end(), pos), vm.group(0)  # 'said one prominent centrist Democrat'
             return self.from_np(ns, ne, pos), vm.group(0)
         am = _ANON_SAYS.match(text, a, e)
         if am and (sp := self._anonymous_np(a, am.end(1), pos)):  # '…,” one diplomat said'
@@ -2040,19 +2057,19 @@ class _Attributor:
                     self.index.roles.setdefault(sp.name, appos_role)
                 return sp, verb
         tail = re.search(
-            rf",\s*(?:({VERBS})\s+([^,;]{{2,80}}?)|([^,;]{{2,80}}?)\s+({VERBS}))(?:,|\.?[”\"]?\s*$)", text[s:e]
-        )
+            rf",\s*(?:({VERBS})\s+([^,;]{{2,80}}?)|([^,;]{{2,80}}?)\s+({VERBS}){_WHEN})(?:,|\.?[”\"]?\s*$)", text[s:e]
+        )  # '… touching their “intimate body parts” without consent, officials said Tuesday.'
         if tail and tail.group(1) in ("told", "tells", "asked", "asks", "telling", "thanked", "urged", "called"):
             tail = None  # ', told The Washington Post': the addressee, not the speaker
+        sent = self._sentence_at(pos)
+        if tail and sent and _VERB_RE.search(text, sent.start, pos):
+            tail = None  # 'McConnell told the president he needed a “…”, one person close to the talks said': his words
         if tail:
-            if tail.group(1):
-                ns, ne = _np_forward(text, s + tail.start(2), s + tail.end(2))
-            else:
-                ns, ne = _np_forward(text, s + tail.start(3), s + tail.end(3))
-            if ne > ns:
-                sp = self.from_np(ns, ne, pos)
-                if sp and sp.name:
-                    return sp, "said"
+            g = 2 if tail.group(1) else 3
+            ns, ne = _np_forward(text, s + tail.start(g), s + tail.end(g))
+            sp = self.from_np(ns, ne, pos) if ne > ns else self._anonymous_np(s + tail.start(g), s + tail.end(g), pos)
+            if sp and sp.name:
+                return sp, "said"
         return None, ""
 
     def according(self, s: int, e: int, pos: int) -> _Speaker | None:
