@@ -627,3 +627,19 @@ def test_a_closing_attribution_with_its_time_and_unnamed_partisans(backend: str)
     assert by["intimate body parts"][0] == "Ana Ruiz", by
     assert by["I have never seen this level of doom"][0] == "one prominent centrist Democrat", by
     assert by["public reassurance"][0] == "Tom Hale", by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_indirect_speech_is_not_a_name_a_sum_or_a_time_clause(backend: str) -> None:
+    """From ECB+ and NeuS DEV: '…, said Chief of Detectives Charlie Beck.' reported the name itself; 'The economy
+    added 136,000 new jobs' was the economy speaking; 'argued Wednesday as they opened the prosecution' reported
+    the 'as' clause. A clause right after the verb is still a report ('said when he started …, he thought …')."""
+    text = (
+        "Two men were arrested Friday and were being held without bail, said Chief of Detectives Charlie Beck.\n\n"
+        "The economy added 136,000 new jobs in September, the government said Friday.\n\n"
+        "Former President Donald Trump knew the riot would be violent, House impeachment managers argued Wednesday "
+        "as they opened the prosecution of Mr. Trump in his Senate trial.\n\n"
+        "Trump said when he started considering a bid, he thought the president was native-born."
+    )
+    by = _by_text(text, backend)
+    assert [q for q in by if q.startswith("when he started")] and len(by) == 1, by

@@ -2599,6 +2599,12 @@ def _sentence_lookup(sentences: list[Sentence]):
 #: a speech-verb form used as a noun: after a possessive or a determiner
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]hese|[Tt]hose|[Ss]uch))\s+\Z")
 _PREP_START = re.compile(r"(?:on|in|at|during|after|before|from|over|via|through|late|early|earlier)\b")
+#: after a time ('argued Wednesday as they opened the prosecution') a clause of time, not what was argued;
+#: right after the verb it may open the report ('Trump said when he started …, he thought …')
+_WHEN_CLAUSE = re.compile(r"(?:while|when|as(?!\s+(?:many|much|few|little|long|soon|far|well|of)\b))\b")
+#: what follows an inverted verb at a sentence's end is its speaker, not a report ('…, said Chief of Detectives
+#: Charlie Beck.'): capitalised words and the small words of a title only
+_NAME_ONLY = re.compile(r"(?:[\s,.()\-]*(?:[A-Z][\w’'.\-]*|of|the|and|for|de|van|von)\b)+[\s,.()\-]*")
 _THAT_AFTER_PHRASE = re.compile(r"[^,;:.!?]{0,80}?\bthat\s+")
 _AUX_AFTER_THAT = re.compile(r"(?:would|will|could|can|may|might|should|must|is|was|has|had|does|did|means|meant)\b")
 
@@ -2652,7 +2658,8 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                 )
                 cs = ve + (t.end() if t else 0)
                 after_that = text[ve:cs].rstrip().endswith("that")
-                if not after_that and _PREP_START.match(text, cs):
+                timed = bool(text[ve:cs].strip()) and not after_that
+                if not after_that and (_PREP_START.match(text, cs) or timed and _WHEN_CLAUSE.match(text, cs)):
                     # a phrase of place or time first ('said in separate statements Friday that …', 'said on
                     # March 17, weighing into …'): what was said starts after a 'that', or nothing was reported
                     th = _THAT_AFTER_PHRASE.match(text, cs, body_end)
@@ -2664,8 +2671,10 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                 if text[cs : cs + 1] in (",", ".") or not text[cs : cs + 1].strip():
                     continue
             cs, ce = _trim(text, cs, body_end)
-            if len(text[cs:ce].split()) < 4:
+            if len(text[cs:ce].split()) < 4 or _NAME_ONLY.fullmatch(text, cs, ce):
                 continue
+            if verb in ("added", "adds") and re.match(r"[\d$€£]", text[cs:ce]):
+                continue  # 'The economy added 136,000 new jobs': a sum, not speech
             sp = att.before(s, vs + len(verb), vs)
             if sp and sp.name:
                 out.append(Quote(article_id, text[cs:ce], sp.name, sp.role, cs, ce, "indirect"))
