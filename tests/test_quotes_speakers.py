@@ -643,3 +643,18 @@ def test_indirect_speech_is_not_a_name_a_sum_or_a_time_clause(backend: str) -> N
     )
     by = _by_text(text, backend)
     assert [q for q in by if q.startswith("when he started")] and len(by) == 1, by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_subordinate_clause_with_its_own_subject_keeps_the_quote_from_the_main_subject(backend: str) -> None:
+    """NeuS DEV: 'Fox News has issued an apology … after a guest on one of the network’s shows called her
+    “mentally ill.”' was Fox News'. The guest is not named there, so nobody; a participle ('…, calling it')
+    has no subject of its own and stays the main subject's."""
+    text = (
+        "The Daily Planet has issued an apology to Ann Ruiz after a guest on one of the paper’s podcasts called "
+        "her “mentally ill.”\n\n"
+        "Senator Tom Hale left after the meeting, calling it “a disgrace.”"
+    )
+    by = _by_text(text, backend)
+    assert by["mentally ill."][0] is None, by
+    assert by["a disgrace."][0] == "Tom Hale", by

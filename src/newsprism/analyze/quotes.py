@@ -425,6 +425,11 @@ _WHEN = (
     r"(?:\s+(?:on|late|early|last|this|earlier|later)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|today|tonight|yesterday|week|weekend|morning|afternoon|evening|night))*"
 )
+#: a subordinate clause with a subject of its own ('after a guest on one of the network's shows called her')
+_OWN_SUBJECT = re.compile(
+    r"\b(?:after|before|when|because|since|although|though|until|once|while|whereas|if)\s+"
+    r"(?=(?:a|an|the|his|her|their|its|one|some)\s)"
+)
 #: a clause's opening phrase of time or circumstance, up to its comma ('Thursday night, ', 'In a statement, ')
 _INTRO_PHRASE = re.compile(
     r"\s*(?:(?:On|In|At|After|Before|Later|Earlier|Late|Early|Last|This|By|During)\b[^,;:“”\"]{0,40}|"
@@ -2151,6 +2156,10 @@ class _Attributor:
                 return sp
             # 'Grimm stormed back, leaned into him and said, "…"': the clause subject speaks
             if ne <= ns or text[ns:ne].strip().lower() in ("and", "but", "then", "and then"):
+                sub = list(_OWN_SUBJECT.finditer(text, s, vs))
+                if sub and not re.search(r"[,;:]", text[sub[-1].end() : vs]) and not vm.group(0).endswith("ing"):
+                    # 'Fox News apologised after a guest on one of its shows called her “…”': the guest's clause
+                    return self.clause_subject(sub[-1].end(), vs, pos, orgs=orgs)
                 return self.clause_subject(s, vs, pos, orgs=orgs)
             return sp
         # "according to X, ..." style is handled by the caller; subject = first non-introductory chunk
