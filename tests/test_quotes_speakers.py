@@ -658,3 +658,18 @@ def test_a_subordinate_clause_with_its_own_subject_keeps_the_quote_from_the_main
     by = _by_text(text, backend)
     assert by["mentally ill."][0] is None, by
     assert by["a disgrace."][0] == "Tom Hale", by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_titles_after_a_preposition_a_kind_of_work_or_in_a_list_are_not_speech(backend: str) -> None:
+    """ECB+ DEV: 'the star of "American Pie", "Van Wilder" and "The Big Lebowski"' and 'TV show "Scrubs"' were
+    given to the sentence's subject; a quote with a speech verb keeps its speaker."""
+    text = (
+        'Jack Ketsoyan did not reveal what the star of "American Pie", "Van Wilder" and "The Big Lebowski" '
+        "was being treated for.\n\n"
+        'Jack Ketsoyan said she appeared on the TV show "Scrubs" for years.\n\n'
+        'Senator Ann Hale said the plan was "Dead On Arrival" in her speech.'
+    )
+    by = _by_text(text, backend)
+    assert all(by[t][0] is None for t in ("American Pie", "Van Wilder", "The Big Lebowski", "Scrubs")), by
+    assert by["Dead On Arrival"][0] == "Ann Hale", by

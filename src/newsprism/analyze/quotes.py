@@ -2453,7 +2453,7 @@ def extract_quotes(
             q.role = f"{q.role}, {tag}" if q.role else tag
         if q.speaker and _person_name(q.speaker):
             q.role = _merge_roles(q.role, att.descs.get(q.speaker, []))
-        if q.kind == "partial" and _quoted_name(text, q.start, q.end):
+        if q.kind != "indirect" and _quoted_name(text, q.start, q.end):
             q.speaker = q.role = None  # 'Roosevelt’s “New Deal” efforts': a name in quote marks, not speech
     return [q for q in quotes if q.kind == "indirect" or not is_title(text, q.start, q.end)]
 
@@ -2468,7 +2468,16 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     if not any(re.search(r"[a-z]", w) for w in big):
         return False  # 'the “WITCH HUNT”': capitals shout what someone wrote, they do not name a thing
     before = text[max(0, start - 30) : start].rstrip("\"“‘'( ")
-    return bool(re.search(r"(?:[’']s|\b(?:the|a|an|its|his|her|their|our))$", before))
+    if re.search(r"(?:[’']s|\b(?:the|a|an|its|his|her|their|our|of|in|on|from))$", before):
+        return True  # 'the star of “American Pie”', 'appeared in “Scrubs”': a title after its preposition
+    if re.search(r"\b(?:show|series|film|movie|book|novel|album|song|play|musical|sitcom)$", before, re.I):
+        return True  # 'TV show “Scrubs”': the kind of work, then its title
+    # the next one in a list of names: 'the star of “American Pie”, “Van Wilder” and “The Big Lebowski”'
+    lm = re.search(r"[“\"]([^“”\"]{1,60})[”\"]\s*(?:,|,?\s+(?:and|or))\s*$", text[max(0, start - 100) : start - 1])
+    if lm:
+        ps = max(0, start - 100) + lm.start(1)
+        return _quoted_name(text, ps, ps + len(lm.group(1)))
+    return False
 
 
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
