@@ -621,9 +621,11 @@ def test_a_closing_attribution_with_its_time_and_unnamed_partisans(backend: str)
         "consent, the attorney general Ana Ruiz said Tuesday.\n\n"
         '"I have never seen this level of doom," said one prominent centrist Democrat.\n\n'
         "Senator Tom Hale told the president that he needed a “public reassurance” first, one person close to "
-        "the talks said Wednesday."
+        "the talks said Wednesday.\n\n"
+        'Two men, believed to be "management level employees," underwent surgery, Lt. Gerry Scherlinck said.'
     )
     by = _by_text(text, backend)
+    assert by["management level employees"][0] == "Gerry Scherlinck", by
     assert by["intimate body parts"][0] == "Ana Ruiz", by
     assert by["I have never seen this level of doom"][0] == "one prominent centrist Democrat", by
     assert by["public reassurance"][0] == "Tom Hale", by
@@ -653,11 +655,14 @@ def test_a_subordinate_clause_with_its_own_subject_keeps_the_quote_from_the_main
     text = (
         "The Daily Planet has issued an apology to Ann Ruiz after a guest on one of the paper’s podcasts called "
         "her “mentally ill.”\n\n"
-        "Senator Tom Hale left after the meeting, calling it “a disgrace.”"
+        "Senator Tom Hale left after the meeting, calling it “a disgrace.”\n\n"
+        'Governor Ann Ruiz released a statement after the fire and offered an apology to the pastor "if the '
+        'incident is in any way connected to my campaign."'
     )
     by = _by_text(text, backend)
     assert by["mentally ill."][0] is None, by
     assert by["a disgrace."][0] == "Tom Hale", by
+    assert by["if the incident is in any way connected to my campaign."][0] == "Ann Ruiz", by
 
 
 @pytest.mark.parametrize("backend", ["regex", "spacy"])

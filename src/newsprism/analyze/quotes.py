@@ -2067,7 +2067,13 @@ class _Attributor:
         if tail and tail.group(1) in ("told", "tells", "asked", "asks", "telling", "thanked", "urged", "called"):
             tail = None  # ', told The Washington Post': the addressee, not the speaker
         sent = self._sentence_at(pos)
-        if tail and sent and _VERB_RE.search(text, sent.start, pos):
+        if (
+            tail
+            and sent
+            and _VERB_RE.search(text, sent.start, pos)
+            and (pre := self.before(sent.start, pos, pos))
+            and pre.name
+        ):
             tail = None  # 'McConnell told the president he needed a “…”, one person close to the talks said': his words
         if tail:
             g = 2 if tail.group(1) else 3
@@ -2157,7 +2163,11 @@ class _Attributor:
             # 'Grimm stormed back, leaned into him and said, "…"': the clause subject speaks
             if ne <= ns or text[ns:ne].strip().lower() in ("and", "but", "then", "and then"):
                 sub = list(_OWN_SUBJECT.finditer(text, s, vs))
-                if sub and not re.search(r"[,;:]", text[sub[-1].end() : vs]) and not vm.group(0).endswith("ing"):
+                if (
+                    sub
+                    and not re.search(r"[,;:]|\b(?:and|but|or)\b", text[sub[-1].end() : vs])
+                    and not vm.group(0).endswith("ing")
+                ):  # not 'released a statement after the fire and offered …': 'after' governs a noun there
                     # 'Fox News apologised after a guest on one of its shows called her “…”': the guest's clause
                     return self.clause_subject(sub[-1].end(), vs, pos, orgs=orgs)
                 return self.clause_subject(s, vs, pos, orgs=orgs)
