@@ -678,3 +678,21 @@ def test_titles_after_a_preposition_a_kind_of_work_or_in_a_list_are_not_speech(b
     by = _by_text(text, backend)
     assert all(by[t][0] is None for t in ("American Pie", "Van Wilder", "The Big Lebowski", "Scrubs")), by
     assert by["Dead On Arrival"][0] == "Ann Hale", by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_titles_names_ending_in_ly_and_a_persons_attorney(backend: str) -> None:
+    """ECB+/NeuS DEV: '…,” Sgt. Fanning said' was 'Sgt' (a surname ending in 'ing' after the title's full stop
+    was read as a sentence-opening participle); 'Entertainment Weekly has now confirmed that' was
+    'Entertainment' ('Weekly' taken for an adverb); 'Michael Cohen's attorney on Tuesday night said' had no
+    speaker (a person's attorney at that person's first mention, and 'night' after the day)."""
+    text = (
+        '"We determined that there was nobody else in the building," Sgt. Fanning said.\n\n'
+        "Earlier in the week, Entertainment Weekly has now confirmed that Chris Weitz will direct the sequel.\n\n"
+        'Michael Cohen\'s attorney on Tuesday night said his client had knowledge that would be "of interest" to '
+        "the counsel."
+    )
+    by = _by_text(text, backend)
+    assert by["We determined that there was nobody else in the building"][0] == "Fanning", by
+    assert by["Chris Weitz will direct the sequel"][0] == "Entertainment Weekly", by
+    assert by["of interest"][0] == "Michael Cohen's attorney", by

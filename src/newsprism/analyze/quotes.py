@@ -906,6 +906,12 @@ _TITLE_ABBR = {
 }
 
 
+def _after_title(text: str, pos: int) -> bool:
+    """``pos`` follows a title abbreviation ('Sgt. |Fanning'), whose full stop ends no sentence."""
+    m = re.search(r"\b(\w+)\.\s+$", text[max(0, pos - 12) : pos])
+    return bool(m and m.group(1).lower() in _TITLE_ABBR)
+
+
 #: a description written before a name, then its comma ('Obama's current campaign press secretary, Ben
 #: LaBolt'; 'Another leading Dem, Sen. Kirsten Gillibrand'; 'BuzzFeed’s editor in chief, Ben Smith'): up
 #: to eight words after an optional conjunction; shared by titles, descriptions and pre-appositives
@@ -957,7 +963,8 @@ def _np_backward(text: str, lo: int, verb: int) -> tuple[int, int, bool] | None:
     seg = text[lo:verb]
     seg2 = re.sub(
         r"(?:\s+(?:later|also|then|now|still|has|had|have|once|again|previously|recently|repeatedly|on|last|this|"
-        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|\w+ly))+\s*$",
+        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|night|"
+        r"morning|afternoon|evening|[a-z]\w*ly))+\s*$",  # not 'Entertainment Weekly confirmed': a name, no adverb
         "",
         seg.rstrip(),
     )
@@ -1363,6 +1370,7 @@ class _Attributor:
             and not self.index.candidates(run)
             and (run.lower() in _FUNCTION_OPENERS or run.endswith("ing"))
             and (s == 0 or re.search(r"(?:[.!?”\"]\s+|\n)$", self.text[max(0, s - 3) : s]))
+            and not _after_title(self.text, s)  # 'Sgt. Fanning' ends in 'ing' but opens no sentence
         ):
             return False  # a capital that only opens a sentence ('Close to three dozen House Democrats', 'Noting that')
         stripped = strip_name(run)
@@ -1408,8 +1416,8 @@ class _Attributor:
                 if tail and any(t.strip(",") in _DESCRIPTORS or t.strip(",") in _ORG_HEADS for t in tail):
                     continue  # modifier: "the Putin aide", "the Chinese government"
                 run = re.sub(r"^(?:The|A|An|Some|Many|Other|Both|All|This|That|These|Those)\s+", "", run)
-                if not run or run.lower() in _STOPRUN:
-                    continue
+                if not run or run.lower() in _STOPRUN or run.lower() in _TITLE_ABBR and text[re_ : re_ + 1] == ".":
+                    continue  # 'Sgt. Fanning said': the title is no name (the NER tags 'Sgt' PERSON)
                 rs = re_ - len(run)
                 words = run.split()
                 # drop leading role words inside the run: "European Commission President Ursula von der Leyen"
@@ -1481,7 +1489,9 @@ class _Attributor:
         )
         if pm and re.match(r"(?:Mr|Mrs|Ms|Dr)\.", pm.group(1)):
             return _Speaker(bare, None, False)  # 'Mr. Seel’s office': a person's office, as written
-        if pm and self.index.candidates(pm.group(1)):  # 'New York Republican Rep. Michael Grimm's attorney'
+        if pm and (
+            self.index.candidates(pm.group(1)) or strip_name(pm.group(1)) in {n for _, n in self.index.mentions}
+        ):  # 'New York Republican Rep. Michael Grimm's attorney'; 'Michael Cohen's attorney' at his first mention
             return _Speaker(f"{self.index.resolve(pm.group(1), pos)}{pm.group(2).rstrip()}", None, False)
         if words and words[0] in _ANON_DETS and (anon := _anonymous(np)):
             return anon  # 'said one prominent centrist Democrat': someone unnamed, the party word is no name
