@@ -188,3 +188,44 @@ def test_year_and_month_ranges_and_capitalised_prepositions():
     assert got["2011"] == ("2011-01-01", "2011-12-31") and got["2012"] == ("2012-01-01", "2012-12-31")
     assert got["1998"] == ("1998-01-01", "1998-12-31")
     assert _spans("In January, the court ruled.", "2013-02-20")["January"] == ("2013-01-01", "2013-01-31")
+
+
+def test_month_ranges_across_a_year_and_between():
+    got = _spans("From Dec. 22 through Jan. 25, the government was shut.", "2019-02-15")
+    assert got["Dec. 22 through Jan. 25"] == ("2018-12-22", "2019-01-25")
+    got = _spans("The shutdown ran from Dec. 22 to Jan. 25, 2019.", "2019-02-15")
+    assert got["Dec. 22 to Jan. 25, 2019"] == ("2018-12-22", "2019-01-25")
+    got = _spans("It covers elephants killed between January 2016 and December 2018.", "2017-11-17")
+    assert got["January 2016 and December 2018"] == ("2016-01-01", "2018-12-31")
+
+
+def test_weekend_day_naming_an_event_and_sunday_last_weekend():
+    # "is the suspect in the Friday slaying": the day names a past event, the present verb is not its tense
+    text = "That man is now the main suspect in the Friday afternoon slaying of the deputy."
+    assert _times(text, "2005-06-26")["Friday"] == "2005-06-24"
+    assert _times("Ms Merkel might pay a price on Sunday.", "2010-05-06")["Sunday"] == "2010-05-09"
+    got = _spans("It was one of three accidents in the city last weekend.", "2013-09-15")
+    assert got["last weekend"] == ("2013-09-14", "2013-09-15")
+
+
+def test_a_month_naming_an_event_is_the_nearest_one():
+    # "the March incident" in an April article: last March, not next; "a December filing" in February: last December
+    got = _spans("He was expected to mention the March incident at the hearing.", "2019-04-10")
+    assert got["March"] == ("2019-03-01", "2019-03-31")
+    got = _spans("According to a December court filing he owes the bank money.", "2019-02-03")
+    assert got["December"] == ("2018-12-01", "2018-12-31")
+    # May is a name too often (Theresa May) to be read as a month this way
+    assert "May" not in _spans("Lawmakers rejected the May plan again.", "2019-03-13")
+
+
+def test_months_and_years_after_before_and_of():
+    got = _spans("The talks stalled after November and resumed before 2015 ended.", "2014-12-20")
+    assert got["November"] == ("2014-11-01", "2014-11-30")
+    assert got["2015"] == ("2015-01-01", "2015-12-31")
+    assert _spans("The vote of June was annulled.", "2016-08-01")["June"] == ("2016-06-01", "2016-06-30")
+    # but "after May" is as often Theresa May
+    assert "May" not in _spans("Few Tories want to serve after May resigns.", "2019-03-13")
+
+
+def test_might_looks_ahead():
+    assert _times("The minister might resign on Friday.", "2023-03-15")["Friday"] == "2023-03-17"

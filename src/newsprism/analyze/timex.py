@@ -41,8 +41,13 @@ _PATTERNS = [
     ("num", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
     # Monday to Wednesday
     ("drange", re.compile(rf"\b(?:from\s+)?({_DAY})\s*(?:-|–|to|through|until)\s*({_DAY})\b")),
-    # From December 2007 through December 2008
-    ("myrange", re.compile(rf"\b({_MON})\s+(\d{{4}})\s*(?:-|–|to|through|until)\s*({_MON})\s+(\d{{4}})\b")),
+    # From December 2007 through December 2008 / between January 2016 and December 2018
+    (
+        "myrange",
+        re.compile(
+            rf"\b(?:((?i:between))\s+)?({_MON})\s+(\d{{4}})\s*(-|–|to|through|until|and)\s*({_MON})\s+(\d{{4}})\b"
+        ),
+    ),
     # from 2006 until 2012 / between 2005 and 2008 / 2007-2014 ("and" only after "between")
     ("yrange", re.compile(rf"\b(?:((?i:from))\s+|((?i:between))\s+)?{_YEAR}\s*(-|–|to|through|until|and)\s*{_YEAR}\b")),
     ("month_year", re.compile(rf"\b({_MON})\s+(\d{{4}})\b")),
@@ -55,11 +60,23 @@ _PATTERNS = [
     (
         "month",
         re.compile(
-            r"\b(?i:in|since|until|by|early|late|mid-?|last|next|this)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+            r"\b(?i:in|since|until|by|(?:of|after|before)(?!\s+May\b)|early|late|mid-?|last|next|this)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+        ),
+    ),
+    # a month naming an event: "a December court filing", "the August break" (not May: Theresa May)
+    (
+        "amonth",
+        re.compile(
+            r"\b(?i:a|an|the)\s+(?:[a-z]+\s+)?(January|February|March|April|June|July|August|September|October|November|December)(?=\s+[a-z])"
         ),
     ),
     # sentence-initial "In 2007," too; "dating back to 1909", "in late 1998"
-    ("year", re.compile(rf"\b(?i:in|since|until|by|of|from|back\s+to)\s+(?:(?i:early|late|mid-?)\s*)?{_YEAR}\b")),
+    (
+        "year",
+        re.compile(
+            rf"\b(?i:in|since|until|by|of|from|after|before|back\s+to)\s+(?:(?i:early|late|mid-?)\s*)?{_YEAR}\b"
+        ),
+    ),
     # the second of "in 2009 and 2010"
     ("year2", re.compile(rf"\b(?i:in|of|by)\s+(?:19|20)\d{{2}},?\s+(?:and|or)\s+{_YEAR}\b")),
 ]
@@ -148,7 +165,8 @@ def _weekend(ref: date, step: int, future: bool, coming: bool) -> tuple[date, da
     """
     wd = ref.weekday()
     if wd >= 5:
-        sat = ref - timedelta(days=wd - 5) + timedelta(weeks=step)
+        # on a Sunday "last weekend" is the one ending that day, as "last week" is
+        sat = ref - timedelta(days=wd - 5) + timedelta(weeks=0 if wd == 6 and step < 0 else step)
     elif step < 0 or (step == 0 and not future):
         sat = ref - timedelta(days=wd + 2)
     else:
@@ -177,8 +195,11 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
         y = int(g[4]) if g[4] else _nearest_year(ref, m1, int(g[1]), future)
         if y is None:
             return None
+        y1 = y2 = y
+        if (m2, int(g[3])) < (m1, int(g[1])):  # "Dec. 22 through Jan. 25" crosses a year; a written one is the end's
+            y1, y2 = (y - 1, y) if g[4] else (y, y + 1)
         try:
-            return date(y, m1, int(g[1])), date(y, m2, int(g[3]))
+            return date(y1, m1, int(g[1])), date(y2, m2, int(g[3]))
         except ValueError:
             return None
     if kind in ("mdy", "dmy"):
@@ -206,8 +227,10 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
         y = int(g[0])
         return date(y, 1, 1), date(y, 12, 31)
     if kind == "myrange":
-        a, b = date(int(g[1]), _MONTHS[g[0].lower().rstrip(".")], 1), _MONTHS[g[2].lower().rstrip(".")]
-        return (a, _month_end(int(g[3]), b)) if (int(g[3]), b) > (a.year, a.month) else None
+        a, b = date(int(g[2]), _MONTHS[g[1].lower().rstrip(".")], 1), _MONTHS[g[4].lower().rstrip(".")]
+        if (g[3] == "and") != bool(g[0]) or (int(g[5]), b) <= (a.year, a.month):
+            return None
+        return a, _month_end(int(g[5]), b)
     if kind == "yrange":
         y1, y2 = int(g[2]), int(g[4])
         if y2 <= y1 or (g[3] == "and") != bool(g[1]):  # "in 2017 and 2018" is two years, not a span
@@ -242,6 +265,13 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
         if unit == "day":
             return ref - timedelta(days=n), None
         return _period(ref, unit, -n)
+    if kind == "amonth":
+        # the verb is not the month's ("was expected to mention the March incident"): the nearest one,
+        # the past one on a tie
+        mo = _MONTHS[g[0].lower()]
+        back = (ref.month - mo) % 12
+        y = ref.year - (mo > ref.month) if back <= 6 else ref.year + (mo < ref.month)
+        return date(y, mo, 1), _month_end(y, mo)
     if kind == "month":
         mo = _MONTHS[g[0].lower()]
         y = ref.year
@@ -270,6 +300,7 @@ _FUTURE_WORDS = {
     "later",
     "next",
     "tomorrow",
+    "might",
     "won't",
     "won’t",
     "’ll",
@@ -355,11 +386,15 @@ _DEADLINE = {"until", "till", "by"}
 def _scheduled(clause_before: list[str], clause_after: list[str], possessive: bool) -> bool:
     """An untensed clause in the present ("is up for re-election in November", "Tuesday is the deadline")
     or a deadline ("until Friday") states what is scheduled: news reports the past in the past tense.
-    A possessive day ("Wednesday's attack is …") names a past event described in the present."""
-    if clause_before and clause_before[-1].lower() in _DEADLINE:
+    A possessive or attributive day ("Wednesday's attack is …", "is the suspect in the Friday
+    slaying") names a past event described in the present."""
+    last = clause_before[-1].lower() if clause_before else ""
+    if last in _DEADLINE:
         return True
+    if possessive or last in ("the", "a", "an"):
+        return False  # "the Friday afternoon slaying": a day naming an event, not when something is
     # after the day only its own verb counts ("Tuesday is the deadline"), not a "that" clause's
-    return not possessive and any(w.lower() in _PRESENT for w in clause_before[-12:] + clause_after[:1])
+    return any(w.lower() in _PRESENT for w in clause_before[-12:] + clause_after[:1])
 
 
 def local_tense(text: str, start: int, end: int, lo: int, hi: int) -> bool | None:
@@ -439,7 +474,7 @@ def infer_reference(
 
 
 #: the group where a kind's mention starts, after its preposition
-_STARTS = {"month": 1, "year": 1, "year2": 1, "drange": 1, "weekend": 1, "yrange": 3}
+_STARTS = {"month": 1, "year": 1, "year2": 1, "drange": 1, "weekend": 1, "yrange": 3, "myrange": 2, "amonth": 1}
 
 
 def _is_title(text: str, start: int, end: int) -> bool:
