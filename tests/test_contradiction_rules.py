@@ -30,9 +30,26 @@ def test_two_outlets_disagreeing_on_a_count_are_reported():
     assert {"a", "b"} in _pairs(cs), cs
 
 
+def test_precise_numbers_differing_within_a_few_percent_differ():
+    cs = _contradictions(
+        "Jobless claims for the prior week were revised to 6.9 million, the Labor Department said on Thursday.",
+        "Jobless claims for the prior week were revised upward to 6.8 million, the Labor Department said on Thursday.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs
+
+
 @pytest.mark.parametrize(
     "a, b",
     [
+        # the same number rounded: '$1.4 trillion' stands for 1.35-1.45, '200,000' for 150,000-250,000
+        (
+            "The House passed a $1.37 trillion spending package that includes money for the border wall on Tuesday.",
+            "The House on Tuesday approved a $1.4 trillion spending package that includes funding for the border wall.",
+        ),
+        (
+            "Border Patrol agents apprehended 212,000 migrants at the southern border in July, the agency said.",
+            "Border Patrol agents made 200,000 arrests at the southern border in July, the agency said.",
+        ),
         # a total against a part
         (
             "Playing in a combined 157 games with the Angels and Braves, Teixeira hit 33 homers last year.",

@@ -102,9 +102,10 @@ def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, flo
                 v = float(n.lstrip("$").replace(",", ""))
             except ValueError:
                 return None
+        half = _rounding(n, scale)
         if scale:
             v *= _SCALE[scale.lower()]
-        lo = hi = v
+        lo, hi = v - half, v + half
     q = (qual or "").strip().lower()
     if q in {"more than", "over", "at least", "upwards of", "in excess of"}:
         hi = math.inf
@@ -115,6 +116,24 @@ def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, flo
     elif q in {"about", "around", "roughly", "some", "approximately", "an estimated"}:
         lo, hi = lo * 0.8, hi * 1.2
     return lo, hi
+
+
+def _rounding(num: str, scale: str | None) -> float:
+    """Half the last written digit's place: what rounding the number as written allows.
+
+    '6.9 million' stands for 6.85-6.95 million, so against '6.8 million' the sources differ, while
+    '$1.37 trillion' fits '$1.4 trillion' and '212,000' fits '200,000'. Counts under 1,000 are exact
+    ('20 people' and '23 people' differ). Slightly under half, so '12' and '13' do not touch."""
+    digits = num.lstrip("$").replace(",", "")
+    if not re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return 0.49  # a number word: an exact count
+    if "." in digits:
+        place = 10.0 ** -len(digits.split(".")[1])
+    elif scale or float(digits) >= 1000:
+        place = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    else:
+        place = 1.0
+    return 0.49 * place * (_SCALE[scale.lower()] if scale else 1.0)
 
 
 def _enclosing_clause(text: str, u: Unit, start: int, end: int) -> tuple[int, int] | None:
@@ -352,24 +371,24 @@ def _compatible_qty(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> b
 
 
 def _conflict_qty(a: Mention, b: Mention) -> bool:
-    if _states_number(a, b.low, b.high) or _states_number(b, a.low, a.high):
+    if _states_number(a, b) or _states_number(b, a):
         return False  # 'shot three people, killing two' next to 'two people died': both numbers are one report's
-    return a.high < b.low * 0.95 or b.high < a.low * 0.95
+    return a.high < b.low or b.high < a.low
 
 
 _BARE_NUM = re.compile(rf"\b(?:{_QTY_NUM.pattern})\b", re.IGNORECASE)
 
 
-def _states_number(m: Mention, low: float, high: float) -> bool:
-    """Whether ``m``'s own claim also gives the exact value ``low``..``high`` elsewhere (as a bare number)."""
-    if low != high:
+def _states_number(m: Mention, other: Mention) -> bool:
+    """Whether ``m``'s own claim also gives ``other``'s exact value elsewhere (as a bare number)."""
+    if other.vague:
         return False
     rel_s, rel_e = m.start - m.unit.start, m.end - m.unit.start
     for n in _BARE_NUM.finditer(m.unit.text):
         if rel_s <= n.start() < rel_e:
             continue
         iv = _interval(n.group(0).rstrip(",."), None, None)
-        if iv is not None and iv[0] == low:
+        if iv is not None and iv[0] <= other.high and other.low <= iv[1]:
             return True
     return False
 
