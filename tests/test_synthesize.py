@@ -221,3 +221,31 @@ def test_a_quote_over_several_sentences_is_one_unit_and_connectives_leave_a_sent
     # a connective is trimmed only when a sentence start is left
     assert texts[1].startswith("But instead of pressuring")
     assert texts[2].startswith("China said its position")
+
+
+def test_markdown_omissions_point_at_numbered_facts(demo):
+    """The framing table's '#k' must name row k of the facts table, a fact that outlet does not carry."""
+    from newsprism.render.cite import citation_numbers
+    from newsprism.render.markdown import render_story
+
+    _, brief = demo
+    md = render_story(brief)
+    rows = dict(re.findall(r"^\| (\d+) \| (.+?) \| \d+ \| \d+ \| ", md, flags=re.M))
+    assert len(rows) == len(brief.facts)
+    framing = md.split("### Framing by outlet", 1)[1]
+    nums = citation_numbers(brief)
+    omitted = [(fr, int(k)) for fr in brief.framing for k in re.findall(r"#(\d+)", _omits_cell(framing, nums[fr.article]))]
+    assert omitted, "the demo has outlets that omit facts others report"
+    assert len(omitted) == sum(len(fr.omits) for fr in brief.framing)
+    for fr, k in omitted:
+        fact = brief.facts[k - 1]
+        assert rows[str(k)].startswith(fact.text[:30].replace("*", "\\*").replace("_", "\\_").replace("[", "\\["))
+        assert fr.article not in fact.articles
+
+
+def _omits_cell(table: str, num: int) -> str:
+    """The 'omits facts' cell of source ``[num]``'s row of the framing table."""
+    for line in table.splitlines():
+        if line.startswith(f"| [{num}] "):
+            return line.rstrip(" |").rsplit("|", 1)[1]
+    return ""

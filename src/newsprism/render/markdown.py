@@ -26,10 +26,11 @@ def render_story(story: StoryBrief) -> str:
         if rejected := (story.summary_llm.rejected if story.summary_llm else []):
             out += [f"- dropped ({_md(r.reason)}): {_md(r.text)}" for r in rejected] + [""]
     if story.facts:
-        out += ["### Facts", "", "| fact | outlets | origins | sources |", "|---|---|---|---|"]
-        for fact in story.facts:
+        # numbered: the framing table names omitted facts by these numbers
+        out += ["### Facts", "", "| # | fact | outlets | origins | sources |", "|---|---|---|---|---|"]
+        for n, fact in enumerate(story.facts, start=1):
             text = _md(fact.text).replace("|", "\\|")
-            out.append(f"| {text} | {fact.support} | {fact.origins} | {_cites(story, fact.articles)} |")
+            out.append(f"| {n} | {text} | {fact.support} | {fact.origins} | {_cites(story, fact.articles)} |")
         out.append("")
     if story.contradictions:
         out += ["### Where sources differ", ""]
