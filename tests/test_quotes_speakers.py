@@ -696,3 +696,22 @@ def test_titles_names_ending_in_ly_and_a_persons_attorney(backend: str) -> None:
     assert by["We determined that there was nobody else in the building"][0] == "Fanning", by
     assert by["Chris Weitz will direct the sequel"][0] == "Entertainment Weekly", by
     assert by["of interest"][0] == "Michael Cohen's attorney", by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_name_with_its_initials_in_parentheses_is_the_speaker(backend: str) -> None:
+    """Demo corpus / NeuS DEV: 'The Financial Times (FT) suggested …' gave the speaker 'FT' with the role
+    'Financial Times'; the long form is the name (and what other outlets write), the initials are no role.
+    Initials that do not spell the words before them stay as they were."""
+    text = (
+        "The Financial Times (FT) suggested Xi could prove he is serious about negotiating peace.\n\n"
+        "The Department of Justice (DOJ) on Monday announced that it is siding with a district court ruling.\n\n"
+        '"We will appeal," said the World Health Organization (WHO).'
+    )
+    by = _by_text(text, backend)
+    assert by["Xi could prove he is serious about negotiating peace"] == ("Financial Times", None), by
+    assert by["it is siding with a district court ruling"] == ("Department of Justice", None), by
+    assert by["We will appeal"] == ("World Health Organization", None), by
+    from newsprism.analyze.quotes import _spells_out
+
+    assert not _spells_out("ICC", "Kremlin spokesman") and not _spells_out("NATO", "North Atlantic Council")

@@ -2458,6 +2458,8 @@ def extract_quotes(
     att.party_descriptions()
     for q in quotes:
         q.role = clean_role(q.role)
+        if _spells_out(q.speaker, q.role):  # 'The Financial Times (FT) suggested': the name, not its initials
+            q.speaker, q.role = q.role, None
         title = att.titles.get(q.speaker or "")
         if (
             title
@@ -2588,6 +2590,26 @@ _LEADING = {"but", "yet", "so", "meanwhile", "also", "however", "still", "now", 
 #: subordinators a role match starting at a sentence can drag in ('When Mr. Shulman said he had')
 _SUBORD = {"when", "while", "as", "after", "before", "if", "although", "though", "because", "since", "once", "until"}
 _SINGULAR = {"Sens.": "Sen.", "Reps.": "Rep.", "Govs.": "Gov."}
+
+
+def _spells_out(acronym: str | None, name: str | None) -> bool:
+    """``name`` is the long form of ``acronym`` ('Department of Justice' / 'DOJ', 'World Health Organization' / 'WHO').
+
+    Every letter of the acronym is, in order, the initial of a word of the name; only small words
+    ('of', 'the', 'and') may be skipped, and every capitalised word must give its initial.
+    """
+    if not acronym or not name or not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    words = name.split()
+    if not all(w[:1].isupper() or w.lower() in _SMALL for w in words):
+        return False
+    letters = list(acronym)
+    for w in words:
+        if letters and w[:1].upper() == letters[0]:
+            letters.pop(0)
+        elif w[:1].isupper():
+            return False
+    return not letters
 
 
 def clean_role(role: str | None) -> str | None:
