@@ -170,7 +170,8 @@ operating point is chosen on A and checked on B.
 |---|---|---|---|---|---|---|---|
 {row(f"**newsprism framing, default (threshold {res['default_threshold']})**", d)}
 {rows}
-| before: previous commit `85eacce` (same lexicon, every word; rerun 2026-12-02 on this machine, halves from the same alignments) | 216 | 0.139 | 0.123 | 0.130 | 0.153 | 0.183 | 0.091 |
+| before: previous commit `b624c1a` (default, threshold 2; run 2026-12-02 on this machine) | 204 | 0.167 | 0.139 | 0.152 | 0.186 | 0.189 | 0.121 |
+| before that: commit `85eacce` (same lexicon, every word; rerun 2026-12-02 on this machine, halves from the same alignments) | 216 | 0.139 | 0.123 | 0.130 | 0.153 | 0.183 | 0.091 |
 
 Best threshold by F1 on half A: **{res["best_on_A"]}** (on half B: {res["best_on_B"]}).
 Per outlet (default): {po}.
@@ -180,7 +181,38 @@ Each candidate word gets a score: a loaded label, evaluative word, editorialisin
 lexicons 2, a loaded attribution verb 1; +1 when no other outlet of the story uses the word (by stem) anywhere,
 +1 more when the other outlets state the same aligned fact without it (notes say which, e.g. others write "said").
 A story with a single outlet has nothing to contrast with, so there every lexicon word gets the +1. Terms scoring at
-least the threshold are reported. This commit:
+least the threshold are reported.
+
+Latest change (2026-12-03): plain senses of lexicon words, found by reading reported terms outside BASIL (below).
+A cave rescue and a pipeline hack are things ("hack" is a label only after "a"/"political"/"partisan"…);
+"allegedly" is crime reporting's hedge, and "the lawsuit alleges" / "the indictment alleged" / "the alleged abuse"
+are a charge's words ("he continued to allege" stays); "reckless homicide" and "recklessly endangering" are charges;
+"was troubled by" reports a feeling; "painting the president as reckless", "condemning them as racist" and
+"measures the IMF has called draconian" report someone else's characterisation; prices "fell sharply";
+"contends with" is no saying verb; "her more salacious claims" is a noun. The stem of an evaluative "-ing" adjective
+("troubling", "alarming", "shocking") now matches only its verb forms ("alarmed", "troubled"), not the bare noun
+("trouble", "the alarm", "expressed shock"); a line break had split "scandal-plagued" into "scandal-" and "plagued"
+(so "plaguing" matched); "slams" matches "slammed" (its stem "slamm" lost the doubled consonant); and the hedge
+"apparently", like an attribution verb, now needs the contrast (no other outlet uses it). BASIL DEV: 0.167 / 0.139 /
+0.152 → the table's default row, up in both halves, with 1 annotated span lost and won back ("alarmed immigration
+activists", which the first "-ing" rule dropped; it was narrowed to keep verb forms) and 16 non-annotated terms gone.
+
+### Hand-read samples outside BASIL (precision by reading, not by BASIL's sparse labels)
+Each reported term was read in its sentence and judged: is this the outlet's own loaded or evaluative wording?
+- NeuS DEV (307 stories, the three sources' title and lead), 45 terms drawn at random (seed 20261203) **before** the
+  change: 26 loaded, 18 not, 1 unclear (precision 0.58). The rules above were written against the 18; after them
+  16 of the 18 are gone and none of the 26 (in sample, so not a precision estimate).
+- ECB+ DEV (40 gold stories, full articles, many blogs and columns), 40 terms drawn after the first rules (seed 31):
+  17 loaded, 21 not, 2 unclear (0.43). Its errors prompted the "-ing" stem, "called draconian" and hedge rules:
+  12 of the 21 are gone, no loaded term lost (in sample from then on).
+- NeuS DEV again, 30 fresh terms not read before (seed 99), **after** all rules: 18 loaded, 10 not, 2 unclear
+  (precision 0.60–0.67): the out-of-sample figure. The 10: "acknowledging atrocities", "sharply reduce spending",
+  "bitterly cold", "possession of a dangerous weapon", "so-called no-knock warrants" (a name, not a sneer), "the
+  dangerous journey", "devastated swaths of the economy", "Clinton claims milestone", and two loaded words inside
+  indirect speech ("Clinton said that that is a racist attack", a testimony's "disastrous second wave"): words a
+  speaker chose, reported without quotation marks, are the next general rule to write.
+
+Earlier changes:
 - attribution verbs need the contrast. Measured on half A first: of the attribution verbs that another outlet of
   the story also used, 0 of 14 overlapped a lexical span (7 of 37 when only this outlet used the verb); half B
   confirmed it (0 of 37 vs 5 of 43). This is issue #7's point: "insisted" is a choice next to others' "said", and

@@ -43,7 +43,7 @@ def test_attribution_verb_every_outlet_uses_is_not_one_outlets_framing():
 
 
 def test_loaded_label_is_charged_even_when_others_use_it_too():
-    text = BASE.format(verb="said") + " Critics call the plan a sham."
+    text = BASE.format(verb="said") + " The plan is a sham."
     _, terms = _story({"fox": text, "nyt": text})
     assert [t for t, _ in terms["fox"]] == ["sham"] and [t for t, _ in terms["nyt"]] == ["sham"]
 
@@ -103,3 +103,30 @@ def test_threshold_is_an_operating_point():
     strict = {f.outlet: [t.text for t in f.terms] for f in framing(al, arts, facts, fact_units, threshold=3)}
     assert loose == {"fox": ["insisted", "sham"], "nyt": ["sham"]}
     assert strict == {"fox": ["insisted"], "nyt": []}
+
+
+def test_plain_senses_of_lexicon_words_are_not_framing():
+    """NeuS DEV sample (45 reported terms read by hand, 18 not the outlet's wording): a cave rescue and a
+    pipeline hack are things; 'reckless homicide' is a charge and 'the lawsuit alleges' its wording;
+    'allegedly' is crime reporting's hedge; 'was troubled by' reports a feeling; 'painting him as reckless'
+    reports others' words; stocks 'fell sharply'; 'contends with' is no saying verb. The loaded senses stay."""
+    plain = (
+        "Rescuers resumed the Thai cave rescue after a pipeline hack upended the gas market. "
+        "The suspect allegedly shot three people and is charged with first-degree reckless homicide. "
+        "The lawsuit alleges that the network aired false claims. "
+        "The officer was deeply troubled by the demand. "
+        "Rivals were united in painting the mayor as reckless, and critics call the plan a sham. "
+        "Stocks fell sharply on Wednesday as the mayor contends with scrutiny. "
+        "The hospital had trouble keeping up after the alarm was raised, and the mayor expressed shock."
+    )
+    loaded = (
+        "The mayor caved to pressure from a political hack. "
+        "The reckless mayor insisted, and Miller sharply criticized the troubled plan. Miller slams a troubling deal."
+    )
+    base = BASE.format(verb="said")
+    _, terms = _story({"fox": base + " " + plain, "nyt": base})
+    assert terms["fox"] == [], terms["fox"]
+    _, terms = _story({"fox": base + " " + loaded, "nyt": base})
+    assert {t for t, _ in terms["fox"]} == {
+        "caved", "hack", "reckless", "insisted", "sharply", "troubled", "slams", "troubling"
+    }

@@ -33,8 +33,8 @@ EVALUATIVE = wordset(
     """
     brutal brutally sham nebulous disastrous catastrophic shameful disgraceful outrageous ridiculous absurd
     bizarre stunning shocking egregious reckless dangerous chaotic embattled notorious infamous phony bogus
-    fake debacle fiasco bombshell explosive draconian heavy-handed dubious propaganda scandal scandal-
-    plagued disturbing alarming troubling devastating humiliating embarrassing pathetic cowardly heroic
+    fake debacle fiasco bombshell explosive draconian heavy-handed dubious propaganda scandal
+    scandal-plagued disturbing alarming troubling devastating humiliating embarrassing pathetic cowardly heroic
     courageous crushing stupid idiotic crazy insane ludicrous laughable farcical vicious savage ruthless
     sinister nefarious shady corrupt hypocritical hypocrisy dishonest deceitful lavish extravagant divisive
     incendiary inflammatory hateful racist bigoted xenophobic vile despicable appalling horrific horrendous
@@ -61,12 +61,15 @@ ATTRIBUTION = wordset(
 #: editorialising adverbs and hedges
 ADVERBS = wordset(
     """
-    apparently clearly obviously supposedly allegedly purportedly so-called conveniently ironically
+    apparently clearly obviously supposedly purportedly so-called conveniently ironically
     blatantly brazenly shamelessly desperately unabashedly strikingly remarkably notably crucially falsely
     erroneously wrongly baselessly dubiously bizarrely stunningly shockingly outrageously vehemently angrily
     furiously sharply bitterly grudgingly reluctantly defiantly recklessly
     """
 )
+#: hedges: "she apparently called for help" is caution, so like an attribution verb a hedge counts only
+#: where the other outlets state the same thing without it (BASIL DEV 1 of 6, an ECB+ DEV sample 0 of 6)
+HEDGES = frozenset({"apparently"})
 #: multi-word loaded phrases
 PHRASES = (
     "grew evasive",
@@ -152,6 +155,13 @@ def _category(word: str) -> str | None:
 #: stems of the loaded verbs and evaluative words, so "mocking" or "slams" match "mocked" / "slammed";
 #: labels are matched exactly ("hack" the person is loaded, "hacking" the act is not)
 _STEM_CAT = {stem(w): "attribution" for w in ATTRIBUTION if len(stem(w)) >= 4}
+#: "slammed" stems to "slamm": its doubled consonant is dropped too, so "slams" and "slam" match
+for _st, _cat in list(_STEM_CAT.items()):
+    if len(_st) >= 5 and _st[-1] == _st[-2] and _st[-1] not in "aeiouls":
+        _STEM_CAT.setdefault(_st[:-1], _cat)
+#: the stem of an evaluative "-ing" adjective matches only its verb forms: "troubling", "alarmed" and
+#: "shocked" judge or report an effect, while the bare "trouble", "the alarm" and "expressed shock" name a thing
+_ING_STEMS = {stem(w) for w in EVALUATIVE if w.endswith("ing") and len(stem(w)) >= 4}
 _STEM_CAT.update({stem(w): "evaluative" for w in EVALUATIVE if len(stem(w)) >= 4 and stem(w) not in _STEM_CAT})
 
 
@@ -161,8 +171,9 @@ def _category_inflected(word: str) -> str | None:
     if cat:
         return cat
     w = word.lower().replace("’", "'")
-    cat = _STEM_CAT.get(stem(w))
-    if cat:
+    st = stem(w)
+    cat = _STEM_CAT.get(st)
+    if cat and not (st in _ING_STEMS and cat == "evaluative" and not w.endswith(("ed", "ing"))):
         return cat
     if "-" in w:
         for part in w.split("-"):
@@ -199,7 +210,7 @@ def _is_attribution(text: str, s: int, e: int) -> bool:
     if re.match(r"\s*[,:“\"‘]", after) or re.search(r"[”\"’],?\s*$", before):
         return True
     nxt = re.match(r"\s+([A-Za-z]+)", after)
-    if nxt and nxt.group(1).lower() in {"up", "off", "out", "down", "away", "from"}:
+    if nxt and nxt.group(1).lower() in {"up", "off", "out", "down", "away", "from", "with"}:
         return False
     if nxt and nxt.group(1).lower() in _ATTRIB_NEXT:
         return True
@@ -225,8 +236,72 @@ def _lexicon_terms(article: Article) -> list[tuple[int, int, str]]:
             continue  # a capitalised name ("Coup"), not a word choice
         if cat == "label" and re.search(r"\bto\s+$", text[max(0, s - 4) : s]):
             continue  # a verb ("attempts to hack"), not a label for an actor
+        if _plain_use(text, w, s, e):
+            continue
         found.append((s, e, cat))
     return _outside(found, quoted)
+
+
+#: a verb that reports someone's characterisation: "painting the president as reckless" is the painters' word
+_CHARACTERISE = re.compile(
+    r"\b(?:paint|portray|describ|call|label|brand|condemn|denounc|slam|cast|depict|decr|criticiz|criticis|accus"
+    r"|attack|dismiss|deris|deem|view|see|saw|regard)\w*\b[^.;:!?“”\"]{0,60}?\bas\s+(?:(?:a|an|the|too|so|very|more|most)\s+)*$",
+    re.IGNORECASE,
+)
+#: "measures even the IMF has called draconian": the caller's word, without an "as"
+_CALLED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dubb(?:ed|ing)|dubs|term(?:s|ed|ing)|deem(?:s|ed|ing)|label(?:s|ed|led|ing|ling)|"
+    r"brand(?:s|ed|ing))\s+(?:(?:it|them|him|her|this|that|those|these|the\s+\w+)\s+)?(?:(?:a|an|too|so|very|more|most)\s+)*$",
+    re.IGNORECASE,
+)
+_MOVES = (
+    r"(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|increas(?:e|es|ed|ing)"
+    r"|jump(?:s|ed)?|climb(?:s|ed)?|sl(?:id|ide|ides)|plung(?:e|es|ed)|diverg(?:e|es|ed|ing)|lower|higher|down|up)"
+)
+_LEGAL = re.compile(r"\s+(?:homicide|endangerment|endangering|driving|conduct|disregard|manslaughter)\b", re.IGNORECASE)
+_LEGAL_SUBJECT = re.compile(
+    r"\b(?:lawsuits?|suits?|indictments?|complaints?|prosecutors?|charges?|charged|filings?|petitions?|documents?|"
+    r"affidavits?|warrants?|plaintiffs?|indicted|accused)\b[^.;:!?]{0,40}$",
+    re.IGNORECASE,
+)
+_AS_ADJ = re.compile(r"(?:ous|ive|al|ful|ic|less|ed|est|er|ing)$")
+
+
+def _plain_use(text: str, w: str, s: int, e: int) -> bool:
+    """A lexicon word used in its plain sense here, not as the outlet's loaded wording.
+
+    Why each: a cave rescue and a pipeline hack are things, not judgements; "reckless homicide"
+    is a charge, and so is what "the lawsuit alleges"; "was troubled by" reports someone's feeling; "painting him as reckless" and
+    "condemning them as racist" report someone else's characterisation; prices "fell sharply".
+    """
+    low = w.lower()
+    before, after = text[max(0, s - 90) : s], text[e : e + 30]
+    if low in ("cave", "caves"):
+        return not re.match(r"\s+(?:in|to)\b", after)  # "cave in to pressure" / "caves to"
+    if low in ("hack", "hacks"):  # a person ("a political hack"), not an intrusion ("the pipeline hack")
+        prev = re.search(r"([\w’']+)\s+$", before)
+        person = bool(prev and prev.group(1).lower() in {"a", "political", "partisan", "party", "media", "gop", "hacks"})
+        return not person or bool(re.match(r"\s+(?:of|into|on|by|attack)\b", after))
+    if low == "allegedly":
+        return True  # the standard hedge of crime reporting (it matched the verb "alleged" by stem)
+    adjective = low == "alleged" and re.search(r"\b(?:the|an?|of|for|his|her|their|its)\s+$", before)
+    if low.startswith("alleg") and (_LEGAL_SUBJECT.search(before) or adjective):
+        return True  # "the lawsuit alleges", "an indictment alleged", "the alleged abuse": the charge's own word
+    if low.startswith("reckless") and _LEGAL.match(after):
+        return True
+    feeling = r"\b(?:is|are|was|were|be|been|being|felt|feel|feels|seemed|appeared)\s+(?:\w+ly\s+)?$"
+    if low in ("troubled", "disturbed", "alarmed") and re.match(r"\s+by\b", after) and re.search(feeling, before):
+        return True
+    if low == "sharply" and (
+        re.search(rf"\b{_MOVES}\s+$", before, re.IGNORECASE) or re.match(rf"\s+{_MOVES}\b", after, re.IGNORECASE)
+    ):
+        return True
+    if low in ("claims", "claim"):  # a noun after its adjectives: "her more salacious claims"
+        m = re.search(r"(?:['’]s|\b(?:its|their|his|her|our|these|those|such|the|a|an))((?:\s+[a-z]+){1,2})\s+$", before)
+        adjectives = m.group(1).split() if m else []
+        if adjectives and all(x in {"more", "most", "new", "false", "many", "latest"} or _AS_ADJ.search(x) for x in adjectives):
+            return True
+    return bool(_CHARACTERISE.search(before) or _CALLED.search(before))
 
 
 def _mid_sentence_capital(text: str, w: str, s: int) -> bool:
@@ -307,7 +382,8 @@ def scored_terms(
         rows = []
         for s, e, cat in _lexicon_terms(art):
             stems = {stem(w) for w, _, _ in words(art.text[s:e])}
-            score = W_ATTRIBUTION if cat == "attribution" else W_LOADED
+            hedge = art.text[s:e].lower() in HEDGES
+            score = W_ATTRIBUTION if cat == "attribution" or hedge else W_LOADED
             note = _NOTES[cat]
             if n_outlets < 2:
                 score += W_OUTLET_ONLY
