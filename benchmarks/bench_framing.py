@@ -210,7 +210,9 @@ Each reported term was read in its sentence and judged: is this the outlet's own
   "bitterly cold", "possession of a dangerous weapon", "so-called no-knock warrants" (a name, not a sneer), "the
   dangerous journey", "devastated swaths of the economy", "Clinton claims milestone", and two loaded words inside
   indirect speech ("Clinton said that that is a racist attack", a testimony's "disastrous second wave"; see
-  "Tried and not kept" for why those stay).
+  "Tried and not kept" for why those stay). Rules for four of the ten were written afterwards (so this sample is in
+  sample from then on, like the others): "sharply" with "reduce"/"cut"/"raise", "bitterly cold", "dangerous weapon",
+  "claims victory/milestone/responsibility" (taking, not saying); BASIL DEV unchanged by them.
 
 Earlier changes:
 - attribution verbs need the contrast. Measured on half A first: of the attribution verbs that another outlet of

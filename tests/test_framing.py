@@ -117,7 +117,9 @@ def test_plain_senses_of_lexicon_words_are_not_framing():
         "The officer was deeply troubled by the demand. "
         "Rivals were united in painting the mayor as reckless, and critics call the plan a sham. "
         "Stocks fell sharply on Wednesday as the mayor contends with scrutiny. "
-        "The hospital had trouble keeping up after the alarm was raised, and the mayor expressed shock."
+        "The hospital had trouble keeping up after the alarm was raised, and the mayor expressed shock. "
+        "The group claimed responsibility for the bitterly cold night's blackout, and its plan would sharply "
+        "reduce spending; one member had a dangerous weapon."
     )
     loaded = (
         "The mayor caved to pressure from a political hack. "

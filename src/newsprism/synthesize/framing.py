@@ -199,6 +199,9 @@ _PRONOUNS = frozenset({"he", "she", "they", "who", "it", "we", "i"})
 _NOUN_BEFORE = ("of", "over", "despite", "on", "about", "against", "with", "from", "by", "amid", "for", "into", "under")
 
 
+_TAKEN = frozenset({"victory", "milestone", "responsibility", "credit", "title", "win", "seat", "seats", "lead", "control"})
+
+
 def _is_attribution(text: str, s: int, e: int) -> bool:
     """A saying verb used as attribution: next to a quote, a colon, "that", or after its speaker."""
     after = text[e : e + 12]
@@ -209,9 +212,11 @@ def _is_attribution(text: str, s: int, e: int) -> bool:
         return False  # a noun after a preposition or a verb ("despite claims", "disputed claims")
     if re.match(r"\s*[,:“\"‘]", after) or re.search(r"[”\"’],?\s*$", before):
         return True
-    nxt = re.match(r"\s+([A-Za-z]+)", after)
+    nxt = re.match(r"\s+([A-Za-z]+)", text[e : e + 24])
     if nxt and nxt.group(1).lower() in {"up", "off", "out", "down", "away", "from", "with"}:
         return False
+    if nxt and nxt.group(1).lower() in _TAKEN:
+        return False  # "claims victory", "claimed responsibility": taking, not saying
     if nxt and nxt.group(1).lower() in _ATTRIB_NEXT:
         return True
     prev = re.search(r"([A-Za-z]+)\s+$", before)
@@ -256,7 +261,8 @@ _CALLED = re.compile(
 )
 _MOVES = (
     r"(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|increas(?:e|es|ed|ing)"
-    r"|jump(?:s|ed)?|climb(?:s|ed)?|sl(?:id|ide|ides)|plung(?:e|es|ed)|diverg(?:e|es|ed|ing)|lower|higher|down|up)"
+    r"|jump(?:s|ed)?|climb(?:s|ed)?|sl(?:id|ide|ides)|plung(?:e|es|ed)|diverg(?:e|es|ed|ing)|lower|higher|down|up"
+    r"|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|rais(?:e|es|ed|ing)|narrow(?:s|ed|ing)?|widen(?:s|ed|ing)?)"
 )
 _LEGAL = re.compile(r"\s+(?:homicide|endangerment|endangering|driving|conduct|disregard|manslaughter)\b", re.IGNORECASE)
 _LEGAL_SUBJECT = re.compile(
@@ -289,6 +295,8 @@ def _plain_use(text: str, w: str, s: int, e: int) -> bool:
         return True  # "the lawsuit alleges", "an indictment alleged", "the alleged abuse": the charge's own word
     if low.startswith("reckless") and _LEGAL.match(after):
         return True
+    if (low == "dangerous" and re.match(r"\s+weapons?\b", after)) or (low == "bitterly" and re.match(r"\s+cold\b", after)):
+        return True  # "possession of a dangerous weapon" is a charge, "bitterly cold" the weather
     feeling = r"\b(?:is|are|was|were|be|been|being|felt|feel|feels|seemed|appeared)\s+(?:\w+ly\s+)?$"
     if low in ("troubled", "disturbed", "alarmed") and re.match(r"\s+by\b", after) and re.search(feeling, before):
         return True
