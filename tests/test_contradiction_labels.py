@@ -34,14 +34,9 @@ def test_labelled_pairs_precision_and_recall_floor():
 
 def test_ecbplus_pairs_precision_and_recall_floor():
     """The ECB+ DEV pairs (out of sample when labelled; see docs/contradictions-labels.md), scored on their own."""
-    from bench_contradictions import ECBPLUS, LABELS, run
-    from newsprism.analyze.embed import get_embedder
+    from bench_contradictions import ECBPLUS
 
-    if not ECBPLUS.exists():
-        pytest.skip(f"ECB+ DEV not found at {ECBPLUS}")
-    labels = [json.loads(x) for x in LABELS.open(encoding="utf-8")]
-    labels = [lab for lab in labels if lab["corpus"] == "ecbplus-dev"]
-    res = run(labels, get_embedder("hash"), nlp="regex")["ecbplus"]
+    labels, res = _scored_corpus("ecbplus-dev", "ecbplus", ECBPLUS, "ECB+ DEV")
     assert res["pairs"] == len(labels) and res["tp"] + res["fn"] >= 6
     # 0.11 / 0.67 before the fixes; see benchmarks/contradictions.md for the current minilm + spaCy figures
     assert res["precision"] >= 0.5, res
@@ -50,16 +45,23 @@ def test_ecbplus_pairs_precision_and_recall_floor():
 
 def test_neus_pairs_raise_no_false_alarm():
     """The NeuS DEV pairs (out of sample when labelled): 13 of 15 agree, and none of those may be flagged."""
-    from bench_contradictions import LABELS, NEUS, run
-    from newsprism.analyze.embed import get_embedder
+    from bench_contradictions import NEUS
 
-    if not NEUS.exists():
-        pytest.skip(f"NeuS DEV not found at {NEUS}")
-    labels = [json.loads(x) for x in LABELS.open(encoding="utf-8")]
-    labels = [lab for lab in labels if lab["corpus"] == "neus-dev"]
-    res = run(labels, get_embedder("hash"), nlp="regex")["neus"]
+    labels, res = _scored_corpus("neus-dev", "neus", NEUS, "NeuS DEV")
     assert res["pairs"] == len(labels) and res["tn"] + res["fp"] >= 10
     assert res["fp"] == 0, res
+
+
+def _scored_corpus(corpus: str, key: str, data, name: str) -> tuple[list[dict], dict]:
+    """The labelled pairs of one corpus and their scores (hash embedder, regex NLP); skips without its data."""
+    from bench_contradictions import LABELS, run
+    from newsprism.analyze.embed import get_embedder
+
+    if not data.exists():
+        pytest.skip(f"{name} not found at {data}")
+    labels = [json.loads(x) for x in LABELS.open(encoding="utf-8")]
+    labels = [lab for lab in labels if lab["corpus"] == corpus]
+    return labels, run(labels, get_embedder("hash"), nlp="regex")[key]
 
 
 def test_naive_peer_rule_is_what_it_says():
