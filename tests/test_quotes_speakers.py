@@ -715,3 +715,20 @@ def test_a_name_with_its_initials_in_parentheses_is_the_speaker(backend: str) ->
     from newsprism.analyze.quotes import _spells_out
 
     assert not _spells_out("ICC", "Kremlin spokesman") and not _spells_out("NATO", "North Atlantic Council")
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_description_nothing_names_is_the_speaker_as_written(backend: str) -> None:
+    """ECB+/NeuS DEV: '…,” the judge said', '…,” the official said', '…,” the president said' had no speaker
+    when no earlier mention named them; the description as written says more than nobody. A description an
+    earlier mention resolves, and a plain noun like 'police', keep their speaker."""
+    cases = {
+        '"If there was any more I could give you, I would," the judge said.': ("judge", None),
+        '"We are lending a portion of our doses," the official said on condition of anonymity.': ("official", None),
+        '"The plan is affirmed," the defence lawyers wrote.': ("defence lawyers", None),
+        '"We are confident," police said.': ("Police", None),
+    }
+    for text, want in cases.items():
+        assert list(_by_text(text, backend).values()) == [want], text
+    resolved = _by_text('Ann Lee, a lawyer for the family, spoke on Monday. "We will appeal," the lawyer said.', backend)
+    assert resolved["We will appeal"][0] == "Ann Lee", resolved

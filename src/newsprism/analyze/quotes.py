@@ -388,6 +388,21 @@ def _anonymous(np: str) -> _Speaker | None:
     return _Speaker(np, None, False)
 
 
+def _unresolved_description(np: str) -> _Speaker | None:
+    """'the judge', 'the lawyers', 'the company' when nothing else names the speaker: the description as
+    written (without 'the') instead of nobody.  Only a role, people or institution noun after at most two
+    lower-case modifiers ('the defence lawyers', 'the four-term congressman'); never a name or a pronoun."""
+    m = re.fullmatch(r"\s*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}([a-z]+))\s*", np)
+    if not m:
+        return None
+    nouns = _DESCRIPTORS | {f"{d}s" for d in _DESCRIPTORS} | set(_GROUP_PEOPLE.split("|")) | _ORG_HEADS
+    if m.group(2) not in nouns | {"judge", "judges", "prosecutors", "company", "firm", "group", "newspaper"}:
+        return None
+    if any(w in _FUNCTION_NP or w in _PRONOUNS for w in m.group(1).split()[:-1]):
+        return None
+    return _Speaker(m.group(1), None, False)
+
+
 #: plural nouns for people that a counted group is made of ('nearly 90 faculty members and priests')
 _GROUP_PEOPLE = (
     "members|officials|lawmakers|legislators|senators|democrats|republicans|faculty|priests|professors|scholars|"
@@ -2432,6 +2447,11 @@ def extract_quotes(
                 if sp_s and sp_s.name:
                     sp = sp_s
                     break
+        if sp is None or not sp.name:  # last resort: '…,” the lawyers said' with no antecedent, as written
+            z = r.close + 1
+            z += len(text[z:after_end]) - len(text[z:after_end].lstrip(" ,"))
+            cm = _COMMON_SUBJ.match(text, z, after_end)
+            sp = (_unresolved_description(cm.group(1)) if cm else None) or sp
         if sp and sp.name and sp.named and " " in sp.name:
             att.last_person = (r.open, sp.name)
         if sp and sp.name and _person_name(sp.name):
