@@ -732,3 +732,24 @@ def test_a_description_nothing_names_is_the_speaker_as_written(backend: str) -> 
         assert list(_by_text(text, backend).values()) == [want], text
     resolved = _by_text('Ann Lee, a lawyer for the family, spoke on Monday. "We will appeal," the lawyer said.', backend)
     assert resolved["We will appeal"][0] == "Ann Lee", resolved
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_role_word_before_a_name_and_a_gerund_opening_a_name(backend: str) -> None:
+    """ECB+ DEV: '“…,” producers Craig Zadan and Neil Meron said' and '…,” producer Bill Condon said' had no
+    speaker (a role word the lists lack, before a full name); 'Having Jackman host certainly fits' made the
+    NER's 'Having Jackman' the name every later 'Jackman' resolved to. A conjunction is no role word."""
+    text = (
+        "Hugh Jackman will host the show.\n\n"
+        "Having Jackman host certainly fits with that theme.\n\n"
+        '"He is a consummate entertainer," producer Bill Condon said.\n\n'
+        '"I am thrilled," Jackman said.\n\n'
+        '"It was a long night," but Ann Ruiz said nothing more.'
+    )
+    by = _by_text(text, backend)
+    assert by["He is a consummate entertainer"] == ("Bill Condon", "producer"), by
+    assert by["I am thrilled"][0] == "Hugh Jackman", by
+    assert by["It was a long night"][0] != "Ann Ruiz", by
+    from newsprism.analyze.entities import strip_name
+
+    assert strip_name("Having Jackman") == "Jackman" and strip_name("Channing Tatum") == "Channing Tatum"

@@ -124,12 +124,54 @@ def strip_name(name: str) -> str:
     # drop leading role/nationality words ("Chinese leader", "President")
     i = 0
     while i < len(words) - 1 and (
-        words[i].lower().strip(".") in ROLE_WORDS or words[i][:1].islower() or words[i].lower() in _NORP_LOWER
+        words[i].lower().strip(".") in ROLE_WORDS
+        or words[i][:1].islower()
+        or words[i].lower() in _NORP_LOWER
+        or words[i].lower() in _GERUNDS
     ):
         i += 1
     return " ".join(words[i:])
 
 
+#: sentence-opening gerunds the NER takes into a name ('Having Jackman host certainly fits'); names that
+#: end in -ing ('Channing', 'Sterling', 'Manning') are not in this list of common verbs
+_GERUNDS = frozenset(
+    [
+        "having",
+        "being",
+        "getting",
+        "making",
+        "seeing",
+        "calling",
+        "asking",
+        "telling",
+        "letting",
+        "keeping",
+        "giving",
+        "taking",
+        "leaving",
+        "putting",
+        "bringing",
+        "watching",
+        "hearing",
+        "meeting",
+        "following",
+        "including",
+        "saying",
+        "naming",
+        "hiring",
+        "picking",
+        "choosing",
+        "signing",
+        "sending",
+        "adding",
+        "allowing",
+        "backing",
+        "praising",
+        "blaming",
+        "thanking",
+    ]
+)
 _NORP_LOWER = {v.lower() for v in DEMONYMS.values()} | {"western", "saudi", "ukrainian", "russian", "chinese"}
 
 

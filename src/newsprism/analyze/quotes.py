@@ -821,8 +821,25 @@ def _np_forward(text: str, s: int, e: int) -> tuple[int, int]:
         ):
             end = te  # a modifier before a title and a name: 'youth pastor Stephen Lenahan'
             continue
+        if (
+            n == 0
+            and tok.isalpha()
+            and tok.islower()
+            and len(nxt) >= 2
+            and nxt[0][:1].isupper()
+            and nxt[1][:1].isupper()
+            and not tok.endswith("ly")
+            and low not in _FUNCTION_NP | _INTRO | _PREPS | _LEADING | _SUBORD | _NOT_ROLE
+            and not _VERB_RE.fullmatch(low)
+        ):
+            end = te  # a role word the lists lack before a full name: '…,” producer Bill Condon said'
+            continue
         break
     return s, end
+
+
+#: lower-case words that open a clause, not a role, before a name
+_NOT_ROLE = frozenset({"and", "or", "nor", "but", "yet", "so", "then", "when", "as", "if", "while", "where", "who"})
 
 
 def _abbreviation_goes_on(text: str, dot: int) -> bool:
