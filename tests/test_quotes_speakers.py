@@ -753,3 +753,25 @@ def test_a_role_word_before_a_name_and_a_gerund_opening_a_name(backend: str) -> 
     from newsprism.analyze.entities import strip_name
 
     assert strip_name("Having Jackman") == "Jackman" and strip_name("Channing Tatum") == "Channing Tatum"
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_her_agent_is_not_her_and_a_titled_name_is_a_person(backend: str) -> None:
+    """ECB+/NeuS DEV: '…, her father said', 'his lawyer said', 'according to her publicist' were given to the
+    person 'her'/'his' stands for; 'His response: “…”' is still that person's. 'Qeshm island governor Heydar
+    Alishbandi told AFP that …' (NER: a facility) was no antecedent for the 'he said' after it."""
+    by = _by_text(
+        "Lindsay Lohan left the clinic on Thursday.\n\n"
+        'She left because “she was not happy with the place,” her father said.\n\n'
+        "Donald Trump was asked about it. His response: “I have people studying it.”",
+        backend,
+    )
+    assert by["she was not happy with the place"][0] == "Lindsay Lohan’s father", by
+    assert by["I have people studying it."][0] == "Donald Trump", by
+    by = _by_text(
+        '"All those who need tents will get one," the head of the service, Massoud Dalman, told the television.\n\n'
+        "Qeshm island governor Heydar Alishbandi told AFP that ten people had been killed.\n\n"
+        '"Around 1,000 people are housed in tents," he said.',
+        backend,
+    )
+    assert by["Around 1,000 people are housed in tents"] == ("Heydar Alishbandi", "governor"), by

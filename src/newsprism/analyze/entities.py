@@ -429,9 +429,32 @@ def _pronoun_votes(text: str, people: list[Entity], index: NameIndex) -> list[tu
     return out
 
 
+_TITLED = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+\.|[a-z]+)\s+$")
+_NAME_SHAPE = re.compile(r"[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2}")
+
+
+def _titled_people(entities: list[Entity], text: str) -> None:
+    """A name the NER labelled a facility, place or organisation is a person right after a person's title.
+
+    Why: 'Qeshm island governor Heydar Alishbandi told AFP' came back as FAC, so the governor was no
+    antecedent for the 'he said' that follows. Only a plain two- or three-word name directly after a
+    title or role word ('governor', 'spokesman', 'Gov.') is relabelled, never an organisation's name.
+    """
+    for e in entities:
+        if e.label not in {"FAC", "ORG", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "NORP"}:
+            continue
+        if not _NAME_SHAPE.fullmatch(e.text) or any(w.lower() in ROLE_WORDS for w in e.text.split()):
+            continue
+        m = _TITLED.search(text, max(0, e.start - 30), e.start)
+        if m and m.group(0).strip().lower().strip(".") in ROLE_WORDS:
+            e.label = "PERSON"
+
+
 def canonicalize_article(entities: list[Entity], text: str = "", index: NameIndex | None = None) -> NameIndex:
     """Set ``Entity.canonical`` within one article; returns the name index for quote attribution."""
     index = index or NameIndex()
+    if text:
+        _titled_people(entities, text)
     people = [e for e in entities if e.label == "PERSON"]
     for e in people:
         index.add(e.text, e.start)

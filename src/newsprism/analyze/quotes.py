@@ -413,6 +413,17 @@ _GROUP_PEOPLE = (
     "citizens|americans|people|women|men|demonstrators|supporters|critics|opponents|signatories|plaintiffs|"
     "defendants|petitioners|retirees|immigrants|refugees|victims|witnesses|owners|officers|soldiers|troops"
 )
+#: what 'his'/'her' can own that speaks for itself: 'her agent said', 'his office said', 'her campaign said'
+_SOMEONE_ELSE = (
+    (_DESCRIPTORS - {"official"})  # 'her official site': an adjective
+    | {f"{d}s" for d in _DESCRIPTORS}
+    | set(_GROUP_PEOPLE.split("|"))
+    | _ORG_HEADS
+    | {"father", "mother", "wife", "husband", "son", "daughter", "brother", "sister", "family", "team", "staff"}
+    | {"spokesmen", "spokeswomen", "attorneys", "aides", "doctor", "manager", "representatives"}
+)
+
+
 _COUNT = (
     r"(?:(?:nearly|about|almost|roughly|around|more\s+than|over|some|close\s+to|at\s+least|fewer\s+than|"
     r"just\s+over|just\s+under|upward\s+of)\s+)?"
@@ -1431,6 +1442,11 @@ class _Attributor:
             asked = last and any(q0 == last[0] and text[q0:q1].rstrip("”\"’' ").endswith("?") for q0, q1 in self.quoted)
             last = last[1] if asked else None
             name = self.resolve_pronoun(min(pos, s), low.split()[0], exclude=last)
+            rest = np.strip(" ,").split(None, 1)[1:] if low not in _PRONOUNS else []
+            if rest and rest[0].split()[-1].lower() not in _SOMEONE_ELSE:
+                rest = []  # 'His response:', 'her official site': the person's own words
+            if rest and name:  # 'her agent said': the agent of the person 'her' stands for, not that person
+                return _Speaker(f"{name}’s {rest[0]}", None, False)
             return _Speaker(name, self.index.role_of(name) if name else None, False)
         # head segment: a name before "of/at/for" belongs to the head, the rest is role
         seg_re = re.compile(r"\s+(?:of|at|for|from|with)\s+")
