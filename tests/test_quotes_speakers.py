@@ -775,3 +775,22 @@ def test_her_agent_is_not_her_and_a_titled_name_is_a_person(backend: str) -> Non
         backend,
     )
     assert by["Around 1,000 people are housed in tents"] == ("Heydar Alishbandi", "governor"), by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_an_office_of_something_before_the_name_is_the_role(backend: str) -> None:
+    """ECB+ DEV: '“…,” the head of the provincial natural disaster service, Massoud Dalman, told the television'
+    had no speaker, and 'the vice president of the civil servants' union, Elias Vrettakos, told' no role (the
+    description ends in what the office is of); a place's initials are no name ('the mayor of Washington, DC,')."""
+    by = _by_text(
+        '"All those who need tents will get one," the head of the provincial natural disaster service, '
+        "Massoud Dalman, told the television.",
+        backend,
+    )
+    assert by["All those who need tents will get one"] == (
+        "Massoud Dalman",
+        "head of the provincial natural disaster service",
+    ), by
+    from newsprism.analyze.quotes import _describes
+
+    assert _describes("the vice president of the civil servants' union") and not _describes("the heart of the city")

@@ -1128,9 +1128,11 @@ def _describes(desc: str) -> bool:
     """A description of a person ('Obama's current campaign press secretary', 'Another leading Dem'):
     it ends in an office or party noun and holds no verb."""
     words = _expand_role(desc).split()
+    head = _expand_role(re.split(r"\s+of\s+", desc, maxsplit=1)[0]).split()
+    of_office = " of " in desc and bool(head) and head[-1] in _DESCRIPTORS | {"head"}  # 'the head of the … service'
     return (
         bool(words)
-        and words[-1] in _DESCRIPTORS | _PARTY_NOUNS
+        and (words[-1] in _DESCRIPTORS | _PARTY_NOUNS or of_office)
         and not _VERB_RE.search(desc)
         and len(words) <= 8
         and not _AUX.search(desc)
@@ -2032,8 +2034,10 @@ class _Attributor:
         if self.text[ns:ne].split()[0].lower() in _STOPRUN:
             return None
         sp = self.from_np(ns, ne, pos, allow_appositive=False)
-        if not sp or not sp.named or not sp.name or not _person_name(sp.name):
-            return None
+        if not sp or not sp.named or not sp.name or not _person_name(sp.name) or not re.search(r"[a-z]", sp.name):
+            return None  # 'the mayor of Washington, DC, suggested': a place's initials, not a name
+        if any(x.start <= ns < x.end for x in self.ents if x.label in ("GPE", "LOC")):
+            return None  # the name is a place ('Washington, DC,'), not 'Sen. Kirsten Gillibrand of New York'
         desc = self.its(
             re.sub(r"^(?:the|a|an|The|A|An|Mr\.|Mrs\.|Ms\.|Dr\.)\s+", "", m.group(1)), s
         )  # 'Mr. Jackson’s lawyer'
