@@ -794,3 +794,19 @@ def test_an_office_of_something_before_the_name_is_the_role(backend: str) -> Non
     from newsprism.analyze.quotes import _describes
 
     assert _describes("the vice president of the civil servants' union") and not _describes("the heart of the city")
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_title_followed_by_the_kind_of_work_is_nobodys_speech(backend: str) -> None:
+    """ECB+ DEV: "Gary Ross in negotiations to direct 'The Hunger Games' sequel 'Catching Fire'" and '“Twilight”
+    director Catherine Hardwicke' gave the titles to a speaker; a title followed by the kind of work (or its
+    star, director, author) names something. A short Title Case quote closed by its comma is still speech."""
+    by = _by_text(
+        "Gary Ross in negotiations to direct 'The Hunger Games' sequel 'Catching Fire'\n\n"
+        '"Twilight" director Catherine Hardwicke was unable to reach a deal.\n\n'
+        '"Never Again," actress Ann Lee said.',
+        backend,
+    )
+    assert by["The Hunger Games"][0] is None and by["Catching Fire"][0] is None, by
+    assert by["Twilight"][0] is None, by
+    assert by["Never Again"][0] == "Ann Lee", by

@@ -2537,6 +2537,12 @@ def extract_quotes(
     return [q for q in quotes if q.kind == "indirect" or not is_title(text, q.start, q.end)]
 
 
+_WORK_KINDS = (
+    "show|series|film|movie|book|novel|album|song|play|musical|sitcom|sequel|prequel|remake|franchise|trilogy|"
+    "episode|documentary|single|opera|podcast|miniseries"
+)
+
+
 def _quoted_name(text: str, start: int, end: int) -> bool:
     """A short Title Case phrase in quote marks used as a noun's modifier or after a determiner ('Roosevelt’s
     “New Deal” efforts', 'the “Creamery Corporation” was'): it names something; nobody said it."""
@@ -2549,8 +2555,10 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30) : start].rstrip("\"“‘'( ")
     if re.search(r"(?:[’']s|\b(?:the|a|an|its|his|her|their|our|of|in|on|from))$", before):
         return True  # 'the star of “American Pie”', 'appeared in “Scrubs”': a title after its preposition
-    if re.search(r"\b(?:show|series|film|movie|book|novel|album|song|play|musical|sitcom)$", before, re.I):
+    if re.search(rf"\b(?:{_WORK_KINDS})$", before, re.I):
         return True  # 'TV show “Scrubs”': the kind of work, then its title
+    if re.match(rf"[”\"’']?\s+(?:{_WORK_KINDS}|star|actor|actress|singer|director|producer|author|fans?)\b", text[end : end + 25], re.I):
+        return True  # '“The Hunger Games” sequel', 'the “X-Men” star': the title, then the kind of work
     # the next one in a list of names: 'the star of “American Pie”, “Van Wilder” and “The Big Lebowski”'
     lm = re.search(r"[“\"]([^“”\"]{1,60})[”\"]\s*(?:,|,?\s+(?:and|or))\s*$", text[max(0, start - 100) : start - 1])
     if lm:
