@@ -82,6 +82,9 @@ def test_specific_attributions(demo) -> None:
         ("001", "Chinese-style modernization", "Xi Jinping"),
         ("003", "They won’t spend political capital", "Joseph Torigian"),
         ("004", "I think it’s getting harder", "Paul Haenle"),
+        ("002", "new milestones", "Vladimir Putin"),  # 'the Russian leader said': not Xi, the 'Chinese leader'
+        ("001", "doesn’t take into account who is the aggressor", "Ursula von der Leyen’s office"),  # 'her office said'
+        ("004", "Xi could prove he is serious", "Financial Times"),  # 'The Financial Times (FT) suggested'
     ]
     for art, frag, who in cases:
         q = _quote(res, art, frag)

@@ -345,6 +345,8 @@ _NAME_RUN = re.compile(
 )
 _NORP = {v.lower() for v in DEMONYMS.values()}
 _PARTY_WORDS = {"republican", "democratic", "democrat", "gop", "conservative", "liberal", "progressive"}
+#: the offices a country's 'leader' holds
+_LEADERS = {"president", "premier", "chancellor", "king", "queen", "prime", "emir", "chairman"}
 #: nouns for a source the article does not name ('a source familiar with the talks', 'two senior officials')
 _ANON_HEADS = (
     "sources?|officials?|persons?|people|insiders?|diplomats?|aides?|advisers?|advisors?|analysts?|lawmakers?|"
@@ -1781,8 +1783,12 @@ class _Attributor:
                 if own is not None
                 else _expand_role(f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')}")
             )
-            if head not in role.split():
-                continue
+            rwords = set(role.split())
+            nation = {w for w in words if w in _NORP}
+            if not ({head} | (_LEADERS if head == "leader" and nation else set())) & rwords:
+                continue  # 'the Russian leader' may be the Russian President (a country's leader only)
+            if nation and rwords & _NORP and not nation & rwords:
+                continue  # 'the Russian leader' is not the one whose role says 'Chinese leader'
             extra = sum(
                 1 for w in words if w not in ("the", "a", head) and (w in role or own is None and w in full.lower())
             )
