@@ -810,3 +810,21 @@ def test_a_title_followed_by_the_kind_of_work_is_nobodys_speech(backend: str) ->
     assert by["The Hunger Games"][0] is None and by["Catching Fire"][0] is None, by
     assert by["Twilight"][0] is None, by
     assert by["Never Again"][0] == "Ann Lee", by
+
+
+def test_indirect_speech_ends_where_the_speaker_acts_again() -> None:
+    """Demo corpus / BASIL, ECB+ DEV: 'The Chinese government said Mr. Xi would visit Moscow … but gave no
+    indication whether he had left' reported the reporter's 'but gave no indication' as the government's
+    words; likewise 'but declined to comment', 'but stopped short of', 'but would not name her'. A
+    coordinated clause of what was said stays ('the bridge was closed and traffic was diverted')."""
+    text = (
+        "The Chinese government said Mr. Xi would visit Moscow from Monday to Wednesday but gave no indication "
+        "whether he had left.\n\n"
+        "Police said the person killed was a 63-year-old woman from Warren but would not name her.\n\n"
+        "Officials said the bridge was closed and traffic was diverted to the north."
+    )
+    res = analyze([Article(id="a", text=text)], nlp="regex", cross_article=False)["a"]
+    said = {q.speaker: q.text for q in res.quotes if q.kind == "indirect"}
+    assert said["Chinese Government"] == "Mr. Xi would visit Moscow from Monday to Wednesday", said
+    assert said["Police"] == "the person killed was a 63-year-old woman from Warren", said
+    assert said["Officials"] == "the bridge was closed and traffic was diverted to the north", said

@@ -2740,6 +2740,14 @@ _THAT_AFTER_PHRASE = re.compile(r"[^,;:.!?]{0,80}?\bthat\s+")
 _AUX_AFTER_THAT = re.compile(r"(?:would|will|could|can|may|might|should|must|is|was|has|had|does|did|means|meant)\b")
 
 
+#: the speaker's own next verb ends what was reported: 'The government said Mr. Xi would visit …
+#: but gave no indication whether he had left'; 'said it would appeal but declined to comment'
+_MAIN_VERB_AGAIN = re.compile(
+    r",?\s+(?:but\s+(?:(?:did|would)\s+not|didn['’]t|wouldn['’]t|gave|offered|provided|"
+    r"stopped\s+short|(?:could\s+not|couldn['’]t)\s+(?:provide|say|confirm|give|comment))|(?:but|and)\s+(?:declined|refused|added|noted|stressed|insisted|acknowledged|conceded))\b"
+)
+
+
 def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attributor, raws: list[_Raw]) -> list[Quote]:
     """Reported speech in sentences without quotation marks: 'X said (that) …', 'according to X, …'."""
     out: list[Quote] = []
@@ -2801,7 +2809,8 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                     cs = ve + text[ve:cs].rstrip().rindex("that")  # 'said that would ratify …': 'that' is its subject
                 if text[cs : cs + 1] in (",", ".") or not text[cs : cs + 1].strip():
                     continue
-            cs, ce = _trim(text, cs, body_end)
+            cut = _MAIN_VERB_AGAIN.search(text, cs, body_end)
+            cs, ce = _trim(text, cs, cut.start() if cut else body_end)
             if len(text[cs:ce].split()) < 4 or _NAME_ONLY.fullmatch(text, cs, ce):
                 continue
             if verb in ("added", "adds") and re.match(r"[\d$€£]", text[cs:ce]):
