@@ -344,7 +344,8 @@ _NAME_RUN = re.compile(
     r"(?:\s+(?:(?:von|van|der|de|la|bin|al|da|du|le|del|dos)\s+|[A-Z]\.\s+(?=[A-Z]))*[A-Z][\w’'\-.]*[\w’'])*"
 )
 _NORP = {v.lower() for v in DEMONYMS.values()}
-_PARTY_WORDS = {"republican", "democratic", "democrat", "gop", "conservative", "liberal", "progressive"}
+#: party words (one set: an earlier, wider copy was shadowed by this one at run time)
+_PARTY_WORDS = {"democrat", "democratic", "republican", "independent", "gop"}
 #: the offices a country's 'leader' holds
 _LEADERS = {"president", "premier", "chancellor", "king", "queen", "prime", "emir", "chairman"}
 #: nouns for a source the article does not name ('a source familiar with the talks', 'two senior officials')
@@ -2581,7 +2582,6 @@ _MEDIA_CUE = re.compile(
 )
 
 
-_PARTY_WORDS = {"democrat", "democratic", "republican", "independent", "gop"}
 _AUX = re.compile(
     r"\b(?:is|are|was|were|has|have|had|been|be|will|would|can|could|make|makes|made|said|says|"
     r"who|which|that|they|he|she)\b|\b\w+ing\b(?<!ranking)(?<!leading)(?<!sitting)(?<!founding)"
