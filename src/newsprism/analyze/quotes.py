@@ -391,21 +391,6 @@ def _anonymous(np: str) -> _Speaker | None:
     return _Speaker(np, None, False)
 
 
-def _unresolved_description(np: str) -> _Speaker | None:
-    """'the judge', 'the lawyers', 'the company' when nothing else names the speaker: the description as
-    written (without 'the') instead of nobody.  Only a role, people or institution noun after at most two
-    lower-case modifiers ('the defence lawyers', 'the four-term congressman'); never a name or a pronoun."""
-    m = re.fullmatch(r"\s*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}([a-z]+))\s*", np)
-    if not m:
-        return None
-    nouns = _DESCRIPTORS | {f"{d}s" for d in _DESCRIPTORS} | set(_GROUP_PEOPLE.split("|")) | _ORG_HEADS
-    if m.group(2) not in nouns | {"judge", "judges", "prosecutors", "company", "firm", "group", "newspaper"}:
-        return None
-    if any(w in _FUNCTION_NP or w in _PRONOUNS for w in m.group(1).split()[:-1]):
-        return None
-    return _Speaker(m.group(1), None, False)
-
-
 #: plural nouns for people that a counted group is made of ('nearly 90 faculty members and priests')
 _GROUP_PEOPLE = (
     "members|officials|lawmakers|legislators|senators|democrats|republicans|faculty|priests|professors|scholars|"
@@ -416,15 +401,34 @@ _GROUP_PEOPLE = (
     "citizens|americans|people|women|men|demonstrators|supporters|critics|opponents|signatories|plaintiffs|"
     "defendants|petitioners|retirees|immigrants|refugees|victims|witnesses|owners|officers|soldiers|troops"
 )
+#: role, people and institution nouns that can stand for a speaker ('the lawyers', 'her agent', 'the agency')
+_PERSON_NOUNS = frozenset(
+    _DESCRIPTORS | {f"{d}s" for d in _DESCRIPTORS} | set(_GROUP_PEOPLE.split("|")) | _ORG_HEADS
+)
 #: what 'his'/'her' can own that speaks for itself: 'her agent said', 'his office said', 'her campaign said'
 _SOMEONE_ELSE = (
-    (_DESCRIPTORS - {"official"})  # 'her official site': an adjective
-    | {f"{d}s" for d in _DESCRIPTORS}
-    | set(_GROUP_PEOPLE.split("|"))
-    | _ORG_HEADS
+    (_PERSON_NOUNS - {"official"})  # 'her official site': an adjective
     | {"father", "mother", "wife", "husband", "son", "daughter", "brother", "sister", "family", "team", "staff"}
     | {"spokesmen", "spokeswomen", "attorneys", "aides", "doctor", "manager", "representatives"}
 )
+#: the heads of a description nothing names ('the judge said'): see :func:`_unresolved_description`
+_DESCRIPTION_HEADS = _PERSON_NOUNS | {"judge", "judges", "prosecutors", "company", "firm", "group", "newspaper"}
+
+
+def _unresolved_description(np: str) -> _Speaker | None:
+    """'the judge', 'the lawyers', 'the company' when nothing else names the speaker: the description as
+    written (without 'the') instead of nobody.  Only a role, people or institution noun after at most two
+    lower-case modifiers ('the defence lawyers', 'the four-term congressman'); never a name or a pronoun."""
+    m = re.fullmatch(r"\s*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,2}([a-z]+))\s*", np)
+    if not m:
+        return None
+    if m.group(2) not in _DESCRIPTION_HEADS:
+        return None
+    if any(w in _FUNCTION_NP or w in _PRONOUNS for w in m.group(1).split()[:-1]):
+        return None
+    return _Speaker(m.group(1), None, False)
+
+
 
 
 _COUNT = (
