@@ -18,12 +18,14 @@ demo: $(STAMP)
 test: $(STAMP)
 	@bash scripts/test-deps.sh
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/python -m pytest -q; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing (a run without tests proves nothing)"; exit 1; fi; \
 	  exit $$rc
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 benchmarks-md: $(STAMP)
 	$(BIN)/python scripts/benchmarks_md.py

@@ -46,8 +46,15 @@ BOILER = [
     "Follow us on Facebook, Twitter and Instagram for more local news, weather and sports coverage every day.",
 ]
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
-KINDS = ("boilerplate", "dropped paragraph", "reordered paragraphs", "new headline", "light edits",
-         "updated version", "all of boilerplate + headline + dropped paragraph + edits")
+KINDS = (
+    "boilerplate",
+    "dropped paragraph",
+    "reordered paragraphs",
+    "new headline",
+    "light edits",
+    "updated version",
+    "all of boilerplate + headline + dropped paragraph + edits",
+)
 AMBIGUOUS = 0.25
 """Two *originals* with exact 5-shingle Jaccard at or above this share wire text already in the corpus
 (partial rewrites of one agency story); a link between them is neither counted right nor wrong."""
@@ -98,8 +105,12 @@ def perturb(text: str, kind: int, rng: random.Random, donor: str) -> str:
     if kind == 6:
         paras = _edit(paras, rng, 60)
     if kind == 5:  # a later updated version: new paragraphs from elsewhere and an update line
-        paras = ["UPDATED with new details"] + paras + donor_paras[1:3] + [
-            "This story has been updated with additional information."]
+        paras = (
+            ["UPDATED with new details"]
+            + paras
+            + donor_paras[1:3]
+            + ["This story has been updated with additional information."]
+        )
     return "\n\n".join(paras)
 
 
@@ -190,13 +201,21 @@ def build_quality_set(seed: int = 13):
     pool = originals + copies
     rng.shuffle(pool)
     first = {a.id: i for i, a in enumerate(pool)}
-    pool.sort(key=lambda a: (first[gold[a.id][0]] + 0.5) if a.id in gold else
-              (first[rewrites[a.id][0]] + 0.5) if a.id in rewrites else first[a.id])
+    pool.sort(
+        key=lambda a: (
+            (first[gold[a.id][0]] + 0.5)
+            if a.id in gold
+            else (first[rewrites[a.id][0]] + 0.5)
+            if a.id in rewrites
+            else first[a.id]
+        )
+    )
     return pool, gold, rewrites, {a.id: a.text for a in originals}, {f"o{n}": e for n, e, _ in kept}
 
 
-def score(links: dict[str, str], origins: dict[str, str | None], gold, rewrites, texts_by_id, event,
-          credited: dict[str, str]) -> dict:
+def score(
+    links: dict[str, str], origins: dict[str, str | None], gold, rewrites, texts_by_id, event, credited: dict[str, str]
+) -> dict:
     # A copy may name its original's own original (the original is itself a corpus reprint): chains
     # collapse onto the first-seen copy, so that link is right too.
     true_pairs = {frozenset((c, o)) for c, (o, _) in gold.items()}
@@ -236,11 +255,19 @@ def score(links: dict[str, str], origins: dict[str, str | None], gold, rewrites,
             passage_right += 1
         else:
             passage_wrong += 1
-    return {"precision": tp / max(tp + fp, 1), "recall": len(found) / len(gold), "tp": tp, "fp": fp,
-            "neutral": neutral, "same_event_fp": same_event_fp, "copies": len(gold),
-            "recall_by_kind": {KINDS[k]: f"{v[0]}/{v[1]}" for k, v in by_kind.items()},
-            "rewrite_origin": f"{origin_ok}/{len(rewrites)}", "passage_right": passage_right,
-            "passage_wrong": passage_wrong}
+    return {
+        "precision": tp / max(tp + fp, 1),
+        "recall": len(found) / len(gold),
+        "tp": tp,
+        "fp": fp,
+        "neutral": neutral,
+        "same_event_fp": same_event_fp,
+        "copies": len(gold),
+        "recall_by_kind": {KINDS[k]: f"{v[0]}/{v[1]}" for k, v in by_kind.items()},
+        "rewrite_origin": f"{origin_ok}/{len(rewrites)}",
+        "passage_right": passage_right,
+        "passage_wrong": passage_wrong,
+    }
 
 
 def run_quality(impl: str, threshold: float, data) -> tuple[dict, float]:
@@ -264,22 +291,30 @@ def run_quality(impl: str, threshold: float, data) -> tuple[dict, float]:
 def quality(seed: int = 13, impls: tuple[str, ...] = ("ours", "datasketch")) -> None:
     data = build_quality_set(seed)
     pool, gold, rewrites, texts_by_id, _ = data
-    print(f"pool: {len(pool)} articles ({len(texts_by_id)} real originals, {len(gold)} perturbed copies, "
-          f"{len(rewrites)} rewrites)\n")
-    print("| impl | threshold | precision | recall | true links | false links (same event) | neutral links "
-          "| rewrite origin right | passage origins on originals: verified / not | articles/CPU-s |\n"
-          "|---|---|---|---|---|---|---|---|---|---|")
+    print(
+        f"pool: {len(pool)} articles ({len(texts_by_id)} real originals, {len(gold)} perturbed copies, "
+        f"{len(rewrites)} rewrites)\n"
+    )
+    print(
+        "| impl | threshold | precision | recall | true links | false links (same event) | neutral links "
+        "| rewrite origin right | passage origins on originals: verified / not | articles/CPU-s |\n"
+        "|---|---|---|---|---|---|---|---|---|---|"
+    )
     detail = {}
     for impl in impls:
         for t in THRESHOLDS:
             r, speed = run_quality(impl, t, data)
             detail[(impl, t)] = r
             passage = f"{r['passage_right']} / {r['passage_wrong']}" if impl == "ours" else "-"
-            print(f"| {impl} | {t} | {r['precision']:.3f} | {r['recall']:.3f} | {r['tp']} | {r['fp']} "
-                  f"({r['same_event_fp']}) | {r['neutral']} | {r['rewrite_origin'] if impl == 'ours' else '-'} "
-                  f"| {passage} | {speed:.0f} |")
-    print(f"\nRecall by perturbation at the chosen threshold:\n\n| perturbation | {' | '.join(impls)} |\n"
-          f"|---|{'---|' * len(impls)}")
+            print(
+                f"| {impl} | {t} | {r['precision']:.3f} | {r['recall']:.3f} | {r['tp']} | {r['fp']} "
+                f"({r['same_event_fp']}) | {r['neutral']} | {r['rewrite_origin'] if impl == 'ours' else '-'} "
+                f"| {passage} | {speed:.0f} |"
+            )
+    print(
+        f"\nRecall by perturbation at the chosen threshold:\n\n| perturbation | {' | '.join(impls)} |\n"
+        f"|---|{'---|' * len(impls)}"
+    )
     for k in KINDS:
         print(f"| {k} | {' | '.join(detail[(i, NEAR_THRESHOLD)]['recall_by_kind'][k] for i in impls)} |")
 
@@ -334,34 +369,55 @@ def stream(n: int, impl: str = "ours", seed: int = 5) -> dict:
         else:
             false_links += art.duplicate_of is not None
         if (i + 1) % max(1, n // 10) == 0:
-            marks.append({"at": i + 1, "seconds": round(chunk, 2), "cpu_seconds": round(cpu_chunk, 2),
-                          "rss_mib": round(_rss_mib())})
+            marks.append(
+                {
+                    "at": i + 1,
+                    "seconds": round(chunk, 2),
+                    "cpu_seconds": round(cpu_chunk, 2),
+                    "rss_mib": round(_rss_mib()),
+                }
+            )
             total, cpu_total = total + chunk, cpu_total + cpu_chunk
             chunk = cpu_chunk = 0.0
             print(json.dumps(marks[-1]), file=sys.stderr, flush=True)
     elapsed = total + chunk
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     tenth = max(1, n // 10)
-    return {"impl": impl, "articles": n, "dedupe_seconds": round(elapsed, 1),
-            "cpu_seconds": round(cpu_total + cpu_chunk, 1), "articles_per_s": round(n / elapsed),
-            "articles_per_cpu_s": round(n / max(cpu_total + cpu_chunk, 1e-9)), "peak_rss_mib": round(peak),
-            "first_10pct_cpu_ms_per_article": round(1000 * marks[0]["cpu_seconds"] / tenth, 3) if marks else None,
-            "last_10pct_cpu_ms_per_article": round(1000 * marks[-1]["cpu_seconds"] / tenth, 3) if marks else None,
-            "copies": copies, "copies_found": found, "false_links": false_links,
-            "window": getattr(dd, "window", None), "live": len(dd) if impl == "ours" else len(dd.sigs),
-            "marks": marks}
+    return {
+        "impl": impl,
+        "articles": n,
+        "dedupe_seconds": round(elapsed, 1),
+        "cpu_seconds": round(cpu_total + cpu_chunk, 1),
+        "articles_per_s": round(n / elapsed),
+        "articles_per_cpu_s": round(n / max(cpu_total + cpu_chunk, 1e-9)),
+        "peak_rss_mib": round(peak),
+        "first_10pct_cpu_ms_per_article": round(1000 * marks[0]["cpu_seconds"] / tenth, 3) if marks else None,
+        "last_10pct_cpu_ms_per_article": round(1000 * marks[-1]["cpu_seconds"] / tenth, 3) if marks else None,
+        "copies": copies,
+        "copies_found": found,
+        "false_links": false_links,
+        "window": getattr(dd, "window", None),
+        "live": len(dd) if impl == "ours" else len(dd.sigs),
+        "marks": marks,
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("mode", choices=["quality", "stream"])
     ap.add_argument("n", nargs="?", type=int, default=100_000)
-    ap.add_argument("--impl", choices=["ours", "datasketch", "both"], default=None,
-                    help="stream: ours (default); quality: both (default)")
+    ap.add_argument(
+        "--impl",
+        choices=["ours", "datasketch", "both"],
+        default=None,
+        help="stream: ours (default); quality: both (default)",
+    )
     ap.add_argument("--seed", type=int, default=13, help="quality: seed of the perturbations and the order")
     args = ap.parse_args()
-    print(f"machine: {platform.machine()}, {platform.system()} {platform.release()}, python {platform.python_version()}, "
-          f"date {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print(
+        f"machine: {platform.machine()}, {platform.system()} {platform.release()}, python {platform.python_version()}, "
+        f"date {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+    )
     if args.mode == "quality":
         quality(args.seed, ("ours", "datasketch") if args.impl in (None, "both") else (args.impl,))
     else:

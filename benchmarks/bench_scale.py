@@ -38,8 +38,10 @@ def load() -> tuple[str, list[Article]]:
         return "demo corpus", clean([ROOT / "examples" / "xi-moscow-2023"])
     rows = [json.loads(x) for x in BASIL.open(encoding="utf-8")]
     random.Random(7).shuffle(rows)
-    arts = [Article(id=f"a{i:04d}", text=r["text"], title=r["title"], outlet=r["outlet"], published=r["date"])
-            for i, r in enumerate(rows)]
+    arts = [
+        Article(id=f"a{i:04d}", text=r["text"], title=r["title"], outlet=r["outlet"], published=r["date"])
+        for i, r in enumerate(rows)
+    ]
     return "BASIL DEV", arts
 
 
@@ -66,9 +68,16 @@ def main() -> None:
         dt = time.perf_counter() - t0
         res[label] = {"seconds": dt, "articles_per_s": len(articles) / dt, "briefs": to_dict(briefs)}
     same = len({json.dumps(r["briefs"], sort_keys=True) for r in res.values()}) == 1
-    out = {"input": name, "articles": len(articles), "stories": len(stories), "identical": same,
-           **{k: {"seconds": round(v["seconds"], 1), "articles_per_s": round(v["articles_per_s"], 2)}
-              for k, v in res.items()}}
+    out = {
+        "input": name,
+        "articles": len(articles),
+        "stories": len(stories),
+        "identical": same,
+        **{
+            k: {"seconds": round(v["seconds"], 1), "articles_per_s": round(v["articles_per_s"], 2)}
+            for k, v in res.items()
+        },
+    }
     print(json.dumps(out, indent=1))
     if args.write_md:
         write_md(out, args)

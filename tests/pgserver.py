@@ -48,8 +48,19 @@ def postgres_server() -> Iterator[str]:
     run = lambda *cmd: subprocess.run([*prefix, *map(str, cmd)], check=True, capture_output=True, text=True)  # noqa: E731
     try:
         run(bindir / "initdb", "-D", data, "-A", "trust", "-U", "newsprism", "-E", "UTF8", "--locale=C", "--no-sync")
-        run(bindir / "pg_ctl", "-D", data, "-l", root / "server.log", "-w", "-t", "60", "-o",
-            f"-p {port} -k {sock} -c listen_addresses='' -c fsync=off -c full_page_writes=off", "start")
+        run(
+            bindir / "pg_ctl",
+            "-D",
+            data,
+            "-l",
+            root / "server.log",
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-p {port} -k {sock} -c listen_addresses='' -c fsync=off -c full_page_writes=off",
+            "start",
+        )
     except subprocess.CalledProcessError as exc:
         log = (root / "server.log").read_text() if (root / "server.log").exists() else ""
         shutil.rmtree(root, ignore_errors=True)
@@ -57,8 +68,9 @@ def postgres_server() -> Iterator[str]:
     try:
         yield f"postgresql://newsprism@/postgres?host={sock}&port={port}"
     finally:
-        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
+        subprocess.run(
+            [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True
+        )
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -30,28 +30,43 @@ def test_sentences_respect_paragraphs_and_abbreviations() -> None:
     text = 'Mr. Xi met the U.S. envoy on Friday. "We are fine," he said. "Next."\n\nNew para.\nU.S. officials said so.'
     sents = split_sentences(text)
     assert [s.text for s in sents] == [
-        "Mr. Xi met the U.S. envoy on Friday.", '"We are fine," he said.', '"Next."', "New para.",
+        "Mr. Xi met the U.S. envoy on Friday.",
+        '"We are fine," he said.',
+        '"Next."',
+        "New para.",
         "U.S. officials said so.",
     ]
     assert [s.paragraph for s in sents] == [0, 0, 0, 1, 1]
-    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert all(text[s.start : s.end] == s.text for s in sents)
 
 
 def test_sentences_never_cross_blank_lines(demo) -> None:
     arts, res = demo
     for a in arts:
         for s in res[a.id].sentences:
-            assert "\n\n" not in s.text and a.text[s.start:s.end] == s.text
+            assert "\n\n" not in s.text and a.text[s.start : s.end] == s.text
 
 
 def _speakers(res: dict) -> set[str]:
     return {q.speaker for a in res.values() for q in a.quotes if q.speaker and q.kind != "indirect"}
 
 
-@pytest.mark.parametrize("name", [
-    "John Kirby", "Wang Wenbin", "Dmytro Kuleba", "Ushakov", "Yun Sun", "Joseph Torigian", "Paul Haenle",
-    "Alexander Gabuev", "Ursula von der Leyen", "Serhiy Nykyforov", "Xi Jinping",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "John Kirby",
+        "Wang Wenbin",
+        "Dmytro Kuleba",
+        "Ushakov",
+        "Yun Sun",
+        "Joseph Torigian",
+        "Paul Haenle",
+        "Alexander Gabuev",
+        "Ursula von der Leyen",
+        "Serhiy Nykyforov",
+        "Xi Jinping",
+    ],
+)
 def test_quoted_people_found(demo, name: str) -> None:
     _, res = demo
     assert any(name in s for s in _speakers(res)), sorted(_speakers(res))
@@ -74,7 +89,11 @@ def test_specific_attributions(demo) -> None:
         ("000", "in effect recognize Russia", "John Kirby"),  # 'he said', mixed curly/straight marks
         ("000", "China will uphold an objective", "Wang Wenbin"),  # 'he added' -> previous speaker
         ("000", "So we can say that the work", "Serhiy Nykyforov"),  # split quote, reported via 'quoting'
-        ("000", "consistent and clear", "Wang Wenbin"),  # "China's spokesman Wang …, but said:" (family name first, NER: ORG)
+        (
+            "000",
+            "consistent and clear",
+            "Wang Wenbin",
+        ),  # "China's spokesman Wang …, but said:" (family name first, NER: ORG)
         ("002", "We appreciate the restrained", "Ushakov"),  # second half of a split quote
         ("002", "Of course, the conflict", "Ushakov"),
         ("004", "restart attacks on Ukraine", "John Kirby"),  # 'The NSC spokesman'
@@ -89,7 +108,7 @@ def test_specific_attributions(demo) -> None:
     for art, frag, who in cases:
         q = _quote(res, art, frag)
         assert q.speaker and who in q.speaker, (art, frag, q)
-        assert texts[q.article][q.start:q.end] == q.text  # verbatim
+        assert texts[q.article][q.start : q.end] == q.text  # verbatim
     assert "presidential aide" in (_quote(res, "002", "Of course").role or "")
     assert "National Security Council" in (_quote(res, "000", "ratification").role or "")
 
@@ -109,8 +128,20 @@ def test_ushakov_spellings_are_one_person(demo) -> None:
 def test_canonicalize_variants() -> None:
     from newsprism.analyze.entities import canonical_names
 
-    m = canonical_names(["Yury Ushakov", "Yuri Ushakov", "Yuri Ushakov", "Volodymyr Zelensky",
-                         "Volodymyr Zelenskyy", "Zelensky", "Wang Wenbin", "Wang Yi", "Xi Jinping", "Xi"])
+    m = canonical_names(
+        [
+            "Yury Ushakov",
+            "Yuri Ushakov",
+            "Yuri Ushakov",
+            "Volodymyr Zelensky",
+            "Volodymyr Zelenskyy",
+            "Zelensky",
+            "Wang Wenbin",
+            "Wang Yi",
+            "Xi Jinping",
+            "Xi",
+        ]
+    )
     assert m["Yury Ushakov"] == m["Yuri Ushakov"] == "Yuri Ushakov"
     assert m["Volodymyr Zelensky"] == m["Volodymyr Zelenskyy"] == m["Zelensky"]
     assert m["Wang Wenbin"] != m["Wang Yi"]
@@ -159,12 +190,14 @@ def test_merged_quote_text_is_the_text_of_its_first_span(demo) -> None:
     by_id = {a.id: a for a in articles}
     for m in merge_quotes([q for a in res.values() for q in a.quotes]):
         first = m.spans[0]
-        assert by_id[first.article].text[first.start:first.end] == m.text, m
+        assert by_id[first.article].text[first.start : first.end] == m.text, m
 
 
 def test_indirect_quotes() -> None:
-    text = ("Kremlin spokesman Dmitry Peskov said Xi and Putin would hold talks on a broad range of subjects. "
-            "According to the Wall Street Journal, the leaders may also speak by video.")
+    text = (
+        "Kremlin spokesman Dmitry Peskov said Xi and Putin would hold talks on a broad range of subjects. "
+        "According to the Wall Street Journal, the leaders may also speak by video."
+    )
     qs = analyze([Article(id="x", text=text)], nlp="regex")["x"].quotes
     assert any(q.kind == "indirect" and q.speaker == "Dmitry Peskov" and q.text.startswith("Xi and Putin") for q in qs)
 
@@ -189,50 +222,62 @@ def _speaker_of(text: str, fragment: str, nlp: str = "spacy"):
 
 
 def test_pronoun_goes_to_salient_subject_not_last_name() -> None:
-    text = ('Mayor Helen Ortiz spoke first. "We will rebuild," said Councilman Mark Dale.\n\n'
-            "Ms. Ortiz did not agree with Dale’s plan in an interview on Monday.\n\n"
-            '"He has never run a budget," she said.')
+    text = (
+        'Mayor Helen Ortiz spoke first. "We will rebuild," said Councilman Mark Dale.\n\n'
+        "Ms. Ortiz did not agree with Dale’s plan in an interview on Monday.\n\n"
+        '"He has never run a budget," she said.'
+    )
     assert "Ortiz" in (_speaker_of(text, "never run a budget").speaker or "")
 
 
 def test_nested_quote_keeps_outer_attribution() -> None:
-    text = ("Senator Alan Brooks defended the bill on Tuesday.\n\n"
-            '"I believe in the rule that you should \'treat others fairly,\'" Brooks wrote in an op-ed. '
-            '"Nothing here changes that."')
+    text = (
+        "Senator Alan Brooks defended the bill on Tuesday.\n\n"
+        "\"I believe in the rule that you should 'treat others fairly,'\" Brooks wrote in an op-ed. "
+        '"Nothing here changes that."'
+    )
     assert "Brooks" in (_speaker_of(text, "I believe in the rule").speaker or "")
     assert "Brooks" in (_speaker_of(text, "Nothing here changes").speaker or "")
 
 
 def test_description_and_party_tag_role() -> None:
-    text = ("Gov. Maria Lopez, D-Ore., signed the order on Friday after a long debate.\n\n"
-            '"This protects every family in the state," the governor said.')
+    text = (
+        "Gov. Maria Lopez, D-Ore., signed the order on Friday after a long debate.\n\n"
+        '"This protects every family in the state," the governor said.'
+    )
     q = _speaker_of(text, "protects every family")
     assert q.speaker and "Lopez" in q.speaker and q.role and "D-Ore." in q.role
 
 
 def test_document_speaker_is_its_issuer() -> None:
-    text = ("Senate Leader Paul Grant and Rep. Ann Wells released a joint statement on Sunday.\n\n"
-            '"The report must be made public in full," the joint statement said.')
+    text = (
+        "Senate Leader Paul Grant and Rep. Ann Wells released a joint statement on Sunday.\n\n"
+        '"The report must be made public in full," the joint statement said.'
+    )
     assert "Grant" in (_speaker_of(text, "made public in full").speaker or "")
 
 
 def test_told_names_the_addressee_not_the_speaker() -> None:
-    text = ('Rep. Carl Hunt criticised the plan.\n\n"It is reckless," Rep. Carl Hunt, D-Ohio, told The Daily Ledger.')
+    text = 'Rep. Carl Hunt criticised the plan.\n\n"It is reckless," Rep. Carl Hunt, D-Ohio, told The Daily Ledger.'
     assert "Hunt" in (_speaker_of(text, "It is reckless").speaker or "")
 
 
 def test_common_noun_subject_speaks_for_itself() -> None:
-    text = ('Comey at the time said Clinton was “extremely careless” in her handling.\n\n'
-            'The hospital said Senator Dale sustained “a single shot” to the hip.')
+    text = (
+        "Comey at the time said Clinton was “extremely careless” in her handling.\n\n"
+        "The hospital said Senator Dale sustained “a single shot” to the hip."
+    )
     assert _speaker_of(text, "extremely careless").speaker == "Comey"
     assert _speaker_of(text, "a single shot").speaker == "The hospital"
 
 
 def test_subject_after_introductory_phrase() -> None:
-    text = ('"We are ready," Dale said.\n\n'
-            "With the host, CBS anchor Helen Marsh, opening the forum with a question on taxes, Ryan Cole "
-            "attacked the plan.\n\n"
-            '"This plan is a mistake," he said.')
+    text = (
+        '"We are ready," Dale said.\n\n'
+        "With the host, CBS anchor Helen Marsh, opening the forum with a question on taxes, Ryan Cole "
+        "attacked the plan.\n\n"
+        '"This plan is a mistake," he said.'
+    )
     assert "Cole" in (_speaker_of(text, "This plan is a mistake").speaker or "")
 
 
@@ -251,16 +296,20 @@ def test_roles_drop_sentence_openers_and_plural_titles_and_titles_are_not_quotes
 
 def test_title_after_an_earlier_sentence_end_is_kept() -> None:
     # the title window is cut once, at the last sentence end before the name (offsets into the uncut window)
-    text = ('Nobody expected the vote. It was a bad deal.\n\n'
-            'Then there was Ohio Sen. Dana Whitfield’s reply. She accused the leaders of "a reckless gamble" on jobs.')
+    text = (
+        "Nobody expected the vote. It was a bad deal.\n\n"
+        'Then there was Ohio Sen. Dana Whitfield’s reply. She accused the leaders of "a reckless gamble" on jobs.'
+    )
     q = _speaker_of(text, "a reckless gamble")
     assert q.speaker == "Dana Whitfield" and q.role == "Ohio Sen."
 
 
 def test_role_merges_every_description_of_the_person() -> None:
-    text = ('Representative Carla Huxley, a Democrat of Vermont and a member of the budget panel, spoke first.\n\n'
-            '"We will not sign this," Ms. Huxley said.\n\n'
-            'Saying President Dana Morrow had erred, the group left. "It was wrong," Ms. Morrow said later.')
+    text = (
+        "Representative Carla Huxley, a Democrat of Vermont and a member of the budget panel, spoke first.\n\n"
+        '"We will not sign this," Ms. Huxley said.\n\n'
+        'Saying President Dana Morrow had erred, the group left. "It was wrong," Ms. Morrow said later.'
+    )
     q = _speaker_of(text, "We will not sign")
     assert q.speaker == "Carla Huxley"
     assert q.role == "Representative, Democrat of Vermont and a member of the budget panel"
@@ -270,15 +319,17 @@ def test_role_merges_every_description_of_the_person() -> None:
 def test_appositive_role_keeps_initials_and_a_citys_state() -> None:
     from newsprism.analyze.quotes import _appositive
 
-    t = ', a spokesman for Speaker Tom B. Hadley. He left.'
+    t = ", a spokesman for Speaker Tom B. Hadley. He left."
     assert _appositive(t, 0, len(t))[0] == "spokesman for Speaker Tom B. Hadley"
-    t = ', head of the Tulsa, Okla., chapter of the union, which'
+    t = ", head of the Tulsa, Okla., chapter of the union, which"
     assert _appositive(t, 0, len(t))[0] == "head of the Tulsa, Okla., chapter of the union"
-    t = ', a professor in Ashland, Va., won the race'
+    t = ", a professor in Ashland, Va., won the race"
     assert _appositive(t, 0, len(t))[0] == "professor in Ashland, Va."  # not the verb after it
 
 
 def test_a_number_is_never_a_speaker() -> None:
-    text = ('Close to three dozen House members have signed a letter calling the plan “grossly unfair” '
-            'and asking for a new vote.')
+    text = (
+        "Close to three dozen House members have signed a letter calling the plan “grossly unfair” "
+        "and asking for a new vote."
+    )
     assert _speaker_of(text, "grossly unfair").speaker != "Close"

@@ -26,8 +26,16 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = ROOT / "docs" / "screenshot-story.png"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 HIGHLIGHT = "rgb(255, 228, 92)"
 
 
@@ -73,8 +81,12 @@ def browser() -> Iterator[object]:
 
     with tempfile.TemporaryDirectory(prefix="newsprism-chromium-") as profile, sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), args=ARGS, headless=True,
-            viewport={"width": 1280, "height": 1600}, java_script_enabled=True,
+            profile,
+            executable_path=str(CHROMIUM),
+            args=ARGS,
+            headless=True,
+            viewport={"width": 1280, "height": 1600},
+            java_script_enabled=True,
         )
         context.set_default_timeout(120_000)
         yield context
@@ -98,8 +110,10 @@ def _assert_highlighted_target(page, expected: str) -> None:  # type: ignore[no-
     assert target.evaluate("e => e.textContent") == expected
     assert target.evaluate("e => getComputedStyle(e).backgroundColor") == HIGHLIGHT
     # the report scrolls smoothly: wait (bounded) until the highlighted sentence has scrolled into view
-    in_view = ("() => { const r = document.querySelector(':target').getBoundingClientRect();"
-               " return r.height > 0 && r.top >= 0 && r.top < window.innerHeight; }")
+    in_view = (
+        "() => { const r = document.querySelector(':target').getBoundingClientRect();"
+        " return r.height > 0 && r.top >= 0 && r.top < window.innerHeight; }"
+    )
     with contextlib.suppress(Exception):  # on timeout, the assertion below reports where the target ended up
         page.wait_for_function(in_view, timeout=10_000)
     box = target.bounding_box()
@@ -154,8 +168,11 @@ def test_add_article_through_the_form(server: str, page) -> None:  # type: ignor
     page.fill("#title", "Xi leaves Moscow after talks")
     page.fill("#outlet", "Browser Test Wire")
     page.fill("#published", "2023-03-22")
-    page.fill("#text", "Chinese leader Xi Jinping left Moscow on Wednesday after two days of talks with Vladimir "
-                       "Putin, the marmosetvalley bureau reported. Ukraine's president said he had invited Xi to Kyiv.")
+    page.fill(
+        "#text",
+        "Chinese leader Xi Jinping left Moscow on Wednesday after two days of talks with Vladimir "
+        "Putin, the marmosetvalley bureau reported. Ukraine's president said he had invited Xi to Kyiv.",
+    )
     page.get_by_role("button", name="Add to the store").click()
     page.wait_for_selector("text=1 article stored")
     assert page.get_by_role("link", name="Xi leaves Moscow after talks").count() == 1

@@ -151,8 +151,14 @@ def test_copies_and_updated_versions_do_not_erase_each_other(demo_dir):
     text = (demo_dir / "002_977fb0aefb6c66fe.txt").read_text()
     alone = clean_documents([_doc("v1", text, "spokesman.com")])[0].text
     paras = alone.split("\n\n")
-    updated = text.replace(paras[-1], paras[-1] + "\n\nThis paragraph was added when the story was updated on Saturday.")
-    docs = [_doc("v1", text, "spokesman.com"), _doc("copy", text, "spokesman.com"), _doc("v2", updated, "spokesman.com")]
+    updated = text.replace(
+        paras[-1], paras[-1] + "\n\nThis paragraph was added when the story was updated on Saturday."
+    )
+    docs = [
+        _doc("v1", text, "spokesman.com"),
+        _doc("copy", text, "spokesman.com"),
+        _doc("v2", updated, "spokesman.com"),
+    ]
     arts = {a.id: a for a in clean_documents(docs)}
     assert set(arts) == {"v1", "copy", "v2"}
     assert arts["v1"].text == arts["copy"].text == alone

@@ -152,8 +152,15 @@ def test_local_rewrite_over_an_agency_body_gets_the_agency_origin():
     second = dd.add(Article(id="local2", text="\n\n".join(own_paras[:4] + ap_paras[10:17]), outlet="Gazette"))
     assert second.duplicate_of is None and second.origin == "AP"
     # Same-event articles from other outlets share quotes, not passages: no origin is invented.
-    hard = [dd.add(Article(id=f"again-{a.id}", text=a.text + "\n\nA new closing paragraph about the visit.",
-                           outlet="Other Paper")) for a in arts.values() if a.id == other.id]
+    hard = [
+        dd.add(
+            Article(
+                id=f"again-{a.id}", text=a.text + "\n\nA new closing paragraph about the visit.", outlet="Other Paper"
+            )
+        )
+        for a in arts.values()
+        if a.id == other.id
+    ]
     assert hard[0].duplicate_of == other.id and hard[0].origin is None
 
 

@@ -10,8 +10,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_benchmarks_md_is_assembled_from_the_reports():
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "benchmarks_md.py"), "--check"],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "benchmarks_md.py"), "--check"], capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
 
 

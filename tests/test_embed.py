@@ -27,7 +27,9 @@ def test_hash_is_deterministic_and_normalised():
 
 
 def test_hash_overlap_similarity():
-    v = get_embedder("hash").embed(["the quake hit the island", "a quake hit the island", "stocks rallied on wall street"])
+    v = get_embedder("hash").embed(
+        ["the quake hit the island", "a quake hit the island", "stocks rallied on wall street"]
+    )
     assert v[0] @ v[1] > v[0] @ v[2]
 
 
@@ -53,12 +55,14 @@ def test_cache_hook_skips_seen_texts():
 
 def test_minilm_paraphrases_closer_than_unrelated():
     e = get_embedder("minilm")
-    v = e.embed([
-        "A strong earthquake struck southern Iran on Sunday.",
-        "On Sunday a powerful quake hit the south of Iran.",
-        "The central bank raised interest rates by half a point.",
-        "The Fed increased rates by 50 basis points.",
-    ])
+    v = e.embed(
+        [
+            "A strong earthquake struck southern Iran on Sunday.",
+            "On Sunday a powerful quake hit the south of Iran.",
+            "The central bank raised interest rates by half a point.",
+            "The Fed increased rates by 50 basis points.",
+        ]
+    )
     assert v.shape == (4, 384) and v.dtype == np.float32
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
     sims = v @ v.T

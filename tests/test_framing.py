@@ -130,5 +130,12 @@ def test_plain_senses_of_lexicon_words_are_not_framing():
     assert terms["fox"] == [], terms["fox"]
     _, terms = _story({"fox": base + " " + loaded, "nyt": base})
     assert {t for t, _ in terms["fox"]} == {
-        "caved", "hack", "reckless", "insisted", "sharply", "troubled", "slams", "troubling"
+        "caved",
+        "hack",
+        "reckless",
+        "insisted",
+        "sharply",
+        "troubled",
+        "slams",
+        "troubling",
     }

@@ -99,8 +99,11 @@ class FakeOpenAI:
                 content = good_reply(sources) if mode in ("good", "slow", "parts") else bad_reply(sources)
                 if mode == "parts":
                     content = [{"type": "text", "text": content[:10]}, {"type": "text", "text": content[10:]}]
-                reply = {"object": "chat.completion", "model": body["model"],
-                         "choices": [{"index": 0, "message": {"role": "assistant", "content": content}}]}
+                reply = {
+                    "object": "chat.completion",
+                    "model": body["model"],
+                    "choices": [{"index": 0, "message": {"role": "assistant", "content": content}}],
+                }
                 self._send(200, json.dumps(reply).encode())
 
             def _send(self, status: int, data: bytes) -> None:
@@ -207,7 +210,11 @@ def test_hallucinations_are_dropped_and_reported(demo, server):
     assert story.summary[0].spans == rep.sources[0].spans
     reasons = {r.reason: r for r in rep.rejected}
     assert list(reasons) == [
-        "unsupported-number", "unsupported-name", "unverbatim-quote", "no-citation", "unknown-citation",
+        "unsupported-number",
+        "unsupported-name",
+        "unverbatim-quote",
+        "no-citation",
+        "unknown-citation",
         "low-similarity",
     ]
     assert "4700" in reasons["unsupported-number"].detail and reasons["unsupported-number"].cites == [2]
@@ -286,8 +293,24 @@ def test_breaker_stops_asking_an_unreachable_endpoint_but_not_a_failing_one(serv
 def test_cli_brief_with_llm_writes_verified_summary_and_reports_drops(server, tmp_path):
     server.mode = "bad"
     out = tmp_path / "brief.json"
-    args = ["brief", str(DEMO), "--embedder", "hash", "--nlp", "regex", "--format", "json", "-o", str(out),
-            "--llm-base-url", server.url, "--llm-model", "cli-model", "--llm-timeout", "5"]
+    args = [
+        "brief",
+        str(DEMO),
+        "--embedder",
+        "hash",
+        "--nlp",
+        "regex",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        "--llm-base-url",
+        server.url,
+        "--llm-model",
+        "cli-model",
+        "--llm-timeout",
+        "5",
+    ]
     res = CliRunner().invoke(main, args)
     assert res.exit_code == 0, res.output
     data = json.loads(out.read_text())
@@ -365,7 +388,7 @@ SRC = Source(
         ("Xi met Putin on Monday, the first of 3 meetings.", None),  # number word vs digits
         ("Xi met Putin with 12 aides.", None),
         ("Xi called the talks “frank and friendly.”", None),
-        ("Xi called the talks \"Frank and friendly\".", None),  # case and quote style are light normalisation
+        ('Xi called the talks "Frank and friendly".', None),  # case and quote style are light normalisation
         ("Xi met Putin on Tuesday.", "unsupported-date"),
         ("Xi met Putin yesterday.", "unsupported-date"),
         ("Xi met Putin in Beijing.", "unsupported-name"),
@@ -386,7 +409,10 @@ def test_check_sentence(sentence, reason):
 def test_numbers_normalise_digits_and_words():
     assert numbers("1,000 rifles and a thousand more")[0] == {"1000"}
     assert numbers("twenty-two people, two hundred and fifty cars, $1.5bn, 2.5 million")[0] == {
-        "22", "250", "1500000000", "2500000",
+        "22",
+        "250",
+        "1500000000",
+        "2500000",
     }
     assert numbers("the 3rd and first visit")[0] == {"#3", "#1"}
     assert numbers("one of the leaders") == (set(), {"1"})
@@ -431,8 +457,12 @@ def test_sources_leave_out_contested_facts():
 
 
 def test_verify_merges_spans_and_drops_duplicates():
-    a = Source(1, "Xi Jinping arrived in Moscow on Monday for talks with Vladimir Putin.", ["x", "y"],
-               [Span("x", 0, 5), Span("y", 3, 9)])
+    a = Source(
+        1,
+        "Xi Jinping arrived in Moscow on Monday for talks with Vladimir Putin.",
+        ["x", "y"],
+        [Span("x", 0, 5), Span("y", 3, 9)],
+    )
     b = Source(2, "The talks with Vladimir Putin lasted three days.", ["z"], [Span("z", 1, 4)])
     parsed = [
         ("Xi Jinping arrived in Moscow on Monday for talks with Vladimir Putin that lasted three days.", [1, 2]),

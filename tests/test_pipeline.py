@@ -75,8 +75,9 @@ def test_demo_forms_one_story_with_a_full_brief(demo):
     assert all(f.support >= 1 and f.origins <= f.support for f in story.facts)
     # a dated timeline and at least one contradiction between sources
     assert any(t.date.startswith("2023-03-") for t in story.timeline)
-    assert story.contradictions and all(len({a for v in c.variants for a in v.articles}) >= 2
-                                        for c in story.contradictions)
+    assert story.contradictions and all(
+        len({a for v in c.variants for a in v.articles}) >= 2 for c in story.contradictions
+    )
     assert story.summary
     _check_citations(brief, by_id)
     # the AP-credited article carries origin AP
@@ -99,8 +100,12 @@ def test_basil_events_stay_separate_stories(tmp_path: Path):
     path = tmp_path / "basil.jsonl"
     with path.open("w") as fh:
         for n, r in enumerate(picked):
-            fh.write(json.dumps({"id": f"doc{n}", "title": r["title"], "text": r["text"], "date": r["date"],
-                                 "outlet": r["outlet"]}) + "\n")
+            fh.write(
+                json.dumps(
+                    {"id": f"doc{n}", "title": r["title"], "text": r["text"], "date": r["date"], "outlet": r["outlet"]}
+                )
+                + "\n"
+            )
     articles = newsprism.clean([path])
     brief = newsprism.brief(articles)
     gold = {f"doc{n}": r["event"] for n, r in enumerate(picked)}

@@ -730,7 +730,9 @@ def test_a_description_nothing_names_is_the_speaker_as_written(backend: str) -> 
     }
     for text, want in cases.items():
         assert list(_by_text(text, backend).values()) == [want], text
-    resolved = _by_text('Ann Lee, a lawyer for the family, spoke on Monday. "We will appeal," the lawyer said.', backend)
+    resolved = _by_text(
+        'Ann Lee, a lawyer for the family, spoke on Monday. "We will appeal," the lawyer said.', backend
+    )
     assert resolved["We will appeal"][0] == "Ann Lee", resolved
 
 
@@ -762,7 +764,7 @@ def test_her_agent_is_not_her_and_a_titled_name_is_a_person(backend: str) -> Non
     Alishbandi told AFP that …' (NER: a facility) was no antecedent for the 'he said' after it."""
     by = _by_text(
         "Lindsay Lohan left the clinic on Thursday.\n\n"
-        'She left because “she was not happy with the place,” her father said.\n\n'
+        "She left because “she was not happy with the place,” her father said.\n\n"
         "Donald Trump was asked about it. His response: “I have people studying it.”",
         backend,
     )

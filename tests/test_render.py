@@ -35,18 +35,36 @@ def _span(article: Article, needle: str) -> Span:
 
 def _tiny_brief() -> tuple[Brief, dict[str, Article]]:
     hostile = Article(
-        id="evil", outlet="<script>alert(1)</script>", title="<img src=x onerror=alert(1)>",
-        text="Officials said <b>hundreds</b> attended. <script>alert('x')</script>", url="javascript:alert(1)",
+        id="evil",
+        outlet="<script>alert(1)</script>",
+        title="<img src=x onerror=alert(1)>",
+        text="Officials said <b>hundreds</b> attended. <script>alert('x')</script>",
+        url="javascript:alert(1)",
     )
     plain = Article(id="ok", outlet="Daily", title="Meeting held", text="Officials said thousands attended.")
-    s1, s2 = _span(hostile, "Officials said <b>hundreds</b> attended."), _span(plain, "Officials said thousands attended.")
+    s1, s2 = (
+        _span(hostile, "Officials said <b>hundreds</b> attended."),
+        _span(plain, "Officials said thousands attended."),
+    )
     story = StoryBrief(
-        id="s1", title=hostile.title, articles=["evil", "ok"], support=2, origins=2,
+        id="s1",
+        title=hostile.title,
+        articles=["evil", "ok"],
+        support=2,
+        origins=2,
         sources=[SourceRef(a.id, a.outlet, a.title, None, [], None, None, a.url) for a in (hostile, plain)],
         summary=[SummarySentence(plain.text, ["ok"], [s2])],
         facts=[Fact(plain.text, ["ok", "evil"], 2, 2, [s1, s2])],
-        contradictions=[Contradiction("attendance", [Variant(hostile.text[s1.start:s1.end], "hundreds", ["evil"], [s1]),
-                                                     Variant(plain.text, "thousands", ["ok"], [s2])], "quantity")],
+        contradictions=[
+            Contradiction(
+                "attendance",
+                [
+                    Variant(hostile.text[s1.start : s1.end], "hundreds", ["evil"], [s1]),
+                    Variant(plain.text, "thousands", ["ok"], [s2]),
+                ],
+                "quantity",
+            )
+        ],
         quotes=[StoryQuote("<script>", "<b>X</b>", None, ["evil"], [])],
         timeline=[TimelineEntry("2023-03-17", plain.text, ["ok"], None, [s2])],
         framing=[Framing("evil", hostile.outlet, [FramingTerm("<i>regime</i>", "loaded label", [])], [0])],
@@ -56,7 +74,9 @@ def _tiny_brief() -> tuple[Brief, dict[str, Article]]:
 
 def test_published_schema_is_generated_from_the_model():
     published = json.loads((ROOT / "docs" / "brief.schema.json").read_text())
-    assert published == brief_schema(), "docs/brief.schema.json is stale: run `newsprism schema > docs/brief.schema.json`"
+    assert published == brief_schema(), (
+        "docs/brief.schema.json is stale: run `newsprism schema > docs/brief.schema.json`"
+    )
 
 
 def test_json_output_validates_and_has_contract_shape():
@@ -88,8 +108,15 @@ def test_html_escapes_everything_from_articles():
 def test_markdown_lists_every_section_with_citations():
     brief, _ = _tiny_brief()
     md = render(brief, "md")
-    for heading in ("### Summary", "### Facts", "### Where sources differ", "### Quotes", "### Timeline",
-                    "### Framing by outlet", "### Sources"):
+    for heading in (
+        "### Summary",
+        "### Facts",
+        "### Where sources differ",
+        "### Quotes",
+        "### Timeline",
+        "### Framing by outlet",
+        "### Sources",
+    ):
         assert heading in md
     assert "Officials said thousands attended. [2]" in md
     assert "javascript:" not in md and "<script>" not in md

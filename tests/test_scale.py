@@ -24,8 +24,9 @@ def _grouped(tmp_path: Path, demo_dir: Path) -> Path:
     return path
 
 
-needs_ray = pytest.mark.skipif(importlib.util.find_spec("ray") is None,
-                               reason="Ray is not installed (pip install 'newsprism[scale]')")
+needs_ray = pytest.mark.skipif(
+    importlib.util.find_spec("ray") is None, reason="Ray is not installed (pip install 'newsprism[scale]')"
+)
 
 
 @needs_ray
@@ -47,7 +48,9 @@ def test_cli_engine_option(tmp_path: Path, demo_dir: Path):
     res = CliRunner().invoke(main, [*args, "-o", str(out), "--engine", "ray", "--workers", "2"])
     assert res.exit_code == 0, res.output
     assert {s["id"] for s in json.loads(out.read_text())["stories"]} == {"A", "B"}
-    res = CliRunner().invoke(main, [*args, "--engine", "ray", "--llm-base-url", "http://127.0.0.1:9", "--llm-model", "m"])
+    res = CliRunner().invoke(
+        main, [*args, "--engine", "ray", "--llm-base-url", "http://127.0.0.1:9", "--llm-model", "m"]
+    )
     assert res.exit_code == 2 and "--engine local only" in res.output
 
 

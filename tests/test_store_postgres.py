@@ -140,8 +140,10 @@ def test_web_app_serves_both_stores_alike(store_url: str, demo_dir: Path, tmp_pa
         brief = client.get(f"/api/stories/{story}").json()["stories"][0]
         assert brief["summary"] and all(s["spans"] for s in brief["summary"])
         assert client.get(f"/stories/{story}").status_code == 200
-        text = ("Xi Jinping and Vladimir Putin signed a joint statement in the Kremlin on Tuesday, the zebrafinch "
-                "correspondent reported. The two leaders discussed the war in Ukraine and energy exports.")
+        text = (
+            "Xi Jinping and Vladimir Putin signed a joint statement in the Kremlin on Tuesday, the zebrafinch "
+            "correspondent reported. The two leaders discussed the war in Ukraine and energy exports."
+        )
         resp = client.post("/add", data={"title": "Xi and Putin sign statement", "text": text})
         assert resp.status_code == 200 and "1 article stored" in resp.text
         assert len(client.get("/api/stories", params={"q": "zebrafinch"}).json()["stories"]) == 1
@@ -165,8 +167,11 @@ def test_clusterer_checkpoint_round_trip(store_url: str, demo_dir: Path, tmp_pat
     assert list(store.articles(after_seq=seq)) == [] and len(list(store.articles(after_seq=0))) == 5
     store.close()
     extra = tmp_path / "extra.txt"
-    extra.write_text("Xi Jinping arrived in Moscow on Monday for talks with Vladimir Putin about Ukraine.\n\n"
-                     "The Chinese leader and Putin met at the Kremlin, officials said on Monday.\n", encoding="utf-8")
+    extra.write_text(
+        "Xi Jinping arrived in Moscow on Monday for talks with Vladimir Putin about Ukraine.\n\n"
+        "The Chinese leader and Putin met at the Kremlin, officials said on Monday.\n",
+        encoding="utf-8",
+    )
     assert api.ingest([extra], store_url, embedder="hash").added == 1
     store = open_store(store_url)
     assert store.get_checkpoint(checkpoint.NAME)[0] == store.last_seq() > seq

@@ -191,11 +191,19 @@ def test_programme_titles_in_quote_marks_are_not_quotes():
     from newsprism.synthesize import merge_story_quotes
 
     arts = [
-        Article(id="a", outlet="A", text='"It is destructive to the relationship," Rice said in an interview on the PBS '
-                'television program "Charlie Rose." Graham said on Fox News\' "On the Record with Greta Van Susteren" '
-                'that the speech was "appalling and unacceptable."'),
-        Article(id="b", outlet="B", text='Supporters chanted "Make America Great Again" at the rally, and Rice told '
-                'reporters: "It is destructive to the relationship."'),
+        Article(
+            id="a",
+            outlet="A",
+            text='"It is destructive to the relationship," Rice said in an interview on the PBS '
+            'television program "Charlie Rose." Graham said on Fox News\' "On the Record with Greta Van Susteren" '
+            'that the speech was "appalling and unacceptable."',
+        ),
+        Article(
+            id="b",
+            outlet="B",
+            text='Supporters chanted "Make America Great Again" at the rally, and Rice told '
+            'reporters: "It is destructive to the relationship."',
+        ),
     ]
     texts = {q.text.strip(' ."') for q in merge_story_quotes(arts, analyze(arts, nlp="regex"))}
     assert "Charlie Rose" not in texts and "On the Record with Greta Van Susteren" not in texts
@@ -234,7 +242,9 @@ def test_markdown_omissions_point_at_numbered_facts(demo):
     assert len(rows) == len(brief.facts)
     framing = md.split("### Framing by outlet", 1)[1]
     nums = citation_numbers(brief)
-    omitted = [(fr, int(k)) for fr in brief.framing for k in re.findall(r"#(\d+)", _omits_cell(framing, nums[fr.article]))]
+    omitted = [
+        (fr, int(k)) for fr in brief.framing for k in re.findall(r"#(\d+)", _omits_cell(framing, nums[fr.article]))
+    ]
     assert omitted, "the demo has outlets that omit facts others report"
     assert len(omitted) == sum(len(fr.omits) for fr in brief.framing)
     for fr, k in omitted:

@@ -25,14 +25,14 @@ from newsprism.web.queries import fts_query
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = {
     "id": "hostile",
-    "title": "Putin <script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> visit",
-    "outlet": "<b onmouseover=\"window.__pwned = 3\">Evil Times</b>",
+    "title": 'Putin <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> visit',
+    "outlet": '<b onmouseover="window.__pwned = 3">Evil Times</b>',
     "url": "javascript:window.__pwned = 4",
     "published": "2023-03-20",
     "text": (
         "Chinese leader Xi Jinping arrived in Moscow on Monday for talks with Vladimir Putin. "
         "<script>window.__pwned = 5</script> The visit was called a trip for peace. "
-        "<a href=\"javascript:window.__pwned = 6\">Read more</a> and <img src=x onerror=\"window.__pwned = 7\">.\n\n"
+        '<a href="javascript:window.__pwned = 6">Read more</a> and <img src=x onerror="window.__pwned = 7">.\n\n'
         "Ukraine's foreign minister Dmytro Kuleba spoke with China's foreign minister Qin Gang about the war."
     ),
 }
@@ -115,7 +115,7 @@ def test_search_uses_fts_and_survives_query_syntax(client: TestClient) -> None:
     assert hits
     page = client.get("/", params={"q": "Kuleba"})
     assert page.status_code == 200 and "<mark>Kuleba</mark>" in page.text
-    for nasty in ('"', 'AND(*', "NEAR(x y", "-", "'; DROP TABLE articles; --", "*"):
+    for nasty in ('"', "AND(*", "NEAR(x y", "-", "'; DROP TABLE articles; --", "*"):
         assert client.get("/", params={"q": nasty}).status_code == 200
         assert client.get("/api/stories", params={"q": nasty}).status_code == 200
     assert fts_query('Xi "Putin" AND(') == '"Xi" "Putin" "AND"*'
@@ -161,8 +161,11 @@ def test_hostile_article_renders_as_text(client: TestClient) -> None:
     aid = _hostile_id(client)
     pages = [client.get(f"/articles/{aid}"), client.get(f"/articles/{aid}", params={"start": 0, "end": 20})]
     sid = client.get(f"/api/articles/{aid}").json()["story"]
-    pages += [client.get(f"/stories/{sid}"), client.get(f"/stories/{sid}/report.html"),
-              client.get("/", params={"q": "pwned"})]
+    pages += [
+        client.get(f"/stories/{sid}"),
+        client.get(f"/stories/{sid}/report.html"),
+        client.get("/", params={"q": "pwned"}),
+    ]
     for resp in pages:
         assert resp.status_code == 200, resp.url
         html = resp.text
@@ -189,18 +192,26 @@ def test_article_api_and_bad_ranges(client: TestClient) -> None:
 
 
 def test_add_pasted_article_appears_in_its_story_and_search(client: TestClient) -> None:
-    text = ("Xi Jinping and Vladimir Putin signed a joint statement in the Kremlin on Tuesday, the zebrafinch "
-            "correspondent reported. The two leaders discussed the war in Ukraine and energy exports.")
-    resp = client.post("/add", data={"title": "Xi and Putin sign statement", "outlet": "Test Wire",
-                                     "published": "2023-03-21", "text": text})
+    text = (
+        "Xi Jinping and Vladimir Putin signed a joint statement in the Kremlin on Tuesday, the zebrafinch "
+        "correspondent reported. The two leaders discussed the war in Ukraine and energy exports."
+    )
+    resp = client.post(
+        "/add",
+        data={"title": "Xi and Putin sign statement", "outlet": "Test Wire", "published": "2023-03-21", "text": text},
+    )
     assert resp.status_code == 200 and "1 article stored" in resp.text
     assert "Xi and Putin sign statement" in resp.text
     hits = client.get("/api/stories", params={"q": "zebrafinch"}).json()["stories"]
     assert len(hits) == 1
-    again = client.post("/add", data={"title": "Xi and Putin sign statement", "outlet": "Test Wire",
-                                      "published": "2023-03-21", "text": text})
+    again = client.post(
+        "/add",
+        data={"title": "Xi and Putin sign statement", "outlet": "Test Wire", "published": "2023-03-21", "text": text},
+    )
     assert again.status_code == 200  # the same submission twice stores nothing new
-    assert client.get("/api/stories", params={"q": "zebrafinch"}).json()["stories"][0]["articles"] == hits[0]["articles"]
+    assert (
+        client.get("/api/stories", params={"q": "zebrafinch"}).json()["stories"][0]["articles"] == hits[0]["articles"]
+    )
 
 
 def test_add_requires_input_and_refuses_non_http_urls(client: TestClient) -> None:
@@ -222,8 +233,11 @@ def test_upload_over_the_size_limit_is_413(client: TestClient) -> None:
     big = b"a" * (MAX_UPLOAD_BYTES + 1)
     resp = client.post("/add", files={"files": ("big.txt", big, "text/plain")})
     assert resp.status_code == 413 and "limit" in resp.text
-    resp = client.post("/add", files=[("files", (f"f{i}.txt", b"a" * 2**20, "text/plain")) for i in range(5)]
-                       + [("files", ("huge.txt", b"b" * (30 * 2**20), "text/plain"))])
+    resp = client.post(
+        "/add",
+        files=[("files", (f"f{i}.txt", b"a" * 2**20, "text/plain")) for i in range(5)]
+        + [("files", ("huge.txt", b"b" * (30 * 2**20), "text/plain"))],
+    )
     assert resp.status_code == 413
 
 
@@ -231,11 +245,14 @@ def test_upload_filenames_never_become_paths(client: TestClient, tmp_path: Path)
     store_dir = Path(client.app.state.db).parent
     outside = store_dir.parent
     before = {p for p in outside.rglob("*")}
-    body = ("Russian and Chinese officials met in Moscow on Wednesday to discuss trade, "
-            "the quokkaharbour desk reported, as Xi Jinping ended his visit to Russia.")
+    body = (
+        "Russian and Chinese officials met in Moscow on Wednesday to discuss trade, "
+        "the quokkaharbour desk reported, as Xi Jinping ended his visit to Russia."
+    )
     names = ["../../escaped.txt", "/etc/cron.d/evil.txt", "..\\..\\win.txt", "....//x.json.txt"]
-    resp = client.post("/add", files=[("files", (n, (body + f" Item {i}.").encode(), "text/plain"))
-                                      for i, n in enumerate(names)])
+    resp = client.post(
+        "/add", files=[("files", (n, (body + f" Item {i}.").encode(), "text/plain")) for i, n in enumerate(names)]
+    )
     assert resp.status_code == 200 and f"{len(names)} articles stored" in resp.text
     after = {p for p in outside.rglob("*")}
     created = {p for p in after - before if not p.is_relative_to(store_dir)}

@@ -115,21 +115,46 @@ def quotes(paths: tuple[str, ...], fmt: str, nlp: str) -> None:
 @click.option("--summary-words", type=int, default=None, help="Target summary length in words.")
 @click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True)
 @click.option("--nlp", default=api.DEFAULT_NLP, show_default=True)
-@click.option("--llm-base-url", metavar="URL",
-              help="Rewrite summaries with an OpenAI-compatible LLM at URL (e.g. http://localhost:11434/v1); "
-                   "only sentences verified against their cited sources are kept.")
+@click.option(
+    "--llm-base-url",
+    metavar="URL",
+    help="Rewrite summaries with an OpenAI-compatible LLM at URL (e.g. http://localhost:11434/v1); "
+    "only sentences verified against their cited sources are kept.",
+)
 @click.option("--llm-model", metavar="NAME", help="Model name for --llm-base-url (e.g. llama3.1).")
-@click.option("--llm-key-env", metavar="VAR",
-              help="Env var holding the API key [default: NEWSPRISM_LLM_API_KEY, then OPENAI_API_KEY].")
-@click.option("--llm-timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
-              help="Seconds to wait for the LLM before keeping the extractive summary.")
-@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="Where stories are analysed and synthesised: this process, or in parallel on Ray.")
+@click.option(
+    "--llm-key-env",
+    metavar="VAR",
+    help="Env var holding the API key [default: NEWSPRISM_LLM_API_KEY, then OPENAI_API_KEY].",
+)
+@click.option(
+    "--llm-timeout",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Seconds to wait for the LLM before keeping the extractive summary.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where stories are analysed and synthesised: this process, or in parallel on Ray.",
+)
 @click.option("--workers", type=click.IntRange(1, 1024), default=None, help="CPUs for --engine ray [default: all].")
 def brief(
-    paths: tuple[str, ...], fmt: str, output: str | None, summary_words: int | None, embedder: str, nlp: str,
-    llm_base_url: str | None, llm_model: str | None, llm_key_env: str | None, llm_timeout: float,
-    engine: str, workers: int | None,
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    summary_words: int | None,
+    embedder: str,
+    nlp: str,
+    llm_base_url: str | None,
+    llm_model: str | None,
+    llm_key_env: str | None,
+    llm_timeout: float,
+    engine: str,
+    workers: int | None,
 ) -> None:
     """Cluster the inputs into stories and write one cited brief per story."""
     from newsprism.render import render
@@ -141,15 +166,17 @@ def brief(
         from newsprism.synthesize.llm import get_llm
 
         try:
-            llm = get_llm("openai", base_url=llm_base_url, model=llm_model, api_key_env=llm_key_env,
-                          timeout=llm_timeout)
+            llm = get_llm(
+                "openai", base_url=llm_base_url, model=llm_model, api_key_env=llm_key_env, timeout=llm_timeout
+            )
         except ValueError as exc:
             raise click.UsageError(str(exc)) from exc
     if llm is not None and engine != "local":
         raise click.UsageError("--llm-* options run with --engine local only")
     articles = _load(paths)
-    result = api.brief(articles, embedder=embedder, nlp=nlp, summary_words=summary_words, llm=llm,
-                       engine=engine, workers=workers)
+    result = api.brief(
+        articles, embedder=embedder, nlp=nlp, summary_words=summary_words, llm=llm, engine=engine, workers=workers
+    )
     _report_llm(result)
     _write(render(result, fmt, {a.id: a for a in articles}), output)
 
@@ -201,7 +228,9 @@ def schema() -> None:
 @paths_arg
 @click.option("--db", default=api.DEFAULT_DB, show_default=True, help="Store file (SQLite).")
 @click.option("--fetch", is_flag=True, help="Fetch the linked page of feed entries that carry only a teaser.")
-@click.option("--allow-private", is_flag=True, help="Let URL fetching reach private, loopback and link-local addresses.")
+@click.option(
+    "--allow-private", is_flag=True, help="Let URL fetching reach private, loopback and link-local addresses."
+)
 @click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True, help="Embedder for story clustering.")
 @click.option("--batch-size", type=click.IntRange(1, 10000), default=None, help="Inputs per transaction.")
 def ingest(
@@ -217,8 +246,13 @@ def ingest(
     units = expand(paths)
     show = console.is_terminal and len(units) > 20
     progress = Progress(
-        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console,
-        transient=True, disable=not show,
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not show,
     )
     task = progress.add_task("ingest", total=len(units))
 
@@ -231,8 +265,14 @@ def ingest(
 
     with progress:
         report = api.ingest(
-            units, db, fetch=fetch, allow_private=allow_private, embedder=embedder, on_error=on_error,
-            on_progress=lambda done, total, unit: progress.update(task, completed=done), batch_size=batch_size,
+            units,
+            db,
+            fetch=fetch,
+            allow_private=allow_private,
+            embedder=embedder,
+            on_error=on_error,
+            on_progress=lambda done, total, unit: progress.update(task, completed=done),
+            batch_size=batch_size,
         )
     click.echo(
         f"{db}: {report.added} new article(s), {report.already} already stored, {report.errors} problem(s); "
@@ -273,8 +313,13 @@ def _without_password(url: str) -> str:
 
 
 @main.command()
-@click.option("--db", default=str(api.DEFAULT_DB), show_default=True, type=click.Path(dir_okay=False),
-              help="The store to serve: a SQLite file (created when missing) or a postgresql:// URL.")
+@click.option(
+    "--db",
+    default=str(api.DEFAULT_DB),
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The store to serve: a SQLite file (created when missing) or a postgresql:// URL.",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True)

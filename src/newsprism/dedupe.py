@@ -47,6 +47,7 @@ _WIRE_RES = [
 # "With files from X" means the outlet wrote the story with wire material: still its own reporting.
 _CONTRIBUTED = re.compile(r"^\s*(with files from|with reporting from|additional reporting by|contributed)", re.I)
 
+
 def wire_names(text: str) -> list[str]:
     """Wire services named in a credit or byline string, in order of appearance."""
     hits = []
@@ -153,8 +154,12 @@ def text_passage_keys(text: str, ids: np.ndarray) -> np.ndarray:
 
 def sketch(text: str) -> MinHash:
     """A datasketch MinHash of ``text`` with this module's signature (for use with MinHashLSH)."""
-    return MinHash(num_perm=NUM_PERM, hashvalues=signature(normalise(text).split()).astype(np.uint64),
-                   permutations=_PERMUTATIONS, scheme="legacy")
+    return MinHash(
+        num_perm=NUM_PERM,
+        hashvalues=signature(normalise(text).split()).astype(np.uint64),
+        permutations=_PERMUTATIONS,
+        scheme="legacy",
+    )
 
 
 def digest_of(norm: str) -> int:
@@ -188,17 +193,30 @@ def entry_blobs(e: Entry) -> tuple[bytes, bytes]:
 
 def entry_from_store(article: Article, digest: int, signature: bytes, passages: bytes) -> Entry:
     """The entry a store persisted, with ``article``'s id, decisions and outlet."""
-    return Entry(article.id, int(digest), np.frombuffer(signature, dtype="<u4").astype(np.uint32),
-                 np.frombuffer(passages, dtype="<u8").astype(np.uint64), article.duplicate_of or article.id,
-                 article.origin, article.outlet)
+    return Entry(
+        article.id,
+        int(digest),
+        np.frombuffer(signature, dtype="<u4").astype(np.uint32),
+        np.frombuffer(passages, dtype="<u8").astype(np.uint64),
+        article.duplicate_of or article.id,
+        article.origin,
+        article.outlet,
+    )
 
 
 def entry_for(article: Article) -> Entry:
     """The index entry of an article whose ``duplicate_of`` and ``origin`` are already decided."""
     norm = normalise(article.text)
     ids = _word_ids(norm.split())
-    return Entry(article.id, digest_of(norm), _minhash(ids), text_passage_keys(article.text, ids),
-                 article.duplicate_of or article.id, article.origin, article.outlet)
+    return Entry(
+        article.id,
+        digest_of(norm),
+        _minhash(ids),
+        text_passage_keys(article.text, ids),
+        article.duplicate_of or article.id,
+        article.origin,
+        article.outlet,
+    )
 
 
 class _Index:
@@ -252,7 +270,14 @@ class _Index:
             sq = self.seq[slots]
             # A node is live while its row still holds the article that put it in this chain.
             live = ((keys & self.mask).astype(np.int64) == buckets) & (sq <= prev_seq)
-            nodes, qi, buckets, slots, keys, sq = nodes[live], qi[live], buckets[live], slots[live], keys[live], sq[live]
+            nodes, qi, buckets, slots, keys, sq = (
+                nodes[live],
+                qi[live],
+                buckets[live],
+                slots[live],
+                keys[live],
+                sq[live],
+            )
             match = keys == q[qi]
             hits_s.append(slots[match])
             hits_q.append(qi[match])
@@ -363,8 +388,9 @@ class Deduper:
                 _, _, root, origin, _ = idx.meta[slot]  # type: ignore[misc]
                 article.duplicate_of = root
                 article.origin = article.origin or origin
-        entry = Entry(article.id, digest, sig, pkeys, article.duplicate_of or article.id, article.origin,
-                      article.outlet)
+        entry = Entry(
+            article.id, digest, sig, pkeys, article.duplicate_of or article.id, article.origin, article.outlet
+        )
         idx.insert(entry)
         return entry
 

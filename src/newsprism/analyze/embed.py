@@ -186,9 +186,7 @@ def _hash(**options) -> HashEmbedder:
     return HashEmbedder(**options)
 
 
-def get_embedder(
-    name: str = "minilm", cache: MutableMapping[str, np.ndarray] | None = None, **options
-) -> Embedder:
+def get_embedder(name: str = "minilm", cache: MutableMapping[str, np.ndarray] | None = None, **options) -> Embedder:
     """The shared embedder backend ``name``; with ``cache``, wrapped so vectors are cached by text sha1."""
     base = registry.get("embedder", name, **options)
     return base if cache is None else CachedEmbedder(base, cache)

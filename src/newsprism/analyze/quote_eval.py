@@ -44,16 +44,19 @@ def load_basil(path: str | Path, seed: int = 13) -> tuple[list[Article], list[Go
     gold: list[GoldQuote] = []
     for i, r in enumerate(rows):
         aid = f"doc{i:04d}"
-        arts.append(Article(id=aid, text=r["text"], title=r.get("title", ""), published=r.get("date"),
-                            outlet=r.get("outlet")))
+        arts.append(
+            Article(id=aid, text=r["text"], title=r.get("title", ""), published=r.get("date"), outlet=r.get("outlet"))
+        )
         for q in r.get("quotes", []):
             if q.get("location") == "body":
                 gold.append(GoldQuote(aid, q["start"], q["end"], q.get("speaker_name")))
     return arts, gold
 
 
-_GROUP = re.compile(r"(?i)\b(lawmakers|democrats|republicans|officials|campaign|party|companies|catholics|plaintiffs|"
-                    r"administration|group|members|leaders|supporters|critics|naacp|gop|house|senate|police)\b")
+_GROUP = re.compile(
+    r"(?i)\b(lawmakers|democrats|republicans|officials|campaign|party|companies|catholics|plaintiffs|"
+    r"administration|group|members|leaders|supporters|critics|naacp|gop|house|senate|police)\b"
+)
 
 
 def is_person_label(name: str | None) -> bool:
@@ -74,20 +77,69 @@ def name_match(pred: str | None, gold: str) -> bool:
 
 # ------------------------------------------------------------ group labels
 #: Generic head nouns of group labels and the words in a predicted speaker/role that show membership.
-_LEGISLATOR = {"sen", "senator", "senate", "rep", "representative", "congressman", "congresswoman", "lawmaker",
-               "legislator", "house", "whip", "speaker", "caucus", "congress", "assemblyman", "assemblywoman"}
-_OFFICE = _LEGISLATOR | {"official", "attorney", "general", "governor", "gov", "sheriff", "mayor", "secretary",
-                         "minister", "director", "commissioner", "spokesman", "spokeswoman", "spokesperson",
-                         "officer", "chief", "administrator", "prosecutor", "aide", "adviser", "advisor"}
+_LEGISLATOR = {
+    "sen",
+    "senator",
+    "senate",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "legislator",
+    "house",
+    "whip",
+    "speaker",
+    "caucus",
+    "congress",
+    "assemblyman",
+    "assemblywoman",
+}
+_OFFICE = _LEGISLATOR | {
+    "official",
+    "attorney",
+    "general",
+    "governor",
+    "gov",
+    "sheriff",
+    "mayor",
+    "secretary",
+    "minister",
+    "director",
+    "commissioner",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officer",
+    "chief",
+    "administrator",
+    "prosecutor",
+    "aide",
+    "adviser",
+    "advisor",
+}
 _GENERIC = {
-    "lawmakers": _LEGISLATOR, "legislators": _LEGISLATOR, "members": _LEGISLATOR,
-    "officials": _OFFICE, "leaders": _OFFICE,
+    "lawmakers": _LEGISLATOR,
+    "legislators": _LEGISLATOR,
+    "members": _LEGISLATOR,
+    "officials": _OFFICE,
+    "leaders": _OFFICE,
     "campaign": {"campaign"},
     "house": {"rep", "representative", "congressman", "congresswoman", "house"},
     "senate": {"sen", "senator", "senate"},
 }
-_PARTY = [(re.compile(r"\((?:D|Dem)[-–][A-Z][\w.]*\)|\bD[-–][A-Z][a-z]*\.?(?:[A-Z]\.)*|\bdem(?:ocrat(?:ic|s)?|s)?\b", re.I), " democrat "),
-          (re.compile(r"\((?:R)[-–][A-Z][\w.]*\)|\bR[-–][A-Z][a-z]*\.?(?:[A-Z]\.)*|\brepublican(?:s)?\b|\bgop\b", re.I), " republican ")]
+_PARTY = [
+    (
+        re.compile(
+            r"\((?:D|Dem)[-–][A-Z][\w.]*\)|\bD[-–][A-Z][a-z]*\.?(?:[A-Z]\.)*|\bdem(?:ocrat(?:ic|s)?|s)?\b", re.I
+        ),
+        " democrat ",
+    ),
+    (
+        re.compile(r"\((?:R)[-–][A-Z][\w.]*\)|\bR[-–][A-Z][a-z]*\.?(?:[A-Z]\.)*|\brepublican(?:s)?\b|\bgop\b", re.I),
+        " republican ",
+    ),
+]
 
 
 def _norm_words(text: str) -> set[str]:
@@ -118,8 +170,11 @@ def member_match(pred: str | None, role: str | None, gold: str) -> bool:
     if not pred or is_person_label(gold):
         return False
     evidence = _norm_words(f"{pred} {role or ''}")
-    words = [w for w in re.findall(r"[a-z]+", _PARTY[1][0].sub(" republican ", _PARTY[0][0].sub(" democrat ", gold)).lower())
-             if w not in _STOP]
+    words = [
+        w
+        for w in re.findall(r"[a-z]+", _PARTY[1][0].sub(" republican ", _PARTY[0][0].sub(" democrat ", gold)).lower())
+        if w not in _STOP
+    ]
     if not words:
         return False
     distinctive = [w for w in words if w not in _GENERIC]

@@ -402,9 +402,7 @@ _GROUP_PEOPLE = (
     "defendants|petitioners|retirees|immigrants|refugees|victims|witnesses|owners|officers|soldiers|troops"
 )
 #: role, people and institution nouns that can stand for a speaker ('the lawyers', 'her agent', 'the agency')
-_PERSON_NOUNS = frozenset(
-    _DESCRIPTORS | {f"{d}s" for d in _DESCRIPTORS} | set(_GROUP_PEOPLE.split("|")) | _ORG_HEADS
-)
+_PERSON_NOUNS = frozenset(_DESCRIPTORS | {f"{d}s" for d in _DESCRIPTORS} | set(_GROUP_PEOPLE.split("|")) | _ORG_HEADS)
 #: what 'his'/'her' can own that speaks for itself: 'her agent said', 'his office said', 'her campaign said'
 _SOMEONE_ELSE = (
     (_PERSON_NOUNS - {"official"})  # 'her official site': an adjective
@@ -427,8 +425,6 @@ def _unresolved_description(np: str) -> _Speaker | None:
     if any(w in _FUNCTION_NP or w in _PRONOUNS for w in m.group(1).split()[:-1]):
         return None
     return _Speaker(m.group(1), None, False)
-
-
 
 
 _COUNT = (
@@ -2568,7 +2564,11 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
         return True  # 'the star of “American Pie”', 'appeared in “Scrubs”': a title after its preposition
     if re.search(rf"\b(?:{_WORK_KINDS})$", before, re.I):
         return True  # 'TV show “Scrubs”': the kind of work, then its title
-    if re.match(rf"[”\"’']?\s+(?:{_WORK_KINDS}|star|actor|actress|singer|director|producer|author|fans?)\b", text[end : end + 25], re.I):
+    if re.match(
+        rf"[”\"’']?\s+(?:{_WORK_KINDS}|star|actor|actress|singer|director|producer|author|fans?)\b",
+        text[end : end + 25],
+        re.I,
+    ):
         return True  # '“The Hunger Games” sequel', 'the “X-Men” star': the title, then the kind of work
     # the next one in a list of names: 'the star of “American Pie”, “Van Wilder” and “The Big Lebowski”'
     lm = re.search(r"[“\"]([^“”\"]{1,60})[”\"]\s*(?:,|,?\s+(?:and|or))\s*$", text[max(0, start - 100) : start - 1])

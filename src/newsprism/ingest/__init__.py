@@ -62,6 +62,7 @@ def raw_key(raw: RawDocument) -> str:
         return str(key)
     return hashlib.sha256(f"{raw.kind}\0{raw.content}".encode()).hexdigest()
 
+
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -168,7 +169,9 @@ def _read_bytes(
             yield InputError(source, f"broken gzip data ({exc})")
             return
         if len(data) > MAX_BYTES:
-            yield InputError(source, f"decompressed size {len(data) // 2**20} MiB exceeds the {MAX_BYTES // 2**20} MiB cap")
+            yield InputError(
+                source, f"decompressed size {len(data) // 2**20} MiB exceeds the {MAX_BYTES // 2**20} MiB cap"
+            )
             return
     fmt = fmt or _format_of(source, data)
     _load_optional_readers()

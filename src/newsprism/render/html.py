@@ -23,8 +23,20 @@ from newsprism.render.cite import citation_numbers, llm_note, origins_phrase, so
 _ENV = Environment(loader=PackageLoader("newsprism.render", "templates"), autoescape=select_autoescape(default=True))
 
 # Colour per source number: distinguishable, readable on white, stable across pages.
-PALETTE = ("#1f6feb", "#d1242f", "#1a7f37", "#8250df", "#bc4c00", "#0a7c86", "#bf3989", "#6e7781",
-           "#9a6700", "#2d4f8a", "#7d4e00", "#116329")
+PALETTE = (
+    "#1f6feb",
+    "#d1242f",
+    "#1a7f37",
+    "#8250df",
+    "#bc4c00",
+    "#0a7c86",
+    "#bf3989",
+    "#6e7781",
+    "#9a6700",
+    "#2d4f8a",
+    "#7d4e00",
+    "#116329",
+)
 
 ArticleHref = Callable[[str, int | None, int | None], str]
 """``href(article_id, start, end)``: where a citation of an article (or one span of it) points."""
@@ -61,8 +73,9 @@ class _Marked:
     anchor_of: dict[tuple[int, int], str]
 
 
-def _nest(spans: list[tuple[int, int]], number: int, prefix: str,
-          named: dict[tuple[int, int], str]) -> tuple[list[tuple[int, int, str]], dict[tuple[int, int], str]]:
+def _nest(
+    spans: list[tuple[int, int]], number: int, prefix: str, named: dict[tuple[int, int], str]
+) -> tuple[list[tuple[int, int, str]], dict[tuple[int, int], str]]:
     """Properly nested spans with anchors; a span crossing an open one is cited through that one."""
     emitted: list[tuple[int, int, str]] = []
     anchor_of: dict[tuple[int, int], str] = {}
@@ -84,8 +97,13 @@ def _nest(spans: list[tuple[int, int]], number: int, prefix: str,
     return emitted, anchor_of
 
 
-def mark_article(number: int, text: str, spans: list[tuple[int, int]], prefix: str = "",
-                 named: dict[tuple[int, int], str] | None = None) -> _Marked:
+def mark_article(
+    number: int,
+    text: str,
+    spans: list[tuple[int, int]],
+    prefix: str = "",
+    named: dict[tuple[int, int], str] | None = None,
+) -> _Marked:
     """Paragraphs of ``text`` with each span in a ``<mark id=…>``; nested spans nest, breaks re-open marks.
 
     ``named`` gives chosen anchors to some spans (the web article page calls its requested span ``hl``).
@@ -107,7 +125,7 @@ def mark_article(number: int, text: str, spans: list[tuple[int, int]], prefix: s
             open_.append(span)
         if i + 1 == len(points):
             break
-        for j, part in enumerate(text[pos:points[i + 1]].split("\n\n")):
+        for j, part in enumerate(text[pos : points[i + 1]].split("\n\n")):
             if j:
                 out.append("</mark>" * len(open_) + "</p><p>" + '<mark class="cont">' * len(open_))
             out.append(str(escape(part)))
@@ -133,8 +151,13 @@ def coverage_facts(story: StoryBrief, max_rows: int = 20) -> list[int]:
     return (multi or list(range(len(story.facts))))[:max_rows]
 
 
-def coverage_svg(story: StoryBrief, nums: dict[str, int], href: Callable[[str, list[Span]], str | None],
-                 fact_href: Callable[[int], str], max_rows: int = 20) -> Markup:
+def coverage_svg(
+    story: StoryBrief,
+    nums: dict[str, int],
+    href: Callable[[str, list[Span]], str | None],
+    fact_href: Callable[[int], str],
+    max_rows: int = 20,
+) -> Markup:
     """Facts × sources matrix: a filled dot where a source reports the fact, a dashed ring where it omits one.
 
     Dots link to the cited sentence; every label is escaped; 3–12 sources fit a page width.
@@ -150,24 +173,30 @@ def coverage_svg(story: StoryBrief, nums: dict[str, int], href: Callable[[str, l
     width = label_w + cell * len(sources) + count_w
     height = head_h + cell * len(rows) + 8
     chars = int((label_w - 12) / 6.9)
-    out = [f'<svg class="coverage" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" role="img" aria-labelledby="cov-title-{escape(story.id)}">',
-           f'<title id="cov-title-{escape(story.id)}">Coverage: which source reports which fact</title>']
+    out = [
+        f'<svg class="coverage" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="cov-title-{escape(story.id)}">',
+        f'<title id="cov-title-{escape(story.id)}">Coverage: which source reports which fact</title>',
+    ]
     for col, ref in enumerate(sources):
         n = nums[ref.article]
         cx = label_w + col * cell + cell / 2
-        out.append(f'<g transform="translate({cx + 4:.1f},{head_h - 10}) rotate(-45)">'
-                   + _svg_text(0, 0, f"{n} · {source_label(ref, 20)}", class_="col", fill=source_color(n))
-                   + "</g>")
+        out.append(
+            f'<g transform="translate({cx + 4:.1f},{head_h - 10}) rotate(-45)">'
+            + _svg_text(0, 0, f"{n} · {source_label(ref, 20)}", class_="col", fill=source_color(n))
+            + "</g>"
+        )
     out.append(_svg_text(label_w + cell * len(sources) + 14, head_h - 10, "outlets / origins", class_="muted"))
     for row, i in enumerate(rows):
         fact = story.facts[i]
         y = head_h + row * cell
         if row % 2 == 0:
             out.append(f'<rect x="0" y="{y}" width="{width}" height="{cell}" class="band"/>')
-        out.append(f'<a href="{escape(fact_href(i))}">'
-                   + _svg_text(6, y + cell / 2 + 4, f"{i + 1}. {_clip(fact.text, chars)}", class_="fact")
-                   + f"<title>{escape(fact.text)}</title></a>")
+        out.append(
+            f'<a href="{escape(fact_href(i))}">'
+            + _svg_text(6, y + cell / 2 + 4, f"{i + 1}. {_clip(fact.text, chars)}", class_="fact")
+            + f"<title>{escape(fact.text)}</title></a>"
+        )
         carried = set(fact.articles)
         for col, ref in enumerate(sources):
             n = nums[ref.article]
@@ -175,17 +204,26 @@ def coverage_svg(story: StoryBrief, nums: dict[str, int], href: Callable[[str, l
             who = escape(source_label(ref))
             if ref.article in carried:
                 link = href(ref.article, [s for s in fact.spans if s.article == ref.article])
-                dot = (f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{cell * 0.3:.1f}" fill="{source_color(n)}">'
-                       f"<title>[{n}] {who} reports fact {i + 1}</title></circle>")
+                dot = (
+                    f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{cell * 0.3:.1f}" fill="{source_color(n)}">'
+                    f"<title>[{n}] {who} reports fact {i + 1}</title></circle>"
+                )
                 out.append(f'<a href="{escape(link)}">{dot}</a>' if link else dot)
             elif i in omits.get(ref.article, ()):
-                out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{cell * 0.24:.1f}" class="omit">'
-                           f"<title>[{n}] {who} omits fact {i + 1}</title></circle>")
+                out.append(
+                    f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{cell * 0.24:.1f}" class="omit">'
+                    f"<title>[{n}] {who} omits fact {i + 1}</title></circle>"
+                )
             else:
-                out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3" class="none">'
-                           f"<title>[{n}] {who}: not reported</title></circle>")
-        out.append(_svg_text(label_w + cell * len(sources) + 14, y + cell / 2 + 4,
-                             f"{fact.support} / {fact.origins}", class_="count"))
+                out.append(
+                    f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3" class="none">'
+                    f"<title>[{n}] {who}: not reported</title></circle>"
+                )
+        out.append(
+            _svg_text(
+                label_w + cell * len(sources) + 14, y + cell / 2 + 4, f"{fact.support} / {fact.origins}", class_="count"
+            )
+        )
     out.append("</svg>")
     return Markup("".join(out))
 
@@ -243,8 +281,9 @@ class _DayScale:
         return out
 
 
-def timeline_svg(story: StoryBrief, nums: dict[str, int], href: Callable[[str, list[Span]], str | None],
-                 max_rows: int = 24) -> Markup:
+def timeline_svg(
+    story: StoryBrief, nums: dict[str, int], href: Callable[[str, list[Span]], str | None], max_rows: int = 24
+) -> Markup:
     """Dated events on a day axis (bars for ranges) with source publication dates as ticks below."""
     rows = [(parse_day(t.date), parse_day(t.end_date), t) for t in story.timeline]
     rows = sorted((r for r in rows if r[0] is not None), key=lambda r: (r[0], r[1] or r[0]))[:max_rows]
@@ -256,16 +295,22 @@ def timeline_svg(story: StoryBrief, nums: dict[str, int], href: Callable[[str, l
     width, row_h, top = 900, 24, 40
     x = _DayScale(days, [d for d, _ in pubs], 16, width - 16)
     height = top + row_h * len(rows) + 54
-    out = [f'<svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" role="img" aria-labelledby="tl-title-{escape(story.id)}">',
-           f'<title id="tl-title-{escape(story.id)}">Timeline of dated events</title>']
+    out = [
+        f'<svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="tl-title-{escape(story.id)}">',
+        f'<title id="tl-title-{escape(story.id)}">Timeline of dated events</title>',
+    ]
     if x.before:
-        out.append(f'<rect x="{x.left - 8}" y="{top - 12}" width="{x.x0 - x.left - 8:.1f}" '
-                   f'height="{height - top - 32}" class="gutter"/>')
+        out.append(
+            f'<rect x="{x.left - 8}" y="{top - 12}" width="{x.x0 - x.left - 8:.1f}" '
+            f'height="{height - top - 32}" class="gutter"/>'
+        )
         out.append(_svg_text(x.left - 4, top - 28, "background", class_="muted"))
     if x.after:
-        out.append(f'<rect x="{x.x1 + 16:.1f}" y="{top - 12}" width="{x.right - x.x1:.1f}" '
-                   f'height="{height - top - 32}" class="gutter"/>')
+        out.append(
+            f'<rect x="{x.x1 + 16:.1f}" y="{top - 12}" width="{x.right - x.x1:.1f}" '
+            f'height="{height - top - 32}" class="gutter"/>'
+        )
     last_x = -100.0
     for d, label in x.ticks():
         px = x(d)
@@ -293,8 +338,9 @@ def timeline_svg(story: StoryBrief, nums: dict[str, int], href: Callable[[str, l
         if room_right >= room_left:
             label = _svg_text(x_end + 12, y + 4, _clip(entry.text, int(room_right / 6.6)), class_="label")
         else:
-            label = _svg_text(x0 - 12, y + 4, _clip(entry.text, int(room_left / 6.6)), class_="label",
-                              text_anchor="end")
+            label = _svg_text(
+                x0 - 12, y + 4, _clip(entry.text, int(room_left / 6.6)), class_="label", text_anchor="end"
+            )
         body = f"{shape}{label}<title>{escape(when)}: {escape(entry.text)}</title>"
         out.append(f'<a href="{escape(link)}">{body}</a>' if link else f"<g>{body}</g>")
     base = height - 44
@@ -306,8 +352,10 @@ def timeline_svg(story: StoryBrief, nums: dict[str, int], href: Callable[[str, l
         stacked[d] = k + 1
         n = nums[ref.article]
         px = x(d) + k * 11
-        out.append(f'<path d="M{px:.1f},{base + 3} l6,10 h-12 z" fill="{source_color(n)}">'
-                   f"<title>[{n}] {escape(ref.outlet or ref.title or ref.article)} published {escape(ref.published or '')}</title></path>")
+        out.append(
+            f'<path d="M{px:.1f},{base + 3} l6,10 h-12 z" fill="{source_color(n)}">'
+            f"<title>[{n}] {escape(ref.outlet or ref.title or ref.article)} published {escape(ref.published or '')}</title></path>"
+        )
     out.append("</svg>")
     return Markup("".join(out))
 
@@ -332,8 +380,9 @@ def _cited_spans(story: StoryBrief) -> dict[str, list[tuple[int, int]]]:
     return cited
 
 
-def story_context(story: StoryBrief, articles: dict[str, Article], *, prefix: str = "",
-                  article_href: ArticleHref | None = None) -> dict:
+def story_context(
+    story: StoryBrief, articles: dict[str, Article], *, prefix: str = "", article_href: ArticleHref | None = None
+) -> dict:
     """Everything ``_story.html.j2`` needs for one story.
 
     Without ``article_href`` the source texts are embedded and citations are in-page anchors (static
@@ -345,8 +394,11 @@ def story_context(story: StoryBrief, articles: dict[str, Article], *, prefix: st
     marked: dict[str, _Marked] = {}
     if embed:
         cited = _cited_spans(story)
-        marked = {aid: mark_article(nums[aid], articles[aid].text, cited.get(aid, []), prefix)
-                  for aid in nums if aid in articles}
+        marked = {
+            aid: mark_article(nums[aid], articles[aid].text, cited.get(aid, []), prefix)
+            for aid in nums
+            if aid in articles
+        }
 
     def span_href(aid: str, spans: list[Span]) -> str | None:
         if aid not in nums:
@@ -362,7 +414,7 @@ def story_context(story: StoryBrief, articles: dict[str, Article], *, prefix: st
         art = articles.get(aid)
         if art is None or not spans:
             return ""
-        return _clip(art.text[spans[0].start:spans[0].end], 140)
+        return _clip(art.text[spans[0].start : spans[0].end], 140)
 
     def cites(articles_: list[str], spans: list[Span] | None = None) -> Markup:
         links = []
@@ -375,8 +427,10 @@ def story_context(story: StoryBrief, articles: dict[str, Article], *, prefix: st
             text = snippet(aid, mine)
             if text:
                 title += f": “{text}”"
-            links.append(f'<a class="cite" href="{escape(span_href(aid, mine))}" title="{escape(title)}" '
-                         f'style="--c:{source_color(n)}">{n}</a>')
+            links.append(
+                f'<a class="cite" href="{escape(span_href(aid, mine))}" title="{escape(title)}" '
+                f'style="--c:{source_color(n)}">{n}</a>'
+            )
         return Markup('<span class="cites">' + "".join(links) + "</span>") if links else Markup("")
 
     def chip(aid: str) -> Markup:
@@ -395,8 +449,14 @@ def story_context(story: StoryBrief, articles: dict[str, Article], *, prefix: st
         return f"#{prefix}fact-{i + 1}"
 
     return {
-        "story": story, "nums": nums, "marked": marked, "embed": embed, "prefix": prefix,
-        "cites": cites, "chip": chip, "color": source_color,
+        "story": story,
+        "nums": nums,
+        "marked": marked,
+        "embed": embed,
+        "prefix": prefix,
+        "cites": cites,
+        "chip": chip,
+        "color": source_color,
         "source_href": (lambda aid: article_href(aid, None, None)) if article_href else None,
         "safe_url": safe_url,
         "source_date": source_date,
@@ -413,6 +473,5 @@ def story_context(story: StoryBrief, articles: dict[str, Article], *, prefix: st
 
 
 def render_html(brief: Brief, articles: dict[str, Article]) -> str:
-    stories = [story_context(s, articles, prefix="" if i == 0 else f"s{i + 1}-")
-               for i, s in enumerate(brief.stories)]
+    stories = [story_context(s, articles, prefix="" if i == 0 else f"s{i + 1}-") for i, s in enumerate(brief.stories)]
     return _ENV.get_template("brief.html.j2").render(stories=stories, schema=brief.schema)

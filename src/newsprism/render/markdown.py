@@ -44,7 +44,9 @@ def render_story(story: StoryBrief) -> str:
         for q in story.quotes:
             who = _md(q.speaker or "unattributed") + (f", {_md(q.role)}" if q.role else "")
             outlets = ", ".join(sorted({outlet_label(story, a) for a in q.articles}))
-            out.append(f"- “{_md(q.text)}” — {who} {_cites(story, q.articles)} *(carried by {len(q.articles)}: {_md(outlets)})*")
+            out.append(
+                f"- “{_md(q.text)}” — {who} {_cites(story, q.articles)} *(carried by {len(q.articles)}: {_md(outlets)})*"
+            )
         out.append("")
     if story.timeline:
         out += ["### Timeline", ""]

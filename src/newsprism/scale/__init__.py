@@ -54,7 +54,9 @@ def brief_story(task: StoryTask) -> StoryBrief:
     return synthesize(task.story, task.articles, analyses, get_embedder(task.embedder), **task.options)
 
 
-def synthesize_stories(tasks: Sequence[StoryTask], engine: str | Engine = "local", **engine_options) -> list[StoryBrief]:
+def synthesize_stories(
+    tasks: Sequence[StoryTask], engine: str | Engine = "local", **engine_options
+) -> list[StoryBrief]:
     """The briefs of ``tasks`` (in order) on ``engine`` (a name from the registry, or an Engine)."""
     eng = get_engine(engine, **engine_options) if isinstance(engine, str) else engine
     return eng.map(brief_story, list(tasks))
@@ -92,8 +94,12 @@ class RayEngine:
         if not ray.is_initialized():
             # one thread per worker: a worker is one CPU's worth of tasks, so ONNX/BLAS threads would only contend
             env = {"NEWSPRISM_THREADS": "1", "OMP_NUM_THREADS": "1", "RAY_USAGE_STATS_ENABLED": "0"}
-            kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "ignore_reinit_error": True,
-                                      "runtime_env": {"env_vars": env}}
+            kwargs: dict[str, Any] = {
+                "include_dashboard": False,
+                "log_to_driver": False,
+                "ignore_reinit_error": True,
+                "runtime_env": {"env_vars": env},
+            }
             if self.address:
                 kwargs["address"] = self.address
             else:

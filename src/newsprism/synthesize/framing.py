@@ -199,7 +199,9 @@ _PRONOUNS = frozenset({"he", "she", "they", "who", "it", "we", "i"})
 _NOUN_BEFORE = ("of", "over", "despite", "on", "about", "against", "with", "from", "by", "amid", "for", "into", "under")
 
 
-_TAKEN = frozenset({"victory", "milestone", "responsibility", "credit", "title", "win", "seat", "seats", "lead", "control"})
+_TAKEN = frozenset(
+    {"victory", "milestone", "responsibility", "credit", "title", "win", "seat", "seats", "lead", "control"}
+)
 
 
 def _is_attribution(text: str, s: int, e: int) -> bool:
@@ -286,7 +288,9 @@ def _plain_use(text: str, w: str, s: int, e: int) -> bool:
         return not re.match(r"\s+(?:in|to)\b", after)  # "cave in to pressure" / "caves to"
     if low in ("hack", "hacks"):  # a person ("a political hack"), not an intrusion ("the pipeline hack")
         prev = re.search(r"([\w’']+)\s+$", before)
-        person = bool(prev and prev.group(1).lower() in {"a", "political", "partisan", "party", "media", "gop", "hacks"})
+        person = bool(
+            prev and prev.group(1).lower() in {"a", "political", "partisan", "party", "media", "gop", "hacks"}
+        )
         return not person or bool(re.match(r"\s+(?:of|into|on|by|attack)\b", after))
     if low == "allegedly":
         return True  # the standard hedge of crime reporting (it matched the verb "alleged" by stem)
@@ -295,7 +299,9 @@ def _plain_use(text: str, w: str, s: int, e: int) -> bool:
         return True  # "the lawsuit alleges", "an indictment alleged", "the alleged abuse": the charge's own word
     if low.startswith("reckless") and _LEGAL.match(after):
         return True
-    if (low == "dangerous" and re.match(r"\s+weapons?\b", after)) or (low == "bitterly" and re.match(r"\s+cold\b", after)):
+    if (low == "dangerous" and re.match(r"\s+weapons?\b", after)) or (
+        low == "bitterly" and re.match(r"\s+cold\b", after)
+    ):
         return True  # "possession of a dangerous weapon" is a charge, "bitterly cold" the weather
     feeling = r"\b(?:is|are|was|were|be|been|being|felt|feel|feels|seemed|appeared)\s+(?:\w+ly\s+)?$"
     if low in ("troubled", "disturbed", "alarmed") and re.match(r"\s+by\b", after) and re.search(feeling, before):
@@ -305,9 +311,13 @@ def _plain_use(text: str, w: str, s: int, e: int) -> bool:
     ):
         return True
     if low in ("claims", "claim"):  # a noun after its adjectives: "her more salacious claims"
-        m = re.search(r"(?:['’]s|\b(?:its|their|his|her|our|these|those|such|the|a|an))((?:\s+[a-z]+){1,2})\s+$", before)
+        m = re.search(
+            r"(?:['’]s|\b(?:its|their|his|her|our|these|those|such|the|a|an))((?:\s+[a-z]+){1,2})\s+$", before
+        )
         adjectives = m.group(1).split() if m else []
-        if adjectives and all(x in {"more", "most", "new", "false", "many", "latest"} or _AS_ADJ.search(x) for x in adjectives):
+        if adjectives and all(
+            x in {"more", "most", "new", "false", "many", "latest"} or _AS_ADJ.search(x) for x in adjectives
+        ):
             return True
     return bool(_CHARACTERISE.search(before) or _CALLED.search(before))
 

@@ -270,8 +270,9 @@ def build_sources(
     for f in sorted(facts, key=lambda f: -f.support):
         spans = sorted(
             f.spans,
-            key=lambda sp: sp.article not in articles
-            or _flat(articles[sp.article].text[sp.start : sp.end]) != _flat(f.text),
+            key=lambda sp: (
+                sp.article not in articles or _flat(articles[sp.article].text[sp.start : sp.end]) != _flat(f.text)
+            ),
         )
         if not disputed(spans):
             add(f.text, f.articles, spans)
@@ -316,9 +317,41 @@ _LABEL = re.compile(r"^\s*(?:\*\*)?(?:summary|here is the summary|here's the sum
 _MARK = re.compile(r"\[\s*(?:(?:source|src|s)\s*)?(\d+(?:\s*[,;–-]\s*(?:(?:source|src|s)\s*)?\d+)*)\s*\]", re.I)
 _SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)])|(?<=\]))\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREV = {
-    "mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "sgt.", "prof.", "jr.",
-    "sr.", "no.", "vs.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
-    "nov.", "dec.", "inc.", "corp.", "ltd.", "co.", "pres.", "rev.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "st.",
+    "gen.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "lt.",
+    "col.",
+    "sgt.",
+    "prof.",
+    "jr.",
+    "sr.",
+    "no.",
+    "vs.",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "inc.",
+    "corp.",
+    "ltd.",
+    "co.",
+    "pres.",
+    "rev.",
 }
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")
 
@@ -339,7 +372,7 @@ def _split_sentences(line: str) -> list[str]:
     pos = 0
     for m in _SPLIT.finditer(line):
         before = line[pos : m.start()].split()
-        last = before[-1].rstrip("\"”’)") if before else ""
+        last = before[-1].rstrip('"”’)') if before else ""
         if last.lower() in _ABBREV or _INITIALS.match(last):
             continue
         out.append(line[pos : m.start()])
@@ -395,8 +428,10 @@ _PUNCT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "
 _SMALL = {
     w: i
     for i, w in enumerate(
-        _words("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen")
+        _words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+            "seventeen eighteen nineteen"
+        )
     )
 }
 _TENS = {w: 10 * i for i, w in enumerate(_words("_ _ twenty thirty forty fifty sixty seventy eighty ninety")) if i >= 2}
@@ -494,8 +529,21 @@ DATE_WORDS = frozenset(
     tonight
     """)
 )
-_RELATIVE_DATES = ("today", "yesterday", "tomorrow", "tonight", "last week", "next week", "last month",
-                   "next month", "last year", "next year", "this week", "this month", "this year")
+_RELATIVE_DATES = (
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "last week",
+    "next week",
+    "last month",
+    "next month",
+    "last year",
+    "next year",
+    "this week",
+    "this month",
+    "this year",
+)
 _ALIASES = {
     "us": ("united states", "america", "washington"),
     "usa": ("united states", "america", "us"),
@@ -539,7 +587,7 @@ def _names(text: str) -> list[str]:
     out = []
     for m in _WORD.finditer(text):
         before = text[: m.start()].rstrip()
-        opener = not before or before[-1] in "\"“‘(:;—–"
+        opener = not before or before[-1] in '"“‘(:;—–'
         for part in m.group().split("-"):
             if not part or not part[0].isupper() or part == "I":
                 continue
@@ -657,7 +705,9 @@ def verify(
             elif key in seen:
                 bad = RejectedSentence(text, ids, "duplicate", "the same sentence was already kept")
             elif words and kept and total + n > MAX_LENGTH_FACTOR * words:
-                bad = RejectedSentence(text, ids, "over-length", f"beyond {MAX_LENGTH_FACTOR:g}× the {words}-word target")
+                bad = RejectedSentence(
+                    text, ids, "over-length", f"beyond {MAX_LENGTH_FACTOR:g}× the {words}-word target"
+                )
             else:
                 seen.add(key)
                 total += n

@@ -60,13 +60,17 @@ def _groups(mentions: list[dict], al: Alignment | None) -> list[list[dict]]:
     """Mentions of one date that state the same event: sentences aligned into one fact or scoring
     ``SAME_DAY_LINK`` of the fact link, or sharing content words (Jaccard ≥ 0.2, date words left out).
     Only mentions of different articles link; one article's mentions join a group through others."""
+
     def linked(i: int, j: int) -> bool:
         if mentions[i]["article"] == mentions[j]["article"]:
             return False  # an article names a day twice for two things, or it would repeat itself
         ui, uj = mentions[i]["unit"], mentions[j]["unit"]
         fi = mentions[i]["fact"]
-        if ui is not None and uj is not None and al is not None and (
-            (fi is not None and fi == mentions[j]["fact"]) or al.sim[ui, uj] >= SAME_DAY_LINK * LINK
+        if (
+            ui is not None
+            and uj is not None
+            and al is not None
+            and ((fi is not None and fi == mentions[j]["fact"]) or al.sim[ui, uj] >= SAME_DAY_LINK * LINK)
         ):
             return True
         a, b = mentions[i]["words"], mentions[j]["words"]
@@ -75,7 +79,9 @@ def _groups(mentions: list[dict], al: Alignment | None) -> list[list[dict]]:
     return [[mentions[i] for i in c] for c in components(len(mentions), linked)]
 
 
-def timeline(articles: list[Article], analyses: dict[str, Analysis], al: Alignment | None = None) -> list[TimelineEntry]:
+def timeline(
+    articles: list[Article], analyses: dict[str, Analysis], al: Alignment | None = None
+) -> list[TimelineEntry]:
     """Entries sorted by date: per date, the event most articles state, and any other stated by ≥ 2.
 
     A date can carry several events ("announced on Friday", "the warrant issued Friday"), so the
@@ -104,13 +110,25 @@ def timeline(articles: list[Article], analyses: dict[str, Analysis], al: Alignme
             words = {w for w in content_stems(art.text[ss:se]) if w not in WEEKDAYS_MONTHS}
             unit = units.get((art.id, ss))
             by_date.setdefault((t.date, t.end_date), []).append(
-                {"text": text, "article": art.id, "span": Span(art.id, s, e), "words": words,
-                 "unit": unit, "fact": unit_fact.get(unit) if unit is not None else None})
+                {
+                    "text": text,
+                    "article": art.id,
+                    "span": Span(art.id, s, e),
+                    "words": words,
+                    "unit": unit,
+                    "fact": unit_fact.get(unit) if unit is not None else None,
+                }
+            )
     out = []
     for (date, end_date), mentions in by_date.items():
-        groups = sorted(_groups(mentions, al), key=lambda g: (-len({m["article"] for m in g}),
-                                                          min(loaded_count(m["text"]) for m in g) > 0,
-                                                          min(m["span"].start for m in g)))
+        groups = sorted(
+            _groups(mentions, al),
+            key=lambda g: (
+                -len({m["article"] for m in g}),
+                min(loaded_count(m["text"]) for m in g) > 0,
+                min(m["span"].start for m in g),
+            ),
+        )
         for rank, g in enumerate(groups):
             arts = list(dict.fromkeys(m["article"] for m in g))
             if rank > 0 and len(arts) < 2:

@@ -40,11 +40,27 @@ MAX_BODY_BYTES = 32 * 2**20
 """A whole form submission larger than this is refused with 413 before it is read."""
 INBOX = ".newsprism-inbox"
 """Folder beside the store where submitted texts and files wait for ingest (content-hash names)."""
-UPLOAD_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson",
-                   ".rss", ".atom", ".xml", ".warc", ".arc")
+UPLOAD_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".text",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".rss",
+    ".atom",
+    ".xml",
+    ".warc",
+    ".arc",
+)
 
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
-       "base-uri 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
 
 
 class BodyTooLarge(Exception):
@@ -84,8 +100,9 @@ async def _too_large(scope: Scope, send: Send, text: str) -> None:
     if scope.get("path", "").startswith("/api/"):
         response: Response = JSONResponse({"detail": text}, status_code=413)
     else:
-        response = HTMLResponse(f"<!doctype html><title>Too large</title><h1>413 Too large</h1><p>{text}</p>",
-                                status_code=413)
+        response = HTMLResponse(
+            f"<!doctype html><title>Too large</title><h1>413 Too large</h1><p>{text}</p>", status_code=413
+        )
     await response({"type": "http"}, _no_receive, send)
 
 
@@ -95,7 +112,9 @@ async def _no_receive() -> Message:  # pragma: no cover - a plain response never
 
 def _environment() -> Environment:
     env = Environment(
-        loader=ChoiceLoader([PackageLoader("newsprism.web", "templates"), PackageLoader("newsprism.render", "templates")]),
+        loader=ChoiceLoader(
+            [PackageLoader("newsprism.web", "templates"), PackageLoader("newsprism.render", "templates")]
+        ),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     env.globals["source_date"] = source_date  # an article's date as the brief shows it
@@ -131,8 +150,14 @@ def _upload_suffix(filename: str | None) -> str:
     return suffix + (".gz" if gz else "")
 
 
-def create_app(db_path: str | Path, *, embedder: str = api.DEFAULT_EMBEDDER, nlp: str = api.DEFAULT_NLP,
-               allow_private: bool = False, inbox_dir: str | Path | None = None) -> FastAPI:
+def create_app(
+    db_path: str | Path,
+    *,
+    embedder: str = api.DEFAULT_EMBEDDER,
+    nlp: str = api.DEFAULT_NLP,
+    allow_private: bool = False,
+    inbox_dir: str | Path | None = None,
+) -> FastAPI:
     """The app serving the store at ``db_path``: a SQLite file (created when missing) or a PostgreSQL URL.
 
     ``allow_private`` lets submitted URLs reach private network addresses (off: the fetcher refuses them).
@@ -157,7 +182,7 @@ def create_app(db_path: str | Path, *, embedder: str = api.DEFAULT_EMBEDDER, nlp
         title="newsprism",
         summary="Cited, neutral story briefs from many outlets' articles.",
         description="Browse the stories in a newsprism store, read their briefs and the cited source "
-                    "sentences, and add articles. The HTML pages live at `/`; this is the JSON API.",
+        "sentences, and add articles. The HTML pages live at `/`; this is the JSON API.",
         version="1",
     )
     app.state.db = db
@@ -234,8 +259,18 @@ def create_app(db_path: str | Path, *, embedder: str = api.DEFAULT_EMBEDDER, nlp
             loose = [h for h in queries.search(conn(), q, limit=20) if h.story is None]
         else:
             rows, loose = queries.list_stories(conn(), order, limit=limit, offset=offset), []
-        return page(request, "index.html.j2", stories=rows, loose=loose, order=order, q=q, offset=offset,
-                    limit=limit, total=queries.count_stories(conn()), stats=store().stats())
+        return page(
+            request,
+            "index.html.j2",
+            stories=rows,
+            loose=loose,
+            order=order,
+            q=q,
+            offset=offset,
+            limit=limit,
+            total=queries.count_stories(conn()),
+            stats=store().stats(),
+        )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> HTMLResponse:
@@ -247,11 +282,14 @@ def create_app(db_path: str | Path, *, embedder: str = api.DEFAULT_EMBEDDER, nlp
     def story_report(story_id: str) -> HTMLResponse:
         _, brief, articles = story_brief(story_id)
         html = render_html(Brief(stories=[brief]), {a.id: a for a in articles})
-        return HTMLResponse(html, headers={"Content-Disposition": f'attachment; filename="brief-{quote(story_id)}.html"'})
+        return HTMLResponse(
+            html, headers={"Content-Disposition": f'attachment; filename="brief-{quote(story_id)}.html"'}
+        )
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str, start: int | None = None, end: int | None = None,
-                     story: str | None = None) -> HTMLResponse:
+    def article_page(
+        request: Request, article_id: str, start: int | None = None, end: int | None = None, story: str | None = None
+    ) -> HTMLResponse:
         article = load_article(article_id)
         story_id = queries.story_of(conn(), article.id)
         hl = (start, end) if start is not None and end is not None and 0 <= start < end <= len(article.text) else None
@@ -265,9 +303,17 @@ def create_app(db_path: str | Path, *, embedder: str = api.DEFAULT_EMBEDDER, nlp
         if hl:
             spans.append(hl)
         marked = mark_article(1, article.text, spans, prefix="a-", named={hl: "hl"} if hl else None)
-        return page(request, "article.html.j2", article=article, story_id=story_id, marked=marked,
-                    hl_text=article.text[hl[0]:hl[1]] if hl else None, bad_range=bad_range,
-                    url=safe_url(article.url), title=article.title or article.id)
+        return page(
+            request,
+            "article.html.j2",
+            article=article,
+            story_id=story_id,
+            marked=marked,
+            hl_text=article.text[hl[0] : hl[1]] if hl else None,
+            bad_range=bad_range,
+            url=safe_url(article.url),
+            title=article.title or article.id,
+        )
 
     @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
     def add_form(request: Request) -> HTMLResponse:
@@ -285,8 +331,9 @@ def create_app(db_path: str | Path, *, embedder: str = api.DEFAULT_EMBEDDER, nlp
                 continue
             data = await item.read(MAX_UPLOAD_BYTES + 1)
             if len(data) > MAX_UPLOAD_BYTES:
-                raise HTTPException(413, f"The file {item.filename!r} is over the {MAX_UPLOAD_BYTES // 2**20} MiB "
-                                         "limit per file.")
+                raise HTTPException(
+                    413, f"The file {item.filename!r} is over the {MAX_UPLOAD_BYTES // 2**20} MiB limit per file."
+                )
             if data.strip():
                 uploads.append((_upload_suffix(item.filename), data))
         if len(text.encode()) > MAX_UPLOAD_BYTES:
@@ -298,16 +345,24 @@ def create_app(db_path: str | Path, *, embedder: str = api.DEFAULT_EMBEDDER, nlp
         if not (text or url or uploads) and not problems:
             problems.append("Paste an article's text, give its URL, or choose files to upload.")
         if not (text or url or uploads):
-            return page(request, "add.html.j2", 422, limit_mib=MAX_UPLOAD_BYTES // 2**20, max_files=MAX_FILES,
-                        problems=problems, form=meta | {"text": text})
+            return page(
+                request,
+                "add.html.j2",
+                422,
+                limit_mib=MAX_UPLOAD_BYTES // 2**20,
+                max_files=MAX_FILES,
+                problems=problems,
+                form=meta | {"text": text},
+            )
         result = await run_in_threadpool(ingest_submission, text, meta, url, uploads)
         added, errors = result
         errors = problems + errors
         status = 200 if added else 422
         return page(request, "added.html.j2", status, added=added, errors=errors)
 
-    def ingest_submission(text: str, meta: dict[str, str], url: str,
-                          uploads: list[tuple[str, bytes]]) -> tuple[list[dict], list[str]]:
+    def ingest_submission(
+        text: str, meta: dict[str, str], url: str, uploads: list[tuple[str, bytes]]
+    ) -> tuple[list[dict], list[str]]:
         """Write submissions to the inbox under content-hash names, ingest them, then remove them."""
         files: list[tuple[str, bytes]] = list(uploads)
         if text:
@@ -349,15 +404,33 @@ def create_app(db_path: str | Path, *, embedder: str = api.DEFAULT_EMBEDDER, nlp
 
     # ------------------------------------------------------------ JSON API
     @app.get("/api/stories", tags=["stories"], summary="List stories")
-    def api_stories(order: str = Query("newest", pattern="^(newest|covered)$"), q: str = "",
-                    limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict:
+    def api_stories(
+        order: str = Query("newest", pattern="^(newest|covered)$"),
+        q: str = "",
+        limit: int = Query(50, ge=1, le=500),
+        offset: int = Query(0, ge=0),
+    ) -> dict:
         """Stories newest first or most covered (distinct outlets) first; ``q`` is a full-text search."""
-        rows = (queries.search_stories(conn(), q, limit=limit) if q.strip()
-                else queries.list_stories(conn(), order, limit=limit, offset=offset))
-        return {"total": queries.count_stories(conn()), "stories": [
-            {"id": r.id, "title": r.title, "articles": r.articles, "outlets": r.outlets,
-             "outlet_names": r.outlet_names, "latest": r.latest, "url": f"/api/stories/{quote(r.id, safe='')}"}
-            for r in rows]}
+        rows = (
+            queries.search_stories(conn(), q, limit=limit)
+            if q.strip()
+            else queries.list_stories(conn(), order, limit=limit, offset=offset)
+        )
+        return {
+            "total": queries.count_stories(conn()),
+            "stories": [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "articles": r.articles,
+                    "outlets": r.outlets,
+                    "outlet_names": r.outlet_names,
+                    "latest": r.latest,
+                    "url": f"/api/stories/{quote(r.id, safe='')}",
+                }
+                for r in rows
+            ],
+        }
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="A story's brief")
     def api_story(story_id: str) -> dict:

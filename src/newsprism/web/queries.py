@@ -95,8 +95,17 @@ def _rows(conn: Db, where: str, params: tuple, order: str, limit: int, offset: i
         GROUP BY s.id ORDER BY {order_by} LIMIT ? OFFSET ?"""
     out = []
     for sid, title, n, outlets, names, latest, added, first_title in conn.all(sql, (*params, limit, offset)):
-        out.append(StoryRow(sid, title or first_title or "Untitled story", n, outlets,
-                            sorted(set((names or "").split(","))) if names else [], latest, added))
+        out.append(
+            StoryRow(
+                sid,
+                title or first_title or "Untitled story",
+                n,
+                outlets,
+                sorted(set((names or "").split(","))) if names else [],
+                latest,
+                added,
+            )
+        )
     return out
 
 
@@ -118,9 +127,13 @@ def story_row(conn: Db, story_id: str) -> StoryRow | None:
 
 def story_article_ids(conn: Db, story_id: str) -> list[str]:
     """Member ids in insertion order."""
-    return [r[0] for r in conn.all(
-        "SELECT a.id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY a.seq",
-        (story_id,))]
+    return [
+        r[0]
+        for r in conn.all(
+            "SELECT a.id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY a.seq",
+            (story_id,),
+        )
+    ]
 
 
 def story_of(conn: Db, article_id: str) -> str | None:
