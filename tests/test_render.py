@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -143,3 +144,33 @@ def test_a_source_with_only_an_update_stamp_shows_it():
     src.published = "2023-03-17"
     assert "Daily · 2023-03-17" in render(brief, "md")
     assert brief_to_json_dict(brief)["stories"][0]["sources"][1]["updated"] == "2023-03-20"
+
+
+def test_reported_speech_is_never_shown_in_quotation_marks():
+    """An indirect quote is the outlet's wording: in quotation marks it would claim the speaker's exact words."""
+    said = "China’s Foreign Ministry and the Kremlin said in separate statements Friday that Xi will visit Russia."
+    art = Article(id="wp", outlet="Daily", title="Xi to visit", text=said + " “Of course,” said Yury Ushakov.")
+    reported, direct = _span(art, "Xi will visit Russia"), _span(art, "Of course,")
+    brief, articles = _tiny_brief()
+    story = brief.stories[0]
+    story.articles.append(art.id)
+    story.sources.append(SourceRef(art.id, art.outlet, art.title, None, [], None, None, None))
+    story.quotes = [
+        StoryQuote("Xi will visit Russia", "Kremlin", None, [art.id], [reported], kind="indirect"),
+        StoryQuote("Of course,", "Yury Ushakov", None, [art.id], [direct]),
+    ]
+    articles[art.id] = art
+    md = render(brief, "md")
+    quotes, rest = md.split("### Quotes", 1)[1].split("### Reported statements", 1)
+    assert "“Of course,” — Yury Ushakov" in quotes and "Xi will visit" not in quotes
+    reported_md = rest.split("###", 1)[0]
+    assert "- Kremlin: Xi will visit Russia [3]" in reported_md and "“" not in reported_md
+    html = render(brief, "html", articles)
+    section = html.split("<h3>Reported statements</h3>", 1)[1].split("</section>", 1)[0]
+    visible = re.sub(r'title="[^"]*"', "", section)  # a citation's tooltip quotes the article itself, rightly
+    assert "Xi will visit Russia" in visible and "“" not in visible
+    assert "“Xi will visit Russia”" not in re.sub(r'title="[^"]*"', "", html)
+    assert "<b>1</b>reported statement" in html and "<b>1</b>quote<" in html
+    data = json.loads(render(brief, "json"))
+    jsonschema.validate(data, brief_schema())
+    assert [q["kind"] for q in data["stories"][0]["quotes"]] == ["indirect", "direct"]

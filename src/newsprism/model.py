@@ -154,13 +154,18 @@ class Contradiction:
 
 @dataclass
 class StoryQuote:
-    """One distinct quote with every article carrying it."""
+    """One distinct quote with every article carrying it.
+
+    ``kind`` is ``"direct"`` (the words inside quotation marks) or ``"indirect"`` (reported
+    speech: "X said that …"); renderers must not put reported speech in quotation marks.
+    """
 
     text: str
     speaker: str | None
     role: str | None
     articles: list[str]
     spans: list[Span] = field(default_factory=list)
+    kind: str = "direct"
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.model import Article, SourceRef, StoryBrief
+from newsprism.model import Article, SourceRef, StoryBrief, StoryQuote
 
 
 def citation_numbers(story: StoryBrief) -> dict[str, int]:
@@ -54,3 +54,8 @@ def source_date(ref: SourceRef | Article) -> str:
     if ref.published:
         return ref.published
     return f"updated {ref.updated}" if ref.updated else "date unknown"
+
+
+def split_quotes(quotes: list[StoryQuote]) -> tuple[list[StoryQuote], list[StoryQuote]]:
+    """Direct quotes and reported speech, each in story order: they are shown apart, only the first in quotation marks."""
+    return [q for q in quotes if q.kind != "indirect"], [q for q in quotes if q.kind == "indirect"]

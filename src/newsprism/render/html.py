@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from newsprism.model import Article, Brief, SourceRef, Span, StoryBrief
-from newsprism.render.cite import citation_numbers, llm_note, origins_phrase, source_date, unnamed_outlets
+from newsprism.render.cite import citation_numbers, llm_note, origins_phrase, source_date, split_quotes, unnamed_outlets
 
 _ENV = Environment(loader=PackageLoader("newsprism.render", "templates"), autoescape=select_autoescape(default=True))
 
@@ -468,6 +468,8 @@ def story_context(
         "label": lambda aid: labels.get(aid, aid),
         "timeline_svg": timeline_svg(story, nums, span_href),
         "llm_note": llm_note(story),
+        "direct_quotes": split_quotes(story.quotes)[0],
+        "reported": split_quotes(story.quotes)[1],
         "llm_rejected": story.summary_llm.rejected if story.summary_llm else [],
     }
 

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from newsprism.model import Brief, StoryBrief
-from newsprism.render.cite import citation_numbers, llm_note, origins_phrase, outlet_label, source_date
+from newsprism.render.cite import (
+    citation_numbers,
+    llm_note,
+    origins_phrase,
+    outlet_label,
+    source_date,
+    split_quotes,
+)
 
 
 def _cites(story: StoryBrief, articles: list[str]) -> str:
@@ -39,14 +46,20 @@ def render_story(story: StoryBrief) -> str:
             for v in c.variants:
                 out.append(f"  - *{_md(v.value)}*: {_md(v.text)} {_cites(story, v.articles)}")
         out.append("")
-    if story.quotes:
-        out += ["### Quotes", ""]
-        for q in story.quotes:
+    direct, reported = split_quotes(story.quotes)
+    for heading, quotes in (("Quotes", direct), ("Reported statements", reported)):
+        if not quotes:
+            continue
+        out += [f"### {heading}", ""]
+        if quotes is reported:
+            out += ["*What sources say was said, in the article's words, not the speaker's.*", ""]
+        for q in quotes:
             who = _md(q.speaker or "unattributed") + (f", {_md(q.role)}" if q.role else "")
             outlets = ", ".join(sorted({outlet_label(story, a) for a in q.articles}))
-            out.append(
-                f"- “{_md(q.text)}” — {who} {_cites(story, q.articles)} *(carried by {len(q.articles)}: {_md(outlets)})*"
-            )
+            carried = f"{_cites(story, q.articles)} *(carried by {len(q.articles)}: {_md(outlets)})*"
+            # reported speech is never shown in quotation marks: they would claim the speaker's exact words
+            said = f"“{_md(q.text)}” — {who}" if quotes is direct else f"{who}: {_md(q.text)}"
+            out.append(f"- {said} {carried}")
         out.append("")
     if story.timeline:
         out += ["### Timeline", ""]
