@@ -317,7 +317,7 @@ def test_role_merges_every_description_of_the_person() -> None:
 
 
 def test_appositive_role_keeps_initials_and_a_citys_state() -> None:
-    from newsprism.analyze.quotes import _appositive
+    from newsprism.analyze.quotes.phrases import _appositive
 
     t = ", a spokesman for Speaker Tom B. Hadley. He left."
     assert _appositive(t, 0, len(t))[0] == "spokesman for Speaker Tom B. Hadley"

@@ -346,7 +346,7 @@ def test_unnamed_sources_are_given_as_written_not_unattributed_or_guessed(backen
 
 
 def test_a_role_inside_a_fuller_one_is_replaced_not_repeated() -> None:
-    from newsprism.analyze.quotes import _merge_roles
+    from newsprism.analyze.quotes.roles import _merge_roles
 
     assert (
         _merge_roles("China’s spokesman", ["Chinese Foreign Ministry spokesman"])
@@ -712,7 +712,7 @@ def test_a_name_with_its_initials_in_parentheses_is_the_speaker(backend: str) ->
     assert by["Xi could prove he is serious about negotiating peace"] == ("Financial Times", None), by
     assert by["it is siding with a district court ruling"] == ("Department of Justice", None), by
     assert by["We will appeal"] == ("World Health Organization", None), by
-    from newsprism.analyze.quotes import _spells_out
+    from newsprism.analyze.quotes.roles import _spells_out
 
     assert not _spells_out("ICC", "Kremlin spokesman") and not _spells_out("NATO", "North Atlantic Council")
 
@@ -793,7 +793,7 @@ def test_an_office_of_something_before_the_name_is_the_role(backend: str) -> Non
         "Massoud Dalman",
         "head of the provincial natural disaster service",
     ), by
-    from newsprism.analyze.quotes import _describes
+    from newsprism.analyze.quotes.roles import _describes
 
     assert _describes("the vice president of the civil servants' union") and not _describes("the heart of the city")
 

@@ -1,0 +1,240 @@
+"""Quote extraction, speaker attribution and cross-article quote merging.
+
+Why rules rather than a parser: news attribution is formulaic ("…," X said; X said
+"…"; according to X), and a rule layer over quotation marks + NER is fast,
+deterministic and verbatim by construction: every ``Quote.text`` is
+``text[start:end]``.  Kinds: ``direct`` (a quoted sentence or more), ``partial``
+(a quoted fragment inside the writer's sentence) and ``indirect`` (reported speech).
+
+:func:`extract_quotes` (here) runs the steps for one article.  The modules, from the bottom up:
+
+- ``lexicon``: the word lists and patterns that several modules share (speech verbs, role
+  nouns, institutions, places, function words).
+- ``marks``: pairs quotation marks into spans, and tells a quoted title from speech.
+- ``speakers``: the speaker as written when nobody is named (anonymous sources, counted
+  groups, bare descriptions), and whether a name is a person's.
+- ``roles``: compares, judges, cleans and merges the descriptions of a speaker.
+- ``phrases``: the noun phrases around a speech verb (appositives, titles before names,
+  party tags).  Text-only rules.
+- ``attributor``: the article's state and noun phrase -> speaker (``_Attributor``), built from
+  three mixins:
+  ``zones`` (after, before and 'according to' a quote), ``institutions`` (documents, groups,
+  organisations) and ``coref`` (pronouns and descriptions that refer back).
+- ``indirect``: reported speech without quotation marks.
+- ``merge``: one quote across articles (``merge_quotes``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from newsprism.analyze.entities import NameIndex
+from newsprism.analyze.nlp import paragraphs
+from newsprism.analyze.quotes.attributor import _Attributor
+from newsprism.analyze.quotes.indirect import _indirect
+from newsprism.analyze.quotes.lexicon import _COMMON_SUBJ, _DOC_NP, _VERB_RE, VERBS
+from newsprism.analyze.quotes.marks import _quoted_name, _trim, find_quoted, is_title
+from newsprism.analyze.quotes.merge import merge_quotes, normalize_quote
+from newsprism.analyze.quotes.roles import _expand_role, _merge_roles, _spells_out, clean_role
+from newsprism.analyze.quotes.speakers import _anonymous, _person_name, _Speaker, _unresolved_description
+from newsprism.model import Entity, Quote, Sentence
+
+__all__ = [
+    "VERBS",
+    "clean_role",
+    "extract_quotes",
+    "find_quoted",
+    "is_title",
+    "merge_quotes",
+    "normalize_quote",
+    "tidy_spaces",
+]
+
+
+#: whitespace a scraper left before a comma, semicolon or colon ('Thomas J. Reese , one of the organizers')
+_STRAY_SPACE = re.compile(r"(?<=[\w.’')\]”\"])([ \t]+)([,;:])")
+
+
+def tidy_spaces(text: str) -> str:
+    """``text`` with the whitespace before a comma, semicolon or colon moved after it ('Reese , one' ->
+    'Reese,  one'), so attribution patterns see the punctuation where they expect it.  Same length, so
+    every offset into the article (entities, sentences, quote marks) still holds."""
+    return _STRAY_SPACE.sub(lambda m: m.group(2) + m.group(1), text)
+
+
+def extract_quotes(
+    article_id: str,
+    text: str,
+    sentences: list[Sentence],
+    ents: list[Entity],
+    index: NameIndex | None = None,
+    indirect: bool = True,
+) -> list[Quote]:
+    """All quotes of one article with speaker and role, in text order."""
+    index = index or NameIndex()
+    src = text  # quotes are cut from the article as written; attribution reads it with stray spaces moved
+    paras = paragraphs(src)
+    raws = find_quoted(src, paras)
+    text = tidy_spaces(src)
+    att = _Attributor(text, ents, index, paras)
+    att.sentences = sentences
+    att.quoted = [(r.open, r.close) for r in raws]
+    sent_of = _sentence_lookup(sentences)
+    quotes: list[Quote] = []
+    prev_by_para: dict[int, Quote] = {}
+    last_para_speaker: dict[int, Quote] = {}
+    for n, r in enumerate(raws):
+        qs, qe = _trim(text, r.start, r.end)
+        if qe - qs < 2:
+            continue
+        s_open = sent_of(r.open)
+        s_close = sent_of(max(r.close - 1, r.open))
+        para = s_open.paragraph if s_open else 0
+        # zone boundaries: stop at neighbouring quotes
+        # (a quote nested inside this one, 'do unto others', is no neighbour)
+        nxt_open = next((o.open for o in raws[n + 1 :] if o.open > r.close), len(text))
+        prv_close = max((o.close + 1 for o in raws[:n] if o.close < r.open), default=0)
+        after_end = min(s_close.end if s_close else r.close + 1, nxt_open)
+        before_start = max(s_open.start if s_open else r.open, prv_close)
+        # quote extends past its sentence end ('."' inside) → after-zone is the next sentence part only
+        if s_close and r.close + 1 >= s_close.end:
+            nxt_s = sent_of(s_close.end + 1)
+            after_end = (
+                min(nxt_s.end, nxt_open)
+                if nxt_s and nxt_s.paragraph == para and _starts_attrib(text, s_close.end, nxt_s.end)
+                else r.close + 1
+            )
+        outer = next((o for o in reversed(quotes) if o.start <= qs and qe <= o.end + 1), None)
+        if outer is not None:  # a quote inside a quote ('… the Golden Rule that you should 'do unto others' …')
+            quotes.append(
+                Quote(
+                    article=article_id,
+                    text=src[qs:qe],
+                    speaker=outer.speaker,
+                    role=outer.role,
+                    start=qs,
+                    end=qe,
+                    kind="partial",
+                )
+            )
+            continue
+        sp, verb = att.after(r.close + 1, after_end, r.open)
+        if sp is None or not sp.name:
+            sp_b = att.before(before_start, r.open, r.open, orgs=True)
+            if sp_b and sp_b.name:
+                sp = sp_b
+        if sp is None or not sp.name:
+            sp_a = att.according(r.close + 1, after_end, r.open)
+            if sp_a and sp_a.name:
+                sp = sp_a
+        pre = text[before_start : r.open].strip()
+        kind = "partial" if pre and (pre[-1].isalnum() or pre[-1] in "’'") else "direct"
+        if (sp is None or not sp.name) and not pre and s_open is not None and prv_close <= s_open.start:
+            # a lead-in sentence ending in a colon introduces the quote below it ('The committee issued
+            # a brief statement shortly after the speech:' / '“Okay. …”')
+            lead_in = sent_of(s_open.start - 1) if s_open.start > 0 else None
+            if lead_in and lead_in.end <= r.open and text[lead_in.start : lead_in.end].rstrip().endswith(":"):
+                sp_l = att.before(max(lead_in.start, prv_close), lead_in.end, r.open, orgs=True)
+                if sp_l and sp_l.name:
+                    sp = sp_l
+        if (sp is None or not sp.name) and kind == "direct":
+            prev = prev_by_para.get(para)
+            if prev is None and pre == "":
+                prev = last_para_speaker.get(para - 1)
+            if prev is not None and prev.speaker:
+                sp = _Speaker(prev.speaker, prev.role, True)
+        if (sp is None or not sp.name) and kind == "partial" and n > 0:
+            prev = quotes[-1] if quotes else None
+            if prev and s_open and prev.start >= s_open.start and prev.speaker:
+                sp = _Speaker(prev.speaker, prev.role, True)
+        if (
+            (sp is None or not sp.name)
+            and kind == "partial"
+            and not _VERB_RE.search(text[before_start : r.open])
+            and s_open is not None
+            and before_start == s_open.start
+        ):  # the sentence's first quote only
+            # the clause holding the quote first: 'Pelosi rejected it …, and Senator Chuck Schumer, the
+            # Democratic leader, denounced the offer as “…”' is Schumer's
+            clauses = [
+                before_start + m.end()
+                for m in re.finditer(r",\s+(?:and|but|while|whereas)\s+|;\s+", text[before_start : r.open])
+            ]
+            if _DOC_NP.match(text, before_start):
+                clauses = []  # 'The lawsuit, brought by X, and Y, accused …': one subject, the document
+            for cl in [*clauses[-1:], before_start]:
+                sp_s = att.clause_subject(cl, r.open, r.open, orgs=True)
+                if sp_s and sp_s.name:
+                    sp = sp_s
+                    break
+        if sp is None or not sp.name:  # last resort: '…,” the lawyers said' with no antecedent, as written
+            z = r.close + 1
+            z += len(text[z:after_end]) - len(text[z:after_end].lstrip(" ,"))
+            cm = _COMMON_SUBJ.match(text, z, after_end)
+            sp = (_unresolved_description(cm.group(1)) if cm else None) or sp
+        if sp and sp.name and sp.named and " " in sp.name:
+            att.last_person = (r.open, sp.name)
+        if sp and sp.name and _person_name(sp.name):
+            att.speakers.append((r.open, sp.name))
+        elif sp and sp.name and not sp.named and _anonymous(sp.name):
+            att.sources.append((r.open, sp.name))
+        q = Quote(
+            article=article_id,
+            text=src[qs:qe],
+            speaker=sp.name if sp else None,
+            role=sp.role if sp else None,
+            start=qs,
+            end=qe,
+            kind=kind,
+        )
+        quotes.append(q)
+        prev_by_para[para] = q
+        end_para = sent_of(max(r.close - 1, r.open))
+        if q.speaker:
+            last_para_speaker[end_para.paragraph if end_para else para] = q
+    if indirect:
+        quotes += _indirect(article_id, src, sentences, att, raws)
+        quotes.sort(key=lambda q: q.start)
+    att.party_descriptions()
+    for q in quotes:
+        q.role = clean_role(q.role)
+        if _spells_out(q.speaker, q.role):  # 'The Financial Times (FT) suggested': the name, not its initials
+            q.speaker, q.role = q.role, None
+        title = att.titles.get(q.speaker or "")
+        if (
+            title
+            and q.role
+            and title.lower() not in q.role.lower()
+            and _expand_role(title).split()[-1] not in _expand_role(q.role).split()
+        ):
+            q.role = f"{title}, {q.role}"  # 'Senator' + 'Democrat of Connecticut'
+        elif title and not q.role:
+            q.role = title
+        tag = att.party.get(q.speaker or "")
+        if tag and (not q.role or tag not in q.role):  # the party-state tag the article gives: 'Sen., R-Utah'
+            q.role = f"{q.role}, {tag}" if q.role else tag
+        if q.speaker and _person_name(q.speaker):
+            q.role = _merge_roles(q.role, att.descs.get(q.speaker, []))
+        if q.kind != "indirect" and _quoted_name(text, q.start, q.end):
+            q.speaker = q.role = None  # 'Roosevelt’s “New Deal” efforts': a name in quote marks, not speech
+    return [q for q in quotes if q.kind == "indirect" or not is_title(text, q.start, q.end)]
+
+
+def _starts_attrib(text: str, s: int, e: int) -> bool:
+    seg = text[s:e].strip()
+    if len(seg.split()) > 8:
+        return False
+    return bool(re.match(r"^[a-z]", seg) or re.match(rf"^(?:[A-Z][\w.’'\-]*\s+){{1,4}}(?:{VERBS})\b", seg))
+
+
+def _sentence_lookup(sentences: list[Sentence]):
+    starts = [s.start for s in sentences]
+
+    def find(pos: int) -> Sentence | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i < 0:
+            return sentences[0] if sentences else None
+        return sentences[i]
+
+    return find

@@ -1,0 +1,356 @@
+"""Reference back to someone named before, as a mixin of the attributor.
+
+Pronouns ('he said' -> the latest salient person of that gender), descriptions ('the NSC spokesman',
+'The communications pro') and unnamed sources that a later description names.  Also the
+descriptions each person collects over the article (party words, 'its editor').  Why apart: these
+rules look back over the whole article, not at one quote's zone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from newsprism.analyze.quotes.lexicon import (
+    _DESCRIPTORS,
+    _DOC_SYNONYMS,
+    _FUNCTION_OPENERS,
+    _GROUP_HEADS,
+    _INTRO,
+    _NAME_LEAD,
+    _NORP,
+    _ORG_HEADS,
+    _PREPS,
+    _PRONOUNS,
+    _ROLE_FILLER,
+    _VERB_RE,
+    _VERBISH,
+)
+from newsprism.analyze.quotes.phrases import _np_start
+from newsprism.analyze.quotes.roles import _expand_role
+from newsprism.analyze.quotes.speakers import _anonymous, _says_who, _Speaker
+
+#: the offices a country's 'leader' holds
+_LEADERS = {"president", "premier", "chancellor", "king", "queen", "prime", "emir", "chairman"}
+
+
+#: 'The communications pro' opening a clause: lower-case modifiers, then the head noun
+_DEF_DESC = [
+    re.compile(
+        rf"[ \t]*(?:(?:And|But|Yet|So|Then|Meanwhile|Later|Still)[ \t]+)?(?:The|the)[ \t]+((?:[a-z][\w\-]*[ \t]+){{{n}}})"
+        r"([a-z][\w\-]*)\b"
+    )
+    for n in range(4)
+]
+#: words that end a description ('the idea that he served'): pronouns, determiners, conjunctions, prepositions
+_FUNCTION_WORDS = (
+    _NAME_LEAD
+    | _PRONOUNS
+    | _INTRO
+    | _PREPS
+    | _FUNCTION_OPENERS
+    | {
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "she",
+        "them",
+        "not",
+        "no",
+        "than",
+        "or",
+    }
+)
+#: suffixes of abstract and action nouns, which never head a description of a person (English morphology)
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ure|ing|ism|ship|age|osal|oval|ics)$")
+#: heads of a definite description that are no single person: offices, groups, documents
+_NOT_PERSON_HEADS = (
+    _DESCRIPTORS
+    | _ORG_HEADS
+    | _GROUP_HEADS
+    | set().union(*_DOC_SYNONYMS)
+    | {"first", "same", "other", "latter", "former"}
+)
+
+
+class _Coreference:
+    """Pronouns, descriptions and unnamed sources that refer back to someone.
+
+    A mixin of :class:`~newsprism.analyze.quotes.attributor._Attributor`: it reads the state that class sets up
+    (``text``, ``ents``, ``index``, ``people``, ``sentences``, ``quoted``, ``speakers``, ``descs`` …) and calls its
+    :meth:`from_np` and the other mixins' methods.
+    """
+
+    def gender(self, name: str) -> str | None:
+        """'m'/'f' when the article says so ('Mr. Ryan', 'Ms. Rice', 'a spokeswoman'), else None."""
+        if known := self.index.gender_of(name):
+            return known
+        if self._gender is None:
+            self._gender = {}
+            for ps, _pe, c in self.people:
+                full = self.index.resolve(c, ps)
+                before = self.text[max(0, ps - 6) : ps]
+                ctx = (before + " " + (self.index.role_of(full) or "")).lower()
+                g = (
+                    "m"
+                    if re.search(r"\bmr\.?\s*$", before.lower())
+                    or re.search(r"\b\w*(?:man|men)\b", ctx)
+                    and "woman" not in ctx
+                    else "f"
+                    if re.search(r"\b(?:mrs|ms)\.?\s*$", before.lower()) or re.search(r"\b\w*(?:woman|lady)\b", ctx)
+                    else None
+                )
+                if g and full not in self._gender:
+                    self._gender[full] = g
+        return self._gender.get(name)
+
+    def salient(self) -> list[tuple[int, str]]:
+        """(position, person) of each sentence's subject: the first person outside quotes not
+        governed by a preposition or used as a possessive ('Pelosi did not agree with Ryan’s…')."""
+        if self._salient is None:
+            self._salient = []
+            desc = re.compile(
+                r"^(?:[^,“\"]{0,40},\s*)?(?:The|the)\s+((?:[\w’'.\-]+\s+){0,3}?)("
+                + "|".join(sorted(_DESCRIPTORS))
+                + r")\b"
+            )
+            for sent in self.sentences:
+                dm = desc.match(sent.text)
+                first = re.match(r"[A-Z][a-z]+", sent.text)
+                if first and first.group(0).lower() in _INTRO | _PREPS:
+                    # 'With the moderator, ABC News’ Martha Raddatz, opening …, Ryan criticized …': the main
+                    # clause's subject follows the introductory phrase's comma and comes before a verb
+                    main = [
+                        (ps, c)
+                        for ps, pe, c in self.people
+                        if sent.start <= ps < sent.end
+                        and re.search(r",\s*(?:[A-Z][\w.’'\-]*\s+){0,3}$", self.text[sent.start : ps])
+                        and re.match(r"\s+[a-z]", self.text[pe : pe + 3])
+                        and not any(q0 < ps < q1 for q0, q1 in self.quoted)
+                    ]
+                    if main:
+                        self._salient.append((main[0][0], self.index.resolve(main[0][1], main[0][0])))
+                        continue
+                for ps, pe, c in self.people:
+                    if not (sent.start <= ps < sent.end) or any(q0 < ps < q1 for q0, q1 in self.quoted):
+                        continue
+                    if dm and sent.start + dm.start(2) < ps:
+                        break  # 'The congressman also expressed concern about … his wife, Huma Abedin'
+
+                    if self.text[pe : pe + 2] in ("’s", "'s") and re.match(
+                        r"\s*(?:[\w\-]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS)) + r")\b",
+                        self.text[pe + 2 : pe + 40],
+                    ):
+                        continue  # 'Trump’s lawyer said' is the lawyer's; 'Menendez’s response' is his
+                    if re.search(r"(?:^|[,;]\s)(?:He|She|His|Her|he|she|his|her)\s+", self.text[sent.start : ps]):
+                        break  # 'He bluntly accused Trump …': the subject is the pronoun's antecedent
+                    ns = _np_start(self.text, sent.start, ps)
+                    prev = re.search(r"([\w’']+)\W*$", self.text[sent.start : ns])
+                    if prev and prev.group(1).lower() in _PREPS:
+                        continue
+                    self._salient.append((ps, self.index.resolve(c, ps)))
+                    dm = None
+                    break
+                if dm:
+                    words = [w.lower() for w in dm.group(0).split()]
+                    found = self._describe(dm.group(2).lower(), words, sent.start + dm.start(2))
+                    if found and found.name:
+                        self._salient.append((sent.start + dm.start(2), found.name))
+        return self._salient
+
+    def resolve_pronoun(self, pos: int, pron: str | None = None, exclude: str | None = None) -> str | None:
+        """'he said': the latest salient person of the same gender (a quote's speaker, or a
+        sentence's subject) in this or the two previous paragraphs, other than ``exclude``; else the older
+        rules."""
+        pi = bisect.bisect_right(self._paras, pos) - 1
+        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get((pron or "").lower())
+        lo = self._paras[max(0, pi - 2)] if self._paras else 0
+        events = [(p, n) for p, n in self.speakers if lo <= p < pos] + [
+            (p, n) for p, n in self.salient() if lo <= p < pos
+        ]
+        for _p, name in sorted(events, reverse=True):
+            g = self.gender(name)
+            if want and g and g != want or name == exclude:
+                continue
+            return name
+        last = self.last_person if self.last_person and self.last_person[1] != exclude else None
+        if last:
+            lp = bisect.bisect_right(self._paras, last[0]) - 1
+            if pi - lp <= 1:
+                return last[1]
+        return self._nearest_person(pos, exclude) or (last[1] if last else None)
+
+    def _nearest_person(self, pos: int, exclude: str | None = None) -> str | None:
+        before = [
+            c
+            for s, e, c in self.people
+            if (
+                e <= pos
+                and pos - e < 1500
+                and " " in c
+                or (e <= pos and pos - e < 1500 and self.index.resolve(c, s) != c)
+            )
+            and (exclude is None or self.index.resolve(c, s) != exclude)
+        ]
+        return self.index.resolve(before[-1], pos) if before else None
+
+    def _describe(self, head: str, words: list[str], pos: int) -> _Speaker | None:
+        """'the NSC spokesman' -> the latest earlier person whose role has that head noun (and other words)."""
+        best: tuple[int, int, str, str | None] | None = None
+        mentions = (
+            [(p, full, None) for p, full in self.index.mentions]
+            + [(p, self.index.resolve(c, p), None) for p, _e, c in self.people]
+            + self._unnamed(head, pos)
+            + [(p, name, name) for p, name in self.sources]
+        )  # 'the spokesperson' -> 'a Microsoft spokesperson'; 'the official' -> 'one union official'
+        for p, full, own in sorted(mentions):
+            if p > pos:
+                break
+            # an unnamed speaker's role is its own description; a person's, all the article gives them
+            role = (
+                own.lower()
+                if own is not None
+                else _expand_role(f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')}")
+            )
+            rwords = set(role.split())
+            nation = {w for w in words if w in _NORP}
+            if not ({head} | (_LEADERS if head == "leader" and nation else set())) & rwords:
+                continue  # 'the Russian leader' may be the Russian President (a country's leader only)
+            if nation and rwords & _NORP and not nation & rwords:
+                continue  # 'the Russian leader' is not the one whose role says 'Chinese leader'
+            extra = sum(
+                1 for w in words if w not in ("the", "a", head) and (w in role or own is None and w in full.lower())
+            )
+            if best is None or (extra, p) >= (best[0], best[1]):
+                best = (extra, p, full, own)
+        if best and best[2] == best[3] and (best[1], best[2]) in self.sources:
+            return _Speaker(best[2], None, False)  # an unnamed source, as first written
+        if best:
+            return _Speaker(best[2], best[3] or self.index.role_of(best[2]), True)
+        return None
+
+    def _anonymous_np(self, s: int, e: int, pos: int) -> _Speaker | None:
+        """An unnamed source as written; 'a/an …' goes through :meth:`from_np`, whose roles may say who it is
+        ('a former Alaska governor'), but 'one diplomat', 'two officials', 'People familiar with …' never do."""
+        anon = _anonymous(self.text[s:e])
+        if anon is None or not anon.name:
+            return None
+        words = [w.lower().strip(",.’'") for w in anon.name.split()]
+        heads = [w for w in words if w in _DESCRIPTORS]
+        if words[0] in ("a", "an") and heads:
+            found = self._describe(heads[-1], words, pos)
+            if found and _says_who(found, words, heads[-1]):
+                return found
+        return anon
+
+    def description_subject(self, s: int, e: int, pos: int) -> _Speaker | None:
+        """A definite description opening the clause as its subject, whose head is no office word, group or
+        document ('The communications pro also took a shot at …, writing “…”'): the person it corefers with,
+        by what the article itself says.  The latest earlier person the article describes with that head
+        noun; else, when the article describes a person with one of its modifiers ('The communications
+        director for a Republican member of Congress …'), the latest salient person (a quote's speaker or
+        a sentence's subject) in this or the previous paragraph.  Plural heads are groups, not a person."""
+        text = self.text
+        m = next((x for x in (d.match(text, s, e) for d in _DEF_DESC) if x and _VERBISH.match(text, x.end(), e)), None)
+        if not m:
+            return None
+        words = m.group(1).split()
+        head, mods = m.group(2).lower(), [w.lower() for w in words]
+        if head in _NOT_PERSON_HEADS or (head.endswith("s") and not head.endswith("ss")) or _VERB_RE.fullmatch(head):
+            return None
+        if _ABSTRACT.search(head):
+            return None  # 'The tax proposal also drew fire …, calling it “…”': a thing
+        if any(w in _NOT_PERSON_HEADS or w in _FUNCTION_WORDS or _VERB_RE.fullmatch(w) for w in [*mods, head]):
+            return None  # 'And the idea that he served …' is no description of a person
+        found = self._describe(head, ["the", *mods, head], pos)
+        if found and found.name:
+            return found
+        mods = {w for w in mods if w not in _ROLE_FILLER and len(w) > 2}
+        if not mods:
+            return None
+        pi = bisect.bisect_right(self._paras, pos) - 1
+        lo = self._paras[max(0, pi - 1)] if self._paras else 0
+        events = [(p, n) for p, n in self.speakers if lo <= p < s] + [(p, n) for p, n in self.salient() if lo <= p < s]
+        if not events:
+            return None
+        name = max(events)[1]
+        said = " ".join(
+            [
+                self.index.role_of(name) or "",
+                self.all_roles.get(name, ""),
+                *self.descs.get(name, []),
+                *self.lede_descriptions().get(name, []),
+            ]
+        )
+        if not mods & set(re.findall(r"[a-z][\w\-]*", said.lower())):
+            return None
+        return _Speaker(name, self.index.role_of(name), True)
+
+    def lede_descriptions(self) -> dict[str, list[str]]:
+        """Descriptions written before the name is given: a sentence that opens with an unnamed office
+        description and names nobody in it ('The communications director for a Republican member of Congress had
+        to apologize …') describes the person who opens the next sentence ('Elizabeth Lauten wrote …')."""
+        if self._lede is None:
+            self._lede = {}
+            heads = "|".join(sorted(_DESCRIPTORS))
+            desc = re.compile(rf"(?:The|the)\s+((?:[a-z][\w\-]*\s+){{0,3}}(?:{heads}))\b")
+            for s1, s2 in zip(self.sentences, self.sentences[1:], strict=False):
+                m = desc.match(s1.text)
+                if not m or any(s1.start <= ps < s1.start + m.end() for ps, _pe, _c in self.people):
+                    continue  # (a person later in the sentence is its object: '… critical of … Barack Obama')
+                first = next(((ps, c) for ps, _pe, c in self.people if ps == s2.start), None)
+                if first:
+                    self._lede.setdefault(self.index.resolve(first[1], first[0]), []).append(m.group(0))
+        return self._lede
+
+    def party_descriptions(self) -> None:
+        """Party words the article gives a person through a description or their own sentence, added to
+        their descriptions: 'New Jersey Sen. Bob Menendez … The Democratic senator also said …' (the only
+        senator named in the last paragraphs) and 'Florida Sen. Marco Rubio took a positive view, like his
+        fellow Republicans'.  Only what the article says: no party lists."""
+        for full, d, at in self._its:  # 'its editor' -> 'BuzzFeed News editor' (needs the sentences)
+            if d in self.descs.get(full, []) and (named := self.its(d, at)) != d:
+                self.descs[full][self.descs[full].index(d)] = named
+        heads = "|".join(sorted(_DESCRIPTORS))
+        pat = re.compile(
+            rf"\b[Tt]he\s+((?:[A-Z][\w.\-]*\s+)?(Democratic|Republican|GOP|Democrat)\s+(?:[a-z]+\s+)?({heads}))\b"
+        )
+        for m in pat.finditer(self.text):
+            if (
+                any(q0 < m.start() < q1 for q0, q1 in self.quoted)
+                or re.search(r",\s*$", self.text[max(0, m.start() - 3) : m.start()])
+                or re.match(r",\s+[A-Z]", self.text[m.end() : m.end() + 3])
+            ):
+                continue  # an appositive ('Nancy Pelosi of California, the Democratic leader,') is somebody's own
+            party = "democrat" if m.group(2).startswith("Democrat") else "republican"
+            lo = self._paras[max(0, bisect.bisect_right(self._paras, m.start()) - 3)] if self._paras else 0
+            fits = set()
+            for p, _e, c in self.people:
+                if lo <= p < m.start():
+                    full = self.index.resolve(c, p)
+                    roles = _expand_role(
+                        f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')} "
+                        f"{' '.join(self.descs.get(full, []))}"
+                    ).split()
+                    if m.group(3).lower() in roles:
+                        fits.add((full, party in roles or ({"democrat", "republican"} - {party}) & set(roles) == set()))
+            if len({f for f, _ in fits}) == 1 and all(ok for _, ok in fits):
+                full = next(iter(fits))[0]
+                if m.group(1) not in self.descs.setdefault(full, []):
+                    self.descs[full].append(m.group(1))
+        for sent in self.sentences:
+            fm = re.search(r"\b(?:his|her)\s+fellow\s+(Democrats|Republicans)\b", sent.text)
+            if not fm:
+                continue
+            subj = [n for p, n in self.salient() if sent.start <= p < sent.start + fm.start()]
+            if subj:
+                d = fm.group(1)[:-1]
+                if d not in self.descs.setdefault(subj[0], []):
+                    self.descs[subj[0]].append(d)

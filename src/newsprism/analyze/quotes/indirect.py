@@ -1,0 +1,138 @@
+"""Indirect (reported) speech in sentences without quotation marks: 'X said (that) …', 'according
+to X, …'.
+
+Why apart: it runs once after the quotations, over the sentences that hold no quotation mark, with
+the same attributor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.analyze.quotes.attributor import _Attributor
+from newsprism.analyze.quotes.lexicon import _VERB_RE
+from newsprism.analyze.quotes.marks import _Raw, _trim
+from newsprism.analyze.quotes.phrases import _np_forward
+from newsprism.model import Quote, Sentence
+
+_INDIRECT_VERBS = {
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "warned",
+    "argued",
+    "claimed",
+    "insisted",
+    "noted",
+    "explained",
+    "acknowledged",
+    "confirmed",
+    "predicted",
+    "suggested",
+    "tells",
+    "adds",
+    "argues",
+    "warns",
+    "claims",
+    "insists",
+    "notes",
+    "believes",
+}
+
+
+#: a speech-verb form used as a noun: after a possessive or a determiner
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]hese|[Tt]hose|[Ss]uch))\s+\Z")
+_PREP_START = re.compile(r"(?:on|in|at|during|after|before|from|over|via|through|late|early|earlier)\b")
+#: after a time ('argued Wednesday as they opened the prosecution') a clause of time, not what was argued;
+#: right after the verb it may open the report ('Trump said when he started …, he thought …')
+_WHEN_CLAUSE = re.compile(r"(?:while|when|as(?!\s+(?:many|much|few|little|long|soon|far|well|of)\b))\b")
+#: what follows an inverted verb at a sentence's end is its speaker, not a report ('…, said Chief of Detectives
+#: Charlie Beck.'): capitalised words and the small words of a title only
+_NAME_ONLY = re.compile(r"(?:[\s,.()\-]*(?:[A-Z][\w’'.\-]*|of|the|and|for|de|van|von)\b)+[\s,.()\-]*")
+_THAT_AFTER_PHRASE = re.compile(r"[^,;:.!?]{0,80}?\bthat\s+")
+_AUX_AFTER_THAT = re.compile(r"(?:would|will|could|can|may|might|should|must|is|was|has|had|does|did|means|meant)\b")
+
+
+#: the speaker's own next verb ends what was reported: 'The government said Mr. Xi would visit …
+#: but gave no indication whether he had left'; 'said it would appeal but declined to comment'
+_MAIN_VERB_AGAIN = re.compile(
+    r",?\s+(?:but\s+(?:(?:did|would)\s+not|didn['’]t|wouldn['’]t|gave|offered|provided|"
+    r"stopped\s+short|(?:could\s+not|couldn['’]t)\s+(?:provide|say|confirm|give|comment))|(?:but|and)\s+(?:declined|refused|added|noted|stressed|insisted|acknowledged|conceded))\b"
+)
+
+
+def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attributor, raws: list[_Raw]) -> list[Quote]:
+    """Reported speech in sentences without quotation marks: 'X said (that) …', 'according to X, …'."""
+    out: list[Quote] = []
+    marks = [r.open for r in raws] + [r.close for r in raws]
+    for sent in sentences:
+        if any(sent.start <= m < sent.end for m in marks) or len(sent.text) < 25:
+            continue
+        s, e = sent.start, sent.end
+        body_end = e - 1 if text[e - 1] in ".!?" else e
+        acc = re.search(r"(?:,\s*|^)according to\s+", text[s:e])
+        if acc:
+            ns, ne = _np_forward(text, s + acc.end(), body_end)
+            sp = att.from_np(ns, ne, s + acc.start())
+            if sp and sp.name:
+                if acc.start() > 0:
+                    cs, ce = s, s + acc.start()
+                else:
+                    rest = re.match(r"[^,]*,\s*", text[ne:body_end])
+                    cs, ce = (ne + rest.end(), body_end) if rest else (ne, ne)
+                cs, ce = _trim(text, cs, ce)
+                if len(text[cs:ce].split()) >= 4:
+                    out.append(Quote(article_id, text[cs:ce], sp.name, sp.role, cs, ce, "indirect"))
+                continue
+        for vm in _VERB_RE.finditer(text[s:e]):
+            verb = vm.group(0)
+            if verb not in _INDIRECT_VERBS:
+                continue
+            vs, ve = s + vm.start(), s + vm.end()
+            if _NOUN_BEFORE.search(text, s, vs):
+                continue  # 'Russia’s claims to Ukrainian territory', 'the warnings': a noun, not a speech verb
+            if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", text[s:vs]) or (
+                verb == "said" and re.match(r"\s+to\s+(?:be|have)\b", text[ve:e])
+            ):
+                continue  # 'The deal is said to be for eight years', 'Page, said to be …': nobody is speaking
+            rest = text[ve:body_end]
+            if verb in ("told", "tells"):
+                t = re.match(r"\s+(?:reporters|journalists|the press|(?:[\w’'.\-]+\s+){1,6}?that)\b\s*", rest)
+                if not t:
+                    continue
+                cs = ve + t.end()
+            else:
+                t = re.match(
+                    r"(?:\s+(?:on|last|this|earlier\s+this|late\s+last)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                    r"Saturday|Sunday|week|weekend|month|year|morning|afternoon|evening|night|today|tonight|yesterday|"
+                    r"in a statement|in an interview))*\s+(?:that\s+)?",
+                    rest,
+                )
+                cs = ve + (t.end() if t else 0)
+                after_that = text[ve:cs].rstrip().endswith("that")
+                timed = bool(text[ve:cs].strip()) and not after_that
+                if not after_that and (_PREP_START.match(text, cs) or timed and _WHEN_CLAUSE.match(text, cs)):
+                    # a phrase of place or time first ('said in separate statements Friday that …', 'said on
+                    # March 17, weighing into …'): what was said starts after a 'that', or nothing was reported
+                    th = _THAT_AFTER_PHRASE.match(text, cs, body_end)
+                    if not th:
+                        continue
+                    cs = th.end()
+                if after_that and _AUX_AFTER_THAT.match(text, cs):
+                    cs = ve + text[ve:cs].rstrip().rindex("that")  # 'said that would ratify …': 'that' is its subject
+                if text[cs : cs + 1] in (",", ".") or not text[cs : cs + 1].strip():
+                    continue
+            cut = _MAIN_VERB_AGAIN.search(text, cs, body_end)
+            cs, ce = _trim(text, cs, cut.start() if cut else body_end)
+            if len(text[cs:ce].split()) < 4 or _NAME_ONLY.fullmatch(text, cs, ce):
+                continue
+            if verb in ("added", "adds") and re.match(r"[\d$€£]", text[cs:ce]):
+                continue  # 'The economy added 136,000 new jobs': a sum, not speech
+            sp = att.before(s, vs + len(verb), vs)
+            if sp and sp.name:
+                out.append(Quote(article_id, text[cs:ce], sp.name, sp.role, cs, ce, "indirect"))
+            break
+    return out

@@ -1,0 +1,135 @@
+"""Quotation marks: pairing them into quoted spans, and telling a quoted title from speech.
+
+Why apart: these rules read punctuation and capitals only, never the attribution.  Every quote's
+offsets come from here, and ``Quote.text`` is always ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsprism.analyze.quotes.lexicon import _SMALL
+
+_OPEN_CTX = set(" \t\n([{—–-/:")
+_CLOSE_CTX = set(" \t\n.,;:!?)]}—–-/")
+_DOUBLE = '"“”„«»'
+
+
+@dataclass
+class _Raw:
+    open: int  # index of opening mark
+    close: int  # index of closing mark
+    start: int  # content start
+    end: int  # content end
+
+
+def _mark_dir(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
+    ch = text[i]
+    opening = i == lo or text[i - 1] in _OPEN_CTX
+    closing = i + 1 >= hi or text[i + 1] in _CLOSE_CTX
+    if opening == closing:
+        if ch in "“„«":
+            return True, False
+        if ch in "”»":
+            return False, True
+        if opening and closing:  # isolated straight mark: guess from what follows
+            return i + 1 < hi and text[i + 1] == " " and not (i > lo and text[i - 1] == " "), i + 1 >= hi
+    return opening, closing
+
+
+def find_quoted(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
+    """Pairs of quotation marks (straight or curly, mixed), allowing quotes that run over paragraphs."""
+    out: list[_Raw] = []
+    open_at: int | None = None
+    for k, (ps, pe) in enumerate(paras):
+        marks = [i for i in range(ps, pe) if text[i] in _DOUBLE]
+        skip_first = False
+        if open_at is not None:
+            if marks and marks[0] == ps:
+                skip_first = True  # continuation of a quote from the previous paragraph
+            else:
+                open_at = None
+        for n, i in enumerate(marks):
+            if skip_first and n == 0:
+                continue
+            opening, closing = _mark_dir(text, i, ps, pe)
+            if open_at is None:
+                if opening or not closing:
+                    open_at = i
+            elif closing or not opening:
+                s, e = open_at + 1, i
+                out.append(_Raw(open_at, i, s, e))
+                open_at = None
+            else:
+                open_at = i  # unbalanced: restart at the new opening mark
+        if open_at is not None:
+            nxt = paras[k + 1][0] if k + 1 < len(paras) else None
+            if nxt is None or text[nxt] not in _DOUBLE:
+                open_at = None
+    # single curly/straight quotes used as quotation marks in headlines: ‘trip for peace’
+    for m in re.finditer(
+        r"(?:(?<=\s)|(?<=^))[‘'](?=[A-Za-z])([^‘’'\n]{3,150}?[A-Za-z.!?,])[’'](?![A-Za-z])", text, re.M
+    ):
+        out.append(_Raw(m.start(), m.end() - 1, m.start(1), m.end(1)))
+    out.sort(key=lambda r: r.open)
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;"):
+        e -= 1
+    return s, e
+
+
+_WORK_KINDS = (
+    "show|series|film|movie|book|novel|album|song|play|musical|sitcom|sequel|prequel|remake|franchise|trilogy|"
+    "episode|documentary|single|opera|podcast|miniseries"
+)
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """A short Title Case phrase in quote marks used as a noun's modifier or after a determiner ('Roosevelt’s
+    “New Deal” efforts', 'the “Creamery Corporation” was'): it names something; nobody said it."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])
+    big = [w for w in words if w.lower() not in _SMALL]
+    if not (1 <= len(words) <= 5 and big and words[0][0].isupper() and all(w[0].isupper() for w in big)):
+        return False
+    if not any(re.search(r"[a-z]", w) for w in big):
+        return False  # 'the “WITCH HUNT”': capitals shout what someone wrote, they do not name a thing
+    before = text[max(0, start - 30) : start].rstrip("\"“‘'( ")
+    if re.search(r"(?:[’']s|\b(?:the|a|an|its|his|her|their|our|of|in|on|from))$", before):
+        return True  # 'the star of “American Pie”', 'appeared in “Scrubs”': a title after its preposition
+    if re.search(rf"\b(?:{_WORK_KINDS})$", before, re.I):
+        return True  # 'TV show “Scrubs”': the kind of work, then its title
+    if re.match(
+        rf"[”\"’']?\s+(?:{_WORK_KINDS}|star|actor|actress|singer|director|producer|author|fans?)\b",
+        text[end : end + 25],
+        re.I,
+    ):
+        return True  # '“The Hunger Games” sequel', 'the “X-Men” star': the title, then the kind of work
+    # the next one in a list of names: 'the star of “American Pie”, “Van Wilder” and “The Big Lebowski”'
+    lm = re.search(r"[“\"]([^“”\"]{1,60})[”\"]\s*(?:,|,?\s+(?:and|or))\s*$", text[max(0, start - 100) : start - 1])
+    if lm:
+        ps = max(0, start - 100) + lm.start(1)
+        return _quoted_name(text, ps, ps + len(lm.group(1)))
+    return False
+
+
+_MEDIA_CUE = re.compile(
+    r"\b(?:on|program|programme|show|series|book|film|movie|documentary|podcast|column|article|"
+    r"op-ed|titled|entitled|called|magazine|newspaper)\b[^.;:!?]{0,25}$",
+    re.I,
+)
+
+
+def is_title(text: str, start: int, end: int) -> bool:
+    """A Title Case phrase quoted right after a media cue ('on PBS's "Charlie Rose"', 'on Fox News' "On the
+    Record"') names a programme, book or article: it is not something anybody said."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])
+    big = [w for w in words if w.lower() not in _SMALL]
+    if not (2 <= len(words) <= 8 and big and words[0][0].isupper() and all(w[0].isupper() for w in big)):
+        return False
+    return bool(_MEDIA_CUE.search(text[max(0, start - 45) : start].rstrip("\"“‘'( ")))

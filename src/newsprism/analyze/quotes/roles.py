@@ -1,0 +1,173 @@
+"""Roles: the descriptions an article gives a speaker ('Sen.', 'a Republican of Idaho'), compared,
+judged, cleaned and merged.
+
+Why apart: roles are judged while attributing, and they are cleaned and merged once per quote at
+the end.  Both steps compare them word by word through :func:`_expand_role`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.analyze.entities import DEMONYMS
+from newsprism.analyze.quotes.lexicon import (
+    _DESCRIPTORS,
+    _LEADING,
+    _PARTY_NOUNS,
+    _PARTY_WORDS,
+    _ROLE_FILLER,
+    _SMALL,
+    _SUBORD,
+    _VERB_RE,
+)
+
+_ABBR = {
+    "sen": "senator",
+    "sens": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "reps": "representative",
+    "gen": "general",
+    "congressman": "congressman representative",
+    "congresswoman": "congresswoman representative",
+}
+
+
+def _expand_role(role: str) -> str:
+    """Lower-cased role words with abbreviations and party tags spelled out ('R-Utah' -> 'republican')."""
+    role = re.sub(r"\bD[-–][A-Z][\w.]*", " democrat ", role)
+    role = re.sub(r"\bR[-–][A-Z][\w.]*", " republican ", role)
+    out = []
+    for w in re.findall(r"[\w’'\-]+", role.lower()):
+        out.append(_ABBR.get(w, w))
+        if w in ("democratic", "democrats", "dem"):
+            out.append("democrat")
+        if w in ("republicans", "gop"):
+            out.append("republican")
+    return " ".join(out)
+
+
+def _describes(desc: str) -> bool:
+    """A description of a person ('Obama's current campaign press secretary', 'Another leading Dem'):
+    it ends in an office or party noun and holds no verb."""
+    words = _expand_role(desc).split()
+    head = _expand_role(re.split(r"\s+of\s+", desc, maxsplit=1)[0]).split()
+    of_office = " of " in desc and bool(head) and head[-1] in _DESCRIPTORS | {"head"}  # 'the head of the … service'
+    return (
+        bool(words)
+        and (words[-1] in _DESCRIPTORS | _PARTY_NOUNS or of_office)
+        and not _VERB_RE.search(desc)
+        and len(words) <= 8
+        and not _AUX.search(desc)
+    )
+
+
+_AUX = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|been|be|will|would|can|could|make|makes|made|said|says|"
+    r"who|which|that|they|he|she)\b|\b\w+ing\b(?<!ranking)(?<!leading)(?<!sitting)(?<!founding)"
+    r"(?<!outgoing)(?<!incoming)(?<!governing)(?<!presiding)"
+)
+
+
+def _good_title(title: str) -> bool:
+    """A title written before *this* name ('New Jersey Sen.'), not one about somebody else ('lawyer for Mr.')."""
+    words = _expand_role(title).split()
+    return (
+        bool(words)
+        and words[-1] in _DESCRIPTORS
+        and not re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?$|\b(?:for|of|to)\b", title)
+        and not re.match(r"\S+(?:ing|[’']s|[’']re)\s", title)
+    )  # 'Saying President Obama', 'It’s Senator Schumer'
+
+
+def _good_appositive(appos: str) -> bool:
+    """An appositive that describes the name before it ('a Republican of Idaho', 'the Senate majority leader'):
+    it has an office or party word and no clause or list of other people ('comedian Billy Crystal and …')."""
+    words = set(_expand_role(appos).split())
+    if not words & (_DESCRIPTORS | _PARTY_WORDS) or len(appos.split()) > 16:
+        return False
+    if re.match(r"(?:his|her|their|its)\b", appos, re.I) or re.match(r"[a-z]+\s+[A-Z][a-z]+\s+[A-Z]", appos):
+        return False
+    return not _AUX.search(appos)
+
+
+def _role_words(role: str) -> set[str]:
+    """A role's words for comparing two descriptions: expanded titles, a country's possessive as its
+    demonym ('China’s' ~ 'Chinese')."""
+    out = set()
+    for w in _expand_role(role).split():
+        w = re.sub(r"['’]s$", "", w.strip(",.()"))
+        out.add(DEMONYMS.get(w, w).lower())
+    return out
+
+
+def _merge_roles(role: str | None, descs: list[str], limit: int = 200) -> str | None:
+    """The fullest description the article gives a person: the quote's own role, then every other
+    mention's title or appositive that adds words ('Representative' + 'Republican of Idaho'; 'Mr. Labrador
+    said' gets both).  Descriptions already covered, or that would make the role overlong, are skipped."""
+    for d in descs:
+        d = clean_role(d)
+        if not d:
+            continue
+        have, given = _role_words(role or ""), _role_words(d)
+        if not given - have - _ROLE_FILLER or (role and d.lower() in role.lower()):
+            continue
+        if role and have - _ROLE_FILLER <= given and len(d) <= limit:
+            role = d  # 'China’s spokesman' is inside 'Chinese Foreign Ministry spokesman': one role, not both
+            continue
+        merged = f"{role}, {d}" if role else d
+        if len(merged) > limit:
+            continue
+        role = merged
+    return role
+
+
+_DANGLING = {"and", "or", "of", "for", "to", "with", "at", "in", "on", "the", "a", "an", "by", "from"}
+
+
+_SINGULAR = {"Sens.": "Sen.", "Reps.": "Rep.", "Govs.": "Gov."}
+
+
+def _spells_out(acronym: str | None, name: str | None) -> bool:
+    """``name`` is the long form of ``acronym`` ('Department of Justice' / 'DOJ', 'World Health Organization' / 'WHO').
+
+    Every letter of the acronym is, in order, the initial of a word of the name; only small words
+    ('of', 'the', 'and') may be skipped, and every capitalised word must give its initial.
+    """
+    if not acronym or not name or not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    words = name.split()
+    if not all(w[:1].isupper() or w.lower() in _SMALL for w in words):
+        return False
+    letters = list(acronym)
+    for w in words:
+        if letters and w[:1].upper() == letters[0]:
+            letters.pop(0)
+        elif w[:1].isupper():
+            return False
+    return not letters
+
+
+def clean_role(role: str | None) -> str | None:
+    """Trim what a greedy role match drags along ('Financial Times (', 'Mr. Xi and'); None when nothing is left.
+
+    A role is a description ('Kremlin spokesman'), never another person's name: a role that
+    starts with an honorific is a mis-parse of a coordination ('Putin and Mr. Xi') and is dropped.
+    """
+    if not role:
+        return None
+    r = role
+    if r.count("(") > r.count(")"):
+        r = r[: r.rfind("(")]
+    words = r.replace("\n", " ").split()
+    while words and (words[-1].lower().strip(",;:") in _DANGLING or not re.search(r"\w", words[-1])):
+        words.pop()
+    if words and re.fullmatch(r"(?:Mr|Mrs|Ms|Miss)\.?", words[-1]):
+        return None  # the words before a name's honorific are no title: 'When Mr. Shulman said', 'Enter Ms. Lauten'
+    while words and (words[0].lower() in _DANGLING or words[0].lower() in _LEADING or words[0].lower() in _SUBORD):
+        words.pop(0)
+    words = [_SINGULAR.get(w, w) for w in words]  # 'Sens. Durbin and Leahy': each one is a Sen.
+    r = " ".join(words).strip(" ,;:-–—")
+    if not r or re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.?\s+[A-Z]", r + " "):
+        return None
+    return r
