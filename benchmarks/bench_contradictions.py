@@ -275,6 +275,19 @@ Pairs newsprism gets wrong: {", ".join(n["errors"]) or "none"}. The sample draws
 the peer's recall (every pair is one it flags). The misses: c82 gives the revised figure without its noun ('on top of a
 revised 6.9 million in the prior week' vs 'claims … were revised upward to 6.8 million'; a number with no counted noun
 is not compared), c89 is a negation across synonyms ('not planning to waive the Jones Act' vs 'considering lifting it').
+
+## Amounts of money (2026-12-03)
+
+Until this date an amount of money was compared only when a noun followed it ('$5 million aid'); '$3.6 billion from
+military construction projects', a sentence-final '$3.5 billion.' and '$60bn' / '$1.6B' were never compared. Now every
+amount in dollars, euros or pounds is a money value, with stricter conditions than counts, because one story holds many sums:
+two shared context words (the amount's clause, plus the clause before when it says too little: 'money from its military
+construction budget, | to the tune of $3.5 billion'), the same fact or a sentence similarity of 0.6 (shared actors are not
+enough), and no different countries right after the amount ('$34 billion in Chinese goods' vs '$60bn of American goods').
+The label scores above did not move, and over all 50 BASIL DEV events and 307 NeuS DEV stories the detector reports the same
+single contradiction as before (the 2002 / 2003 date): the change adds no false alarm there, and found no new disagreement
+either (in BASIL's border-emergency event, Fox's '$3.5 billion' sits between HuffPost's 'about $3.6 billion', which allows
+it, and the Times's '$3.6 billion', too loosely aligned to compare). Written cases are in `tests/test_contradiction_rules.py`.
 """
     (ROOT / "benchmarks" / "contradictions.md").write_text(md, encoding="utf-8")
 

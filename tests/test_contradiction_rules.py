@@ -179,3 +179,52 @@ def test_two_people_with_one_surname_are_no_age_contradiction():
         nlp="spacy",
     )
     assert not [c for c in cs if c.topic.startswith("age")], cs
+
+
+def test_two_outlets_giving_different_sums_of_money_differ():
+    """An amount of money is compared whatever follows it ('$3.6 billion from …'; a sentence-final '$3.5 billion.')."""
+    cs = _contradictions(
+        "The Pentagon will shift $3.6 billion from military construction projects to the border wall, officials said.",
+        "The Pentagon will shift $2.5 billion from military construction projects to the border wall, officials said.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs
+    values = {v.value for c in cs for v in c.variants}
+    assert {"$3.6 billion", "$2.5 billion"} <= values, values
+    cs = _contradictions(
+        "Congress gave the Pentagon money from its military construction budget, to the tune of $3.5 billion.",
+        "Congress gave the Pentagon money from its military construction budget, to the tune of $4.5 billion.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # '$60bn' is 60 billion, '$1.6B' 1.6 billion
+        (
+            "China imposed new tariffs on $60bn of American goods on Friday, the commerce ministry said.",
+            "China imposed new tariffs on $60 billion of American goods on Friday, the commerce ministry said.",
+        ),
+        (
+            "Dominion Voting filed a $1.6B defamation lawsuit against the network on Friday.",
+            "Dominion Voting filed a $1.6 billion defamation lawsuit against the network on Friday.",
+        ),
+        # 'about $3.6 billion' allows $3.5 billion
+        (
+            "The declaration lets the president divert about $3.6 billion from military construction projects.",
+            "The declaration lets the president divert $3.5 billion from military construction projects.",
+        ),
+        # two sums: whose goods they count differs
+        (
+            "President Trump imposed tariffs on $34 billion in Chinese goods in July, officials said.",
+            "President Trump imposed tariffs on $60 billion in American goods in July, officials said.",
+        ),
+        # two sums of one story that pay for different things
+        (
+            "The plan moves $3.6 billion from military construction projects to build the border wall.",
+            "The plan moves $600 million from the Treasury's asset forfeiture fund to the drug war.",
+        ),
+    ],
+)
+def test_the_same_sum_or_two_different_sums_are_no_money_contradiction(a: str, b: str):
+    assert _contradictions(a, b) == []

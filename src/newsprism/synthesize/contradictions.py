@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 import numpy as np
 from rapidfuzz import fuzz
 
+from newsprism.analyze.entities import DEMONYMS
 from newsprism.model import Analysis, Article, Contradiction, Span, Variant
 from newsprism.synthesize._text import (
     NATIONALITY,
@@ -49,19 +50,27 @@ _VAGUE = {
     "millions": (2e6, 999e6), "billions": (2e9, 999e9),
 }  # fmt: skip
 _SCALE = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SUFFIX = {
+    "k": "thousand",
+    "m": "million",
+    "mn": "million",
+    "b": "billion",
+    "bn": "billion",
+    "tn": "trillion",
+}  # '$60bn', '£3m'
 
 _QUAL_LOW = r"(?:more than|over|at least|upwards of|in excess of|nearly|almost|about|around|roughly|some|approximately|up to|fewer than|less than|under|as many as|an estimated)"
 _QTY_RE = re.compile(
     rf"(?P<qual>{_QUAL_LOW}\s+)?"
     r"(?P<num>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions|"
-    r"\$?\d+(?:,\d{3})*(?:\.\d+)?|a dozen|a hundred|a thousand|a million|a billion|"
+    r"[$€£]?\d+(?:,\d{3})*(?:\.\d+)?|a dozen|a hundred|a thousand|a million|a billion|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
-    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion))?"
+    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)|(?P<sfx>bn|mn|m|b|tn|k)\b)?"
     r"(?P<pct>\s*(?:%|percent|per cent))?"
     r"(?:\s+of)?"
     r"(?:\s+(?:the|their|its|his|her|our|these|those))?"
-    r"\s+(?P<unit>(?:[a-z][a-z\-]+\s+){0,2}[a-z][a-z\-]+)?",
+    r"(?:\s+(?P<unit>(?:[a-z][a-z\-]+\s+){0,2}[a-z][a-z\-]+))?",
     re.IGNORECASE,
 )
 _UNIT_STOP = STOP | {"more", "less", "than", "other", "such", "percent", "per", "cent", "years-old", "old"}
@@ -99,7 +108,7 @@ def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, flo
             v = float(_SMALL[n])
         else:
             try:
-                v = float(n.lstrip("$").replace(",", ""))
+                v = float(n.lstrip("$€£").replace(",", ""))
             except ValueError:
                 return None
         half = _rounding(n, scale)
@@ -124,7 +133,7 @@ def _rounding(num: str, scale: str | None) -> float:
     '6.9 million' stands for 6.85-6.95 million, so against '6.8 million' the sources differ, while
     '$1.37 trillion' fits '$1.4 trillion' and '212,000' fits '200,000'. Counts under 1,000 are exact
     ('20 people' and '23 people' differ). Slightly under half, so '12' and '13' do not touch."""
-    digits = num.lstrip("$").replace(",", "")
+    digits = num.lstrip("$€£").replace(",", "")
     if not re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return 0.49  # a number word: an exact count
     if "." in digits:
@@ -161,6 +170,22 @@ def _count_context(text: str, u: Unit, start: int, end: int) -> set[str]:
     return set(content_stems(text[cs:ce]))
 
 
+_SCALE_WORDS = frozenset(_SCALE) | {f"{w}s" for w in _SCALE}
+
+
+def _money_context(text: str, u: Unit, start: int, end: int) -> set[str]:
+    """An amount's clause without scale words; with the clause before when that says too little of what the
+    money is ('money from the Pentagon's construction budget, | to the tune of $3.5 billion')."""
+    spans = clauses(text, u.start, u.end)
+    k = next((i for i, (cs, ce) in enumerate(spans) if cs <= start and end <= ce), None)
+    if k is None:
+        return set(content_stems(u.text)) - _SCALE_WORDS
+    ctx = set(content_stems(text[spans[k][0] : spans[k][1]])) - _SCALE_WORDS
+    if len(ctx) < 3 and k > 0:
+        ctx |= set(content_stems(text[spans[k - 1][0] : spans[k - 1][1]])) - _SCALE_WORDS
+    return ctx
+
+
 def _clause_of(text: str, u: Unit, start: int, end: int) -> str:
     clause = _enclosing_clause(text, u, start, end)
     return text[clause[0] : clause[1]] if clause else u.text
@@ -170,26 +195,37 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
     out = []
     for m in _QTY_RE.finditer(u.text):
         num, unit = m.group("num"), m.group("unit")
-        if not unit:
-            continue
+        currency = num[0] in "$€£" and not m.group("pct")
+        if not currency and (not (unit or m.group("scale")) or m.group("sfx")):
+            continue  # '100m sprint': a suffix scales money only
+        scale = m.group("scale") or _SUFFIX.get((m.group("sfx") or "").lower())
         before = u.text[: m.start("num")]
         if _MONTH_RE.search(before) or re.search(r"[\d:/\-]$", before.rstrip()):
             continue  # a date, a time or a compound number
-        if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("scale"):
+        if re.fullmatch(r"(?:19|20)\d\d", num) and not scale:
             continue  # a year
         if re.match(r"[\-–]", u.text[m.end("num") : m.end("num") + 1] or " "):
             continue  # "12-point", "70th" style compounds describe, they don't count
         toks = []
-        for t in unit.lower().split():
+        for t in (unit or "").lower().split():
             if t in _UNIT_STOP or (toks and _VERBISH.fullmatch(t)):
                 break  # 'three people died in': the noun counted is 'people', not the verb after it
             toks.append(t)
-        if not toks or num.lower() in {"one"} or _QTY_NUM.fullmatch(toks[0]):
+        if currency:
+            # an amount of money measures money, whatever noun follows ('$3.6 billion from the Pentagon')
+            toks, unit_end = [], max(m.end("num"), m.end("scale"), m.end("sfx"))
+        elif not unit:
+            # 'revised to 6.9 million, the department said': the scale word is all there is to compare
+            toks, unit_end = [m.group("scale").lower()], m.end("scale")
+        elif not toks or num.lower() in {"one"} or _QTY_NUM.fullmatch(toks[0]):
             continue  # 'three of the seven bullets': a part of another count
-        unit_end = m.start("unit") + unit.lower().index(toks[-1]) + len(toks[-1])
+        else:
+            unit_end = m.start("unit") + unit.lower().index(toks[-1]) + len(toks[-1])
         if _COORDINATED.match(u.text[unit_end:]):
             continue  # '420 passengers and crew', '12 Somali and 11 Yemeni': whom the number counts is unclear
-        if m.group("pct") is not None:
+        if currency:
+            key = "money" + num[0]
+        elif m.group("pct") is not None:
             key = "percent"
         elif toks[0] in _MEASURES:
             key = _MEASURES[toks[0]]  # 'kilometres north of Anchorage' measures kilometres, not 'north'
@@ -197,16 +233,16 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
             key = stem(toks[-1])
         if _restated(u.text, m.start("num")):
             continue  # '$US1 million ($1.52 million)': a conversion of the number before it
-        iv = _interval(num, m.group("scale"), m.group("qual"))
+        iv = _interval(num, scale, m.group("qual"))
         if iv is None:
             continue
         s = u.start + (m.start("qual") if m.group("qual") else m.start("num"))
         e = u.start + unit_end
         value = re.sub(r"\s+", " ", u.text[s - u.start : unit_end].strip())
-        ctx = _count_context(text, u, s, e) - {key}
+        ctx = (_money_context if currency else _count_context)(text, u, s, e) - {key}
         after = [stem(w) for w, _, _ in words(u.text[unit_end:])[:4] if w.lower() not in STOP | {"were", "been"}]
         before = [stem(w) for w, _, _ in words(u.text[: s - u.start])[-3:] if w.lower() not in STOP]
-        pred = (after or before[-1:] or [""])[0]
+        pred = "" if currency else (after or before[-1:] or [""])[0]
         out.append(
             Mention(
                 "number",
@@ -223,7 +259,7 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
                 pred,
                 scope=_scope(u.text),
                 verb=_governing_verb(u.text[: s - u.start]),
-                anchor=_anchor(u.text[unit_end:]) if toks[0] in _MEASURES else "",
+                anchor=_anchor(u.text[unit_end:]) if toks and toks[0] in _MEASURES else "",
             )
         )
     return out
@@ -363,11 +399,30 @@ def _compatible_qty(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> b
     if a.anchor and b.anchor and a.anchor != b.anchor:
         return False  # '150 nautical miles off Aden' vs '13 nautical miles from the Mysore
     shared_ctx = len(a.context & b.context)
-    if shared_ctx < 1:
-        return False
-    actors = _same_actor(a.actors, b.actors)
+    money = a.key.startswith("money")
+    if shared_ctx < (2 if money else 1):
+        return False  # amounts of money are many in a story: two shared words say it is the same sum
+    na, nb = _nations_after(a), _nations_after(b)
+    if na and nb and not na & nb:
+        return False  # '$34 billion in Chinese goods' and '$60bn of American goods' are two sums
     sim = float(al.sim[a.unit.idx, b.unit.idx])
+    if money:
+        return same_fact or sim >= 0.6  # shared actors say little: one story's sums share its actors
+    actors = _same_actor(a.actors, b.actors)
     return same_fact or actors >= 2 or (actors >= 1 and sim >= 0.45) or sim >= 0.6
+
+
+#: country and demonym stems -> one key per country ('American', 'U.S.' and 'America' are one)
+_NATION = {stem(k): k for k in DEMONYMS} | {stem(v.lower()): k for k, v in DEMONYMS.items()}
+_NATION |= {w: "america" for w in ("u.s.", "us", "american", "america")}
+
+
+def _nations_after(m: Mention) -> set[str]:
+    """The countries named in the few words after a value: whose goods, troops or money it counts."""
+    after = m.unit.text[m.end - m.unit.start :]
+    return {
+        _NATION[k] for w, _, _ in words(after)[:5] if (k := stem(w.lower())) in _NATION or (k := w.lower()) in _NATION
+    }
 
 
 def _conflict_qty(a: Mention, b: Mention) -> bool:
