@@ -14,7 +14,7 @@ import newsprism
 from conftest import DEMO, eval_path
 from newsprism.cli import main
 from newsprism.model import Article, Brief, to_dict
-from newsprism.render import brief_to_json_dict
+from newsprism.render import brief_to_json_dict, render
 from newsprism.render.schema import brief_schema
 
 BOILERPLATE = re.compile(
@@ -83,6 +83,26 @@ def test_demo_forms_one_story_with_a_full_brief(demo):
     # the AP-credited article carries origin AP
     ap = [a for a in articles if "reported by The Associated Press" in (" ".join(a.credits))]
     assert ap and all(ref.origin == "AP" for ref in story.sources if ref.article == ap[0].id)
+
+
+def test_demo_reported_speech_is_kept_apart_from_quotes(demo):
+    """'Peskov said Xi and Putin … would hold talks' is the outlet's wording: listed as reported, never quoted."""
+    articles, brief = demo
+    story = brief.stories[0]
+    peskov = [q for q in story.quotes if q.text.startswith("Xi and Putin, along with")]
+    assert len(peskov) == 1 and peskov[0].kind == "indirect" and peskov[0].speaker == "Dmitry Peskov", peskov
+    ushakov = [q for q in story.quotes if q.text.startswith("Of course, the conflict in Ukraine")]
+    assert ushakov and all(q.kind == "direct" for q in ushakov)
+    # no group mixes the two kinds: a reported group's spans hold no quotation mark of its own
+    by_id = {a.id: a for a in articles}
+    for q in story.quotes:
+        if q.kind == "indirect":
+            assert all(not by_id[sp.article].text[sp.start : sp.end].startswith(("“", '"')) for sp in q.spans), q
+    md = render(brief, "md")
+    reported = md.split("### Reported statements", 1)[1].split("\n### ", 1)[0]
+    assert "Dmitry Peskov, Kremlin spokesman: Xi and Putin, along with" in reported
+    assert "“Xi and Putin" not in md
+    assert "“Of course, the conflict in Ukraine will be discussed”" in md.split("### Reported statements", 1)[0]
 
 
 def test_demo_json_validates_against_published_schema(demo):

@@ -62,9 +62,9 @@ def merge_quotes(quotes: list[Quote], threshold: float = 90.0) -> list[StoryQuot
     for i in range(len(direct)):
         groups.setdefault(root(i), []).append(i)
     out: list[StoryQuote] = []
-    for members in sorted(groups.values(), key=lambda g: min(direct[i].start for i in g) * 0 + g[0]):
+    for members in sorted(groups.values(), key=lambda g: g[0]):  # in first-mention order
         qs = [direct[i] for i in members]
-        best = max(qs, key=lambda q: (len(q.text), -members[qs.index(q)]))
+        best = qs[max(range(len(qs)), key=lambda k: (len(qs[k].text), -members[k]))]  # longest, then first
         speakers = Counter(names.get(q.speaker, q.speaker) for q in qs if q.speaker)
         roles = Counter(q.role for q in qs if q.role)
         arts: list[str] = []
@@ -79,6 +79,7 @@ def merge_quotes(quotes: list[Quote], threshold: float = 90.0) -> list[StoryQuot
                 articles=arts,
                 # the quoted text is copied from ``best``: its span comes first, as every cited text in a brief does
                 spans=[Span(q.article, q.start, q.end) for q in [best, *(q for q in qs if q is not best)]],
+                kind=best.kind,  # direct and reported speech are never merged
             )
         )
     return out
