@@ -830,3 +830,23 @@ def test_indirect_speech_ends_where_the_speaker_acts_again() -> None:
     assert said["Chinese Government"] == "Mr. Xi would visit Moscow from Monday to Wednesday", said
     assert said["Police"] == "the person killed was a 63-year-old woman from Warren", said
     assert said["Officials"] == "the bridge was closed and traffic was diverted to the north", said
+
+
+def test_a_relative_clause_between_the_name_and_the_verb() -> None:
+    """BASIL DEV: '“…,” California Attorney General Xavier Becerra, who has sued the Trump administration
+    multiple times, said in a statement. “…”' left both quotes without a speaker: the 'who' clause hid the
+    verb from the name. The continuation in the same paragraph is the same person's."""
+    by = _by_text(
+        "The utility did not respond at first.\n\n"
+        "“The claims are false. There is no shortage of water,” Oregon Attorney General Dana Whitfield, who has "
+        "sued the utility twice this year, said in a statement. “If the company keeps this up, we will see it "
+        "in court.”\n\n"
+        "“We did nothing wrong,” Paul Ortega, whose company runs the plant, told reporters.",
+        "spacy",
+    )
+    assert by["The claims are false. There is no shortage of water"] == (
+        "Dana Whitfield",
+        "Oregon Attorney General",
+    ), by
+    assert by["If the company keeps this up, we will see it in court."][0] == "Dana Whitfield", by
+    assert by["We did nothing wrong"][0] == "Paul Ortega", by

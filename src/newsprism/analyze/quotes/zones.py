@@ -51,6 +51,14 @@ _OWN_SUBJECT = re.compile(
 )
 
 
+#: a relative clause about the person between the name and the speech verb ('…,” California Attorney
+#: General Xavier Becerra, who has sued the administration multiple times, said'): one clause, no quote
+#: marks or list commas, and the speech verb right after its closing comma
+_RELATIVE = re.compile(
+    rf"[ \t]*,[ \t]+(?:who|whose)[ \t]+[^,;:“”\"\n]{{2,120}}?,(?=[ \t]*(?:(?:also|later|then|\w+ly)[ \t]+)?(?:{VERBS})\b)"
+)
+
+
 _DESC_OR_ORG = re.compile(
     r"\b(?:"
     + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS | _NP_LOWER - {"the", "a", "an", "of", "for", "and"}))
@@ -134,6 +142,8 @@ class _Zones:
                 rest = rest[tag.end() :]
             if appos_role:
                 rest = text[ae:e]
+            if rel := _RELATIVE.match(rest):  # '…,” X, who has sued the administration twice, said'
+                rest = rest[rel.end() :]
             vm2 = re.match(
                 rf"[\s,]*(?:(?:later|also|then|has|had|have|once|again|previously|recently|repeatedly|\w+ly)\s+)*({VERBS})\b",
                 rest,
