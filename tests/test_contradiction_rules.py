@@ -228,3 +228,46 @@ def test_two_outlets_giving_different_sums_of_money_differ():
 )
 def test_the_same_sum_or_two_different_sums_are_no_money_contradiction(a: str, b: str):
     assert _contradictions(a, b) == []
+
+
+def test_a_number_written_apart_is_read_whole():
+    """Text rebuilt from tokens writes '1, 500 kilometers': the distance is 1,500, not 500 ('1, 150' is 1,150)."""
+    cs = _contradictions(
+        "Qeshm, an island 1, 500 kilometers south of Tehran, was hit by the quake on Sunday, officials said.",
+        "Qeshm, an island 1, 150 kilometers south of Tehran, was hit by the quake on Sunday, officials said.",
+    )
+    assert [sorted(v.value for v in c.variants) for c in cs] == [
+        ["1, 150 kilometers south", "1, 500 kilometers south"]
+    ], cs
+    same = _contradictions(
+        "Qeshm, an island 1, 500 kilometers south of Tehran, was hit by the quake on Sunday, officials said.",
+        "Qeshm, an island 1,500 kilometers south of Tehran, was hit by the quake on Sunday, officials said.",
+    )
+    assert same == [], same
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # two places' populations
+        (
+            "The quake struck Qeshm island, home to 120,000 people, and the city of Bandar Abbas, state media said.",
+            "Helicopters flew the injured to Bandar Abbas, a city of 500,000 people that was also jolted by the quake.",
+        ),
+        # whose population is unclear: not compared
+        (
+            "The quake struck Qeshm island, home to 120,000 people, and the city of Bandar Abbas, state media said.",
+            "Residents of the island, which lies off the port city of Bandar Abbas and is home to 500,000 people, slept outside.",
+        ),
+    ],
+)
+def test_populations_of_different_places_are_no_contradiction(a: str, b: str):
+    assert _contradictions(a, b) == []
+
+
+def test_one_place_given_two_populations_differs():
+    cs = _contradictions(
+        "The quake struck Qeshm island, home to 120,000 people, on Sunday, state media said.",
+        "The quake struck Qeshm island, home to 300,000 people, on Sunday, state media said.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs

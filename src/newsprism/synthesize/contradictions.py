@@ -63,7 +63,7 @@ _QUAL_LOW = r"(?:more than|over|at least|upwards of|in excess of|nearly|almost|a
 _QTY_RE = re.compile(
     rf"(?P<qual>{_QUAL_LOW}\s+)?"
     r"(?P<num>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions|"
-    r"[$€£]?\d+(?:,\d{3})*(?:\.\d+)?|a dozen|a hundred|a thousand|a million|a billion|"
+    r"[$€£]?(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d.])|[$€£]?\d+(?:,\d{3})*(?:\.\d+)?|a dozen|a hundred|a thousand|a million|a billion|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
     r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)|(?P<sfx>bn|mn|m|b|tn|k)\b)?"
@@ -108,7 +108,7 @@ def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, flo
             v = float(_SMALL[n])
         else:
             try:
-                v = float(n.lstrip("$€£").replace(",", ""))
+                v = float(n.lstrip("$€£").replace(", ", "").replace(",", ""))
             except ValueError:
                 return None
         half = _rounding(n, scale)
@@ -133,7 +133,7 @@ def _rounding(num: str, scale: str | None) -> float:
     '6.9 million' stands for 6.85-6.95 million, so against '6.8 million' the sources differ, while
     '$1.37 trillion' fits '$1.4 trillion' and '212,000' fits '200,000'. Counts under 1,000 are exact
     ('20 people' and '23 people' differ). Slightly under half, so '12' and '13' do not touch."""
-    digits = num.lstrip("$€£").replace(",", "")
+    digits = num.lstrip("$€£").replace(", ", "").replace(",", "")  # '1, 500': one number written apart
     if not re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return 0.49  # a number word: an exact count
     if "." in digits:
@@ -204,6 +204,12 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
             continue  # a date, a time or a compound number
         if re.fullmatch(r"(?:19|20)\d\d", num) and not scale:
             continue  # a year
+        owner = None
+        if pop := _POPULATION.search(before):
+            # a place's population: a story names many places, so it is compared only with the same place's
+            owner = _owner(before[: pop.start()])
+            if owner is None:
+                continue  # 'the island, which is … and is home to about 100,000 people': whose is unclear
         if re.match(r"[\-–]", u.text[m.end("num") : m.end("num") + 1] or " "):
             continue  # "12-point", "70th" style compounds describe, they don't count
         toks = []
@@ -259,7 +265,7 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
                 pred,
                 scope=_scope(u.text),
                 verb=_governing_verb(u.text[: s - u.start]),
-                anchor=_anchor(u.text[unit_end:]) if toks and toks[0] in _MEASURES else "",
+                anchor=owner or (_anchor(u.text[unit_end:]) if toks and toks[0] in _MEASURES else ""),
             )
         )
     return out
@@ -312,6 +318,20 @@ def _governing_verb(before: str) -> str:
 def _scope(text: str) -> str:
     """'total' when the claim counts a total, an average or a running tally, else ''."""
     return "total" if _SCOPE_RE.search(text) else ""
+
+
+_POPULATION = re.compile(
+    r"(?:\bhome to|\b(?:a|the) (?:\w+ )?(?:city|town|village|country|nation|island|province|region|state) of"
+    r"|\bpopulation of)\s+(?:about|around|roughly|some|nearly|almost|more than|over|an estimated)?\s*$",
+    re.IGNORECASE,
+)
+_OWNER = re.compile(r"([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)(?:\s+[a-z]+)?,\s+$")
+
+
+def _owner(before: str) -> str | None:
+    """The place a population belongs to, named right before it: 'Bandar Abbas, | a city of', 'Qeshm island, | home to'."""
+    m = _OWNER.search(before)
+    return stem(m.group(1).lower()) if m else None
 
 
 def _anchor(tail: str) -> str:
