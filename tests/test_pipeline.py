@@ -152,6 +152,20 @@ def test_cli_clean_and_brief_contract(tmp_path: Path):
     assert len(data["stories"]) == 1 and len(data["stories"][0]["articles"]) == 5
 
 
+def test_cli_quotes_say_which_are_reported_speech():
+    """A consumer of `newsprism quotes` must be able to tell quoted words from an outlet's paraphrase."""
+    path = DEMO / "004_3173251160033c64.txt"
+    res = CliRunner().invoke(main, ["quotes", str(path), "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(x) for x in res.output.splitlines()]
+    assert rows and all(list(r) == ["article", "text", "speaker", "role", "kind", "start", "end"] for r in rows)
+    peskov = [r for r in rows if r["text"].startswith("Xi and Putin, along with")]
+    assert [r["kind"] for r in peskov] == ["indirect"] and peskov[0]["speaker"] == "Dmitry Peskov"
+    assert {"direct", "indirect"} <= {r["kind"] for r in rows} <= {"direct", "partial", "indirect"}
+    text = newsprism.clean([path])[0].text
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)  # the span is the cleaned text's
+
+
 def test_cli_exit_code_when_nothing_readable(tmp_path: Path):
     (tmp_path / "empty.txt").write_text("")
     res = CliRunner().invoke(main, ["clean", str(tmp_path / "empty.txt")])

@@ -102,9 +102,10 @@ def cluster(paths: tuple[str, ...], fmt: str, embedder: str, nn: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--nlp", default=api.DEFAULT_NLP, show_default=True)
 def quotes(paths: tuple[str, ...], fmt: str, nlp: str) -> None:
-    """Print per quote its article, text, speaker and role."""
+    """Print per quote its article, text, speaker and role, whether it is direct or reported speech, and its span."""
     found = api.quotes(_load(paths), nlp=nlp)
-    rows = [{"article": q.article, "text": q.text, "speaker": q.speaker, "role": q.role} for q in found]
+    keys = ("article", "text", "speaker", "role", "kind", "start", "end")
+    rows = [{k: getattr(q, k) for k in keys} for q in found]
     _write(_jsonl(rows), None)
 
 

@@ -156,8 +156,9 @@ class Contradiction:
 class StoryQuote:
     """One distinct quote with every article carrying it.
 
-    ``kind`` is ``"direct"`` (the words inside quotation marks) or ``"indirect"`` (reported
-    speech: "X said that …"); renderers must not put reported speech in quotation marks.
+    ``kind`` is ``"direct"`` or ``"partial"`` (words inside quotation marks: a whole quote, or a phrase
+    inside the outlet's sentence) or ``"indirect"`` (reported speech: "X said that …"); renderers must not
+    put reported speech in quotation marks.
     """
 
     text: str
