@@ -850,3 +850,21 @@ def test_a_relative_clause_between_the_name_and_the_verb() -> None:
     ), by
     assert by["If the company keeps this up, we will see it in court."][0] == "Dana Whitfield", by
     assert by["We did nothing wrong"][0] == "Paul Ortega", by
+
+
+def test_one_of_a_group_before_the_name_is_a_description() -> None:
+    """BASIL DEV: '“…,” one of the women, Maureen Maloney, said in an interview. Her son Matthew Denice, 23,
+    was killed … “…,” she said.' had no speaker for the first quote, so 'she' fell back to the last name
+    mentioned, the dead son. 'one of the <people>' before a name and its comma describes that person."""
+    by = _by_text(
+        "Several parents spoke at the vigil.\n\n"
+        "“Daniel’s death could have been avoided,” one of the mothers, Helen Castillo, said in an interview "
+        "after the vigil. Her son Daniel Castillo, 19, was killed in 2015 in a crash on the interstate. “He "
+        "should never have been on that road at all,” she said. “Nobody listened to us.”\n\n"
+        "Another of his lawyers, Ruth Okafor, said the city would appeal.",
+        "spacy",
+    )
+    assert by["Daniel’s death could have been avoided"] == ("Helen Castillo", "one of the mothers"), by
+    assert by["He should never have been on that road at all"][0] == "Helen Castillo", by
+    assert by["Nobody listened to us."][0] == "Helen Castillo", by
+    assert by["the city would appeal"][0] == "Ruth Okafor", by

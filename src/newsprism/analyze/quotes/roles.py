@@ -47,15 +47,23 @@ def _expand_role(role: str) -> str:
     return " ".join(out)
 
 
+#: one member of a group named before the name: 'one of the women, Maureen Maloney, said'
+_PARTITIVE = re.compile(
+    r"(?:[Oo]ne|[Aa]nother)\s+of\s+(?:the|those|these|his|her|their|its|our)\s+(?:[\w’'\-]+\s+){0,3}"
+    r"(?:[a-z][\w\-]*[a-rt-z]s|[a-z]*(?:men|people|children))"
+)
+
+
 def _describes(desc: str) -> bool:
-    """A description of a person ('Obama's current campaign press secretary', 'Another leading Dem'):
-    it ends in an office or party noun and holds no verb."""
+    """A description of a person ('Obama's current campaign press secretary', 'Another leading Dem', 'one
+    of the mothers'): it ends in an office or party noun, or names one of a group of people, and holds no
+    verb."""
     words = _expand_role(desc).split()
     head = _expand_role(re.split(r"\s+of\s+", desc, maxsplit=1)[0]).split()
     of_office = " of " in desc and bool(head) and head[-1] in _DESCRIPTORS | {"head"}  # 'the head of the … service'
     return (
         bool(words)
-        and (words[-1] in _DESCRIPTORS | _PARTY_NOUNS or of_office)
+        and (words[-1] in _DESCRIPTORS | _PARTY_NOUNS or of_office or bool(_PARTITIVE.fullmatch(desc.strip())))
         and not _VERB_RE.search(desc)
         and len(words) <= 8
         and not _AUX.search(desc)
