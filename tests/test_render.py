@@ -174,3 +174,13 @@ def test_reported_speech_is_never_shown_in_quotation_marks():
     data = json.loads(render(brief, "json"))
     jsonschema.validate(data, brief_schema())
     assert [q["kind"] for q in data["stories"][0]["quotes"]] == ["indirect", "direct"]
+
+
+def test_quotes_name_the_outlets_carrying_them_not_article_ids():
+    brief, _ = _tiny_brief()
+    story = brief.stories[0]
+    story.quotes = [StoryQuote("Officials said", "Officials", None, ["ok", "evil"], [])]
+    story.sources[0].outlet = None  # 'evil' names no outlet
+    md = render(brief, "md")
+    assert "*(carried by 2: Daily and 1 unnamed)*" in md
+    assert "carried by 2: evil" not in md and "evil," not in md

@@ -9,11 +9,14 @@ def citation_numbers(story: StoryBrief) -> dict[str, int]:
     return {ref.article: n for n, ref in enumerate(story.sources, start=1)}
 
 
-def outlet_label(story: StoryBrief, article_id: str) -> str:
-    for ref in story.sources:
-        if ref.article == article_id:
-            return ref.outlet or ref.article
-    return article_id
+def carried_by(story: StoryBrief, articles: list[str]) -> str:
+    """'2: fox, nyt' or '3: The Spokesman-Review and 2 unnamed': the outlets, not ids the citations already show."""
+    named = {ref.outlet for ref in story.sources if ref.article in articles and ref.outlet}
+    unnamed = len(set(articles)) - sum(1 for ref in story.sources if ref.article in articles and ref.outlet)
+    parts = ", ".join(sorted(named))
+    if unnamed:
+        parts += (" and " if parts else "") + f"{unnamed} unnamed"
+    return f"{len(set(articles))}: {parts}"
 
 
 def unnamed_outlets(story: StoryBrief) -> int:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from newsprism.model import Brief, StoryBrief
 from newsprism.render.cite import (
+    carried_by,
     citation_numbers,
     llm_note,
     origins_phrase,
-    outlet_label,
     source_date,
     split_quotes,
 )
@@ -55,8 +55,7 @@ def render_story(story: StoryBrief) -> str:
             out += ["*What sources say was said, in the article's words, not the speaker's.*", ""]
         for q in quotes:
             who = _md(q.speaker or "unattributed") + (f", {_md(q.role)}" if q.role else "")
-            outlets = ", ".join(sorted({outlet_label(story, a) for a in q.articles}))
-            carried = f"{_cites(story, q.articles)} *(carried by {len(q.articles)}: {_md(outlets)})*"
+            carried = f"{_cites(story, q.articles)} *(carried by {_md(carried_by(story, q.articles))})*"
             # reported speech is never shown in quotation marks: they would claim the speaker's exact words
             said = f"“{_md(q.text)}” — {who}" if quotes is direct else f"{who}: {_md(q.text)}"
             out.append(f"- {said} {carried}")
