@@ -868,3 +868,25 @@ def test_one_of_a_group_before_the_name_is_a_description() -> None:
     assert by["He should never have been on that road at all"][0] == "Helen Castillo", by
     assert by["Nobody listened to us."][0] == "Helen Castillo", by
     assert by["the city would appeal"][0] == "Ruth Okafor", by
+
+
+def test_a_national_description_is_the_person_of_that_nationality_in_its_sentence() -> None:
+    """Demo corpus (cleaned, so without the caption 'Russian President Vladimir Putin'): 'When Putin hosted
+    China’s top diplomat, Wang Yi, last month, the Russian leader said the relationship had reached “new
+    milestones.”' gave the quote to 'Russian Leader', a description title-cased into a name. The article
+    makes Putin Russian ('his Russian counterpart Vladimir Putin'); one of another office is not 'the
+    leader', and a description nobody fits is never made a name."""
+    by = _by_text(
+        "Indian leader Arun Mehta will travel to Russia next week to meet his Russian counterpart Vladimir "
+        "Putin.\n\n"
+        "When Putin hosted India’s top diplomat, Anil Rao, last month, the Russian leader said the relationship "
+        "had reached “historic heights.”\n\n"
+        "When Russian Foreign Minister Sergei Lavrov met Rao in April, the Russian leader said the talks had been "
+        "“very warm.”\n\n"
+        "After the summit, the Japanese leader said the deal was “a new chapter.”",
+        "spacy",
+    )
+    assert by["historic heights."][0] == "Vladimir Putin", by
+    assert by["very warm."][0] != "Sergei Lavrov", by
+    assert by["a new chapter."][0] is None, by
+    assert not any(sp and sp.endswith("Leader") for sp, _ in by.values()), by

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsprism.analyze.entities import NameIndex, honorific_gender, normalize_org, strip_name, surname
+from newsprism.analyze.entities import DEMONYMS, NameIndex, honorific_gender, normalize_org, strip_name, surname
 from newsprism.analyze.quotes.coref import _Coreference
 from newsprism.analyze.quotes.institutions import _Institutions
 from newsprism.analyze.quotes.lexicon import (
@@ -20,6 +20,7 @@ from newsprism.analyze.quotes.lexicon import (
     _GROUP_DESC,
     _INTRO,
     _LEADING,
+    _NORP,
     _NORPS,
     _ORG_DESC,
     _ORG_HEADS,
@@ -83,6 +84,11 @@ _RESPONSE = re.compile(
     r"^\S+\s+(?:\w+ly\s+)?(?:response|reply|answer|retort)\b|^\S+\s+(?:\w+ly\s+)?(?:responded|replied|answered|retorted|"
     r"countered|shot back|fired back)\b"
 )
+
+
+def _nationality(run: str) -> bool:
+    """'Russian', 'U.S.', 'China’s': nationality or country words only, which describe, not name."""
+    return all(t.lower() in _NORP or re.sub(r"[’']s$", "", t.lower()) in DEMONYMS for t in run.split())
 
 
 class _Attributor(_Coreference, _Institutions, _Zones):
@@ -280,7 +286,7 @@ class _Attributor(_Coreference, _Institutions, _Zones):
         words = [w.lower().strip(",.’'") for w in np.split()]
         heads = [w for w in words if w in _DESCRIPTORS]
         if heads:
-            found = self._describe(heads[-1], words, pos)
+            found = self._describe(heads[-1], words, pos) or self.national_description(heads[-1], words, s)
             a, b = s + len(np) - len(np.lstrip(" ,")), e - len(np) + len(np.rstrip(" ,"))
             unnamed = self._institution(_ORG_DESC.fullmatch(text, a, b))
             if unnamed and (
@@ -309,9 +315,14 @@ class _Attributor(_Coreference, _Institutions, _Zones):
             return _Speaker(f"{self.index.resolve(pm.group(1), pos)}{pm.group(2).rstrip()}", None, False)
         if words and words[0] in _ANON_DETS and (anon := _anonymous(np)):
             return anon  # 'said one prominent centrist Democrat': someone unnamed, the party word is no name
-        if any(w in _ORG_HEADS for w in words) or any(
-            _looks_org(m.group(0)) for m in _NAME_RUN.finditer(np) if m.group(0).lower() not in _STOPRUN
-        ):
+        caps = [
+            re.sub(r"^(?:The|A|An)\s+", "", m.group(0))
+            for m in _NAME_RUN.finditer(np)
+            if m.group(0).lower() not in _STOPRUN
+        ]
+        if heads and not any(w in _ORG_HEADS for w in words) and caps and all(map(_nationality, caps)):
+            return None  # 'the Russian leader' unresolved: a description, never an institution 'Russian Leader'
+        if any(w in _ORG_HEADS for w in words) or any(_looks_org(c) for c in caps):
             org = normalize_org(re.split(r"\s+and\s+", np.strip(" ,"))[0])
             return _Speaker(org, None, True) if re.search(r"[A-Z]", org) and org.lower() not in _STOPRUN else None
         runs = list(_NAME_RUN.finditer(np))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from newsprism.analyze.entities import DEMONYMS
 from newsprism.analyze.quotes.lexicon import (
     _DESCRIPTORS,
     _DOC_SYNONYMS,
@@ -235,6 +236,54 @@ class _Coreference:
         if best:
             return _Speaker(best[2], best[3] or self.index.role_of(best[2]), True)
         return None
+
+    def nationalities(self, name: str) -> set[str]:
+        """The nationalities the article gives a person, lower-cased: in a role or description ('Russian
+        President'), or in the words right before a mention ('his Russian counterpart Vladimir Putin',
+        'China’s Wang Yi')."""
+        said = f"{self.index.role_of(name) or ''} {self.all_roles.get(name, '')} {' '.join(self.descs.get(name, []))}"
+        out = {w for w in _expand_role(said).split() if w in _NORP}
+        for ps, _pe, c in self.people:
+            if self.index.resolve(c, ps) != name:
+                continue
+            m = re.search(r"(?:[\w.’'\-]+[ \t]+){1,3}$", self.text[max(0, ps - 60) : ps])
+            for tok in reversed(m.group(0).split() if m else []):
+                low = tok.lower()
+                base = re.sub(r"[’']s$", "", low)
+                if low in _NORP:
+                    out.add(low)
+                elif base != low and base in DEMONYMS:
+                    out.add(DEMONYMS[base].lower())
+                elif low in _PREPS or low in ("and", "or", "to", "the", "a", "an") or _VERB_RE.fullmatch(low):
+                    break
+        return out
+
+    def national_description(self, head: str, words: list[str], s: int) -> _Speaker | None:
+        """'When Putin hosted China’s top diplomat, Wang Yi, last month, the Russian leader said …': a
+        definite description with a nationality that no role resolves is the one person named earlier in
+        the same sentence whom the article gives that nationality, unless the article gives them another
+        office ('the Russian leader' may be the Russian President, not the Russian foreign minister)."""
+        nation = {w for w in words if w in _NORP}
+        sent = self._sentence_at(s)
+        if not nation or not sent or words[:1] != ["the"]:
+            return None
+        offices = {head} | (_LEADERS | {"leader"} if head == "leader" else set())
+        fits = set()
+        for ps, _pe, c in self.people:
+            if not sent.start <= ps < s or any(q0 < ps < q1 for q0, q1 in self.quoted):
+                continue
+            full = self.index.resolve(c, ps)
+            roles = set(
+                _expand_role(
+                    f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')} {' '.join(self.descs.get(full, []))}"
+                ).split()
+            )
+            if nation <= self.nationalities(full) and not (roles & _DESCRIPTORS and not roles & offices):
+                fits.add(full)
+        if len(fits) != 1:
+            return None
+        name = fits.pop()
+        return _Speaker(name, self.index.role_of(name), True)
 
     def _anonymous_np(self, s: int, e: int, pos: int) -> _Speaker | None:
         """An unnamed source as written; 'a/an …' goes through :meth:`from_np`, whose roles may say who it is
