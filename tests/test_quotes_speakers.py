@@ -890,3 +890,30 @@ def test_a_national_description_is_the_person_of_that_nationality_in_its_sentenc
     assert by["very warm."][0] != "Sergei Lavrov", by
     assert by["a new chapter."][0] is None, by
     assert not any(sp and sp.endswith("Leader") for sp, _ in by.values()), by
+
+
+def test_they_is_the_latest_joint_speaker_nearby_or_nobody() -> None:
+    """BASIL DEV: '“…,” House Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer said in a
+    statement. “…”' then 'They vowed Congress would “defend our constitutional authorities …”' left the last
+    quote without a speaker. 'They' is the speakers of the latest quote in this or the previous paragraph
+    when those are several; after one person's quote, or further back, it is nobody (no guessing)."""
+    by = _by_text(
+        '"This is a reckless move that ignores the law," Senate Majority Leader Ruth Calder and House Minority '
+        'Leader Tomas Breyer said in a statement. "The governor\'s order plainly exceeds his powers."\n\n'
+        'They vowed the legislature would "fight this order in every court in the state."\n\n'
+        '"We will comply with the order," Mayor Joan Whitaker said.\n\n'
+        'They added that the budget was "a disaster for the towns."\n\n'
+        "The hearing is set for May.\n\n"
+        "The session ended late.\n\n"
+        'They said the vote would be "close."',
+        "spacy",
+    )
+    assert by["fight this order in every court in the state."][0] == "Ruth Calder and Tomas Breyer", by
+    assert by["a disaster for the towns."][0] is None, by
+    assert by["close."][0] is None, by
+    by = _by_text(
+        '"The plan would hurt millions of families," Democratic lawmakers wrote in a letter on Monday.\n\n'
+        'They warned that the cuts were "simply unworkable."',
+        "spacy",
+    )
+    assert by["simply unworkable."][0] == "Democratic lawmakers", by

@@ -37,7 +37,13 @@ from newsprism.analyze.quotes.lexicon import _COMMON_SUBJ, _DOC_NP, _VERB_RE, VE
 from newsprism.analyze.quotes.marks import _quoted_name, _trim, find_quoted, is_title
 from newsprism.analyze.quotes.merge import merge_quotes, normalize_quote
 from newsprism.analyze.quotes.roles import _expand_role, _merge_roles, _spells_out, clean_role
-from newsprism.analyze.quotes.speakers import _anonymous, _person_name, _Speaker, _unresolved_description
+from newsprism.analyze.quotes.speakers import (
+    _GROUP_PEOPLE,
+    _anonymous,
+    _person_name,
+    _Speaker,
+    _unresolved_description,
+)
 from newsprism.model import Entity, Quote, Sentence
 
 __all__ = [
@@ -175,6 +181,8 @@ def extract_quotes(
             sp = (_unresolved_description(cm.group(1)) if cm else None) or sp
         if sp and sp.name and sp.named and " " in sp.name:
             att.last_person = (r.open, sp.name)
+        if sp and sp.name:
+            att.said.append((r.open, sp.name, sp.role, _plural(sp.name)))
         if sp and sp.name and _person_name(sp.name):
             att.speakers.append((r.open, sp.name))
         elif sp and sp.name and not sp.named and _anonymous(sp.name):
@@ -219,6 +227,12 @@ def extract_quotes(
         if q.kind != "indirect" and _quoted_name(text, q.start, q.end):
             q.speaker = q.role = None  # 'Roosevelt’s “New Deal” efforts': a name in quote marks, not speech
     return [q for q in quotes if q.kind == "indirect" or not is_title(text, q.start, q.end)]
+
+
+def _plural(name: str) -> bool:
+    """Several speakers: 'Nancy Pelosi and Chuck Schumer', 'China’s Foreign Ministry and the Kremlin',
+    people as written ('Democratic lawmakers', 'three Justice Department lawyers')."""
+    return " and " in name or bool(re.search(rf"\b(?i:{_GROUP_PEOPLE})$", name) and name.split()[-1].islower())
 
 
 def _starts_attrib(text: str, s: int, e: int) -> bool:

@@ -103,6 +103,8 @@ class _Attributor(_Coreference, _Institutions, _Zones):
         self.sentences: list[Sentence] = []
         self.quoted: list[tuple[int, int]] = []  # (open, close) of every quotation
         self.speakers: list[tuple[int, str]] = []  # (quote open, speaker) attributed so far
+        #: (quote open, speaker, role, plural) of every quote attributed so far: 'they' refers back to a plural one
+        self.said: list[tuple[int, str, str | None, bool]] = []
         self._gender: dict[str, str] | None = None
         self._salient: list[tuple[int, str]] | None = None
         self._lede: dict[str, list[str]] | None = None
@@ -206,6 +208,8 @@ class _Attributor(_Coreference, _Institutions, _Zones):
             return self.document(dm.group(1).lower(), s)
         if joint := self._joint(s, e, pos):
             return joint
+        if low in ("they", "them"):
+            return self.resolve_they(min(pos, s))
         if low in _PRONOUNS or low.split()[0] in ("his", "her") and len(low.split()) <= 3:
             # antecedents precede the pronoun; an answer is never to one's own question ('Vieira asked
             # Trump, “…?” His response: “…”'), so the asker is not the responder

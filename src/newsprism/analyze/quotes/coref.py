@@ -188,6 +188,18 @@ class _Coreference:
                 return last[1]
         return self._nearest_person(pos, exclude) or (last[1] if last else None)
 
+    def resolve_they(self, pos: int) -> _Speaker | None:
+        """'They vowed Congress would “…”' after '“…,” Nancy Pelosi and Chuck Schumer said': the speakers of
+        the latest quote before ``pos`` in this or the previous paragraph, when they are several (two
+        people or groups joined by 'and', or people as written: 'Democratic lawmakers'); else nobody."""
+        pi = bisect.bisect_right(self._paras, pos) - 1
+        lo = self._paras[max(0, pi - 1)] if self._paras else 0
+        before = [x for x in self.said if lo <= x[0] < pos]
+        if not before or not before[-1][3]:
+            return None
+        _p, name, role, _plural = before[-1]
+        return _Speaker(name, role, True)
+
     def _nearest_person(self, pos: int, exclude: str | None = None) -> str | None:
         before = [
             c
