@@ -40,6 +40,27 @@ def test_sentences_respect_paragraphs_and_abbreviations() -> None:
     assert all(text[s.start : s.end] == s.text for s in sents)
 
 
+def test_a_decimal_written_apart_and_police_titles_end_no_sentence() -> None:
+    """ECB+ DEV: text rebuilt from tokens writes 'magnitude-6. 0 quake' and 'about 5. 9 on the scale'; the full
+    stop between two digits is a decimal point. 'Det.' and 'Const.' are titles. A year or a digit group
+    before the stop still ends the sentence ('in 2004. 12 people', '1, 500. 20')."""
+    text = (
+        "A magnitude-6. 0 quake hit the coast. It measured about 5. 9 on the scale, officials said. "
+        '"Stay calm," Det. Ruth Alvarez said. Const. Omar Reid agreed. It came in 2004. 12 people died. '
+        "The toll was 1, 500. 20 more were hurt."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "A magnitude-6. 0 quake hit the coast.",
+        "It measured about 5. 9 on the scale, officials said.",
+        '"Stay calm," Det. Ruth Alvarez said.',
+        "Const. Omar Reid agreed.",
+        "It came in 2004.",
+        "12 people died.",
+        "The toll was 1, 500.",
+        "20 more were hurt.",
+    ]
+
+
 def test_sentences_never_cross_blank_lines(demo) -> None:
     arts, res = demo
     for a in arts:

@@ -917,3 +917,21 @@ def test_they_is_the_latest_joint_speaker_nearby_or_nobody() -> None:
         "spacy",
     )
     assert by["simply unworkable."][0] == "Democratic lawmakers", by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_police_titles_and_decimals_written_apart(backend: str) -> None:
+    """ECB+ DEV: '“…,” Vancouver police Const. Tim Fanning told a news conference' had no speaker (the
+    splitter ended a sentence at 'Const.'), and '… said it was a magnitude-6. 1 temblor' was cut at '6.'."""
+    text = (
+        "A gunman opened fire at an office party on Friday.\n\n"
+        "“A man who had just lost his job came back and fired at the crowd,” city police Const. Maria Lind told "
+        "a news conference.\n\n"
+        "“Nobody else was hurt,” Det. Sam Okafor said.\n\n"
+        "The state institute said the shock measured magnitude-5. 4 at the coast."
+    )
+    res = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"]
+    by = {q.text: q.speaker for q in res.quotes}
+    assert by["A man who had just lost his job came back and fired at the crowd"] == "Maria Lind", by
+    assert by["Nobody else was hurt"] == "Sam Okafor", by
+    assert any(s.text.endswith("magnitude-5. 4 at the coast.") for s in res.sentences), res.sentences

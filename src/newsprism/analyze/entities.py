@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from newsprism.model import Analysis, Entity
 
-HONORIFICS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Lt|Col|Sgt|Capt|Adm|Rev)\.?\s+)+")
+HONORIFICS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Lt|Col|Sgt|Capt|Adm|Rev|Det|Const|Insp|Cpl)\.?\s+)+")
 #: Capitalised words that are titles/roles, not part of a person's name.
 ROLE_WORDS = {
     "president",
@@ -384,7 +384,7 @@ def _described_words(text: str, start: int, end: int) -> list[str]:
 
 #: a sentence end, not an initial or an abbreviation ('George T. Conway', 'Mr. Conway', 'Sen. Coons')
 _SENT_END = re.compile(
-    r"(?<![\s.][A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Sen|Rep|Gov|Gen|Col|Rev|Sgt))"
+    r"(?<![\s.][A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Sen|Rep|Gov|Gen|Col|Rev|Sgt|Det|Cpl))(?<!\bConst)(?<!\bInsp)"
     r"[.!?][”\"’]?\s+(?=[A-Z“\"])|\n+"
 )
 

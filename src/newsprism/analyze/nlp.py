@@ -41,6 +41,10 @@ ABBREVIATIONS = {
     "hon",
     "pres",
     "supt",
+    "det",
+    "const",
+    "insp",
+    "cpl",
     "st",
     "jr",
     "sr",
@@ -149,6 +153,10 @@ _TITLES = {
     "messrs",
     "cmdr",
     "supt",
+    "det",
+    "const",
+    "insp",
+    "cpl",
 }
 #: After an initialism like "U.S." a break happens only before these typical sentence openers.
 _OPENERS = {
@@ -212,6 +220,8 @@ _OPENERS = {
 
 _CAND = re.compile(r"[.!?]+(?:[\"'”’)\]]+)?(?=\s)|[.!?]+[\"”’]?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+#: one to three digits right before a full stop (not a year: 'in 2005. 15 people died' ends a sentence)
+_DIGITS_BEFORE = re.compile(r"(?<![\d,])(?<!\d, )\d{1,3}$")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
@@ -244,6 +254,8 @@ def _is_boundary(text: str, dot: int, after: int, line_end: int) -> bool:
     if nxt.islower() or nxt in ",;:)":
         return False  # lowercase continuation: '?" he asked', 'p.m. on'
     punct = text[dot:after]
+    if punct == "." and nxt.isdigit() and _DIGITS_BEFORE.search(text, 0, dot):
+        return False  # a decimal written apart by text rebuilt from tokens: 'magnitude-6. 0', 'about 5. 9'
     if not punct.startswith("."):
         return True  # ! or ? followed by a capital
     if punct != ".":

@@ -142,7 +142,8 @@ def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
     stop = None
     for st in re.finditer(r",|;|—|–|\.(?=\s|$)| who | which | and (?:said|added)", rest):
         if st.group(0) == "." and re.search(
-            r"(?:\b[A-Z][a-z]+\s+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Lt|Col|Rev|Prof|Sgt|Capt|Adm|Maj))$",
+            r"(?:\b[A-Z][a-z]+\s+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Lt|Col|Rev|Prof|Sgt|Capt|Adm|Maj|"
+            r"Det|Const|Insp|Cpl))$",
             rest[: st.start()],
         ):
             continue  # an initial or abbreviation: 'Speaker John A. Boehner', 'St. Louis'
