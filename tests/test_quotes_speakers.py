@@ -935,3 +935,20 @@ def test_police_titles_and_decimals_written_apart(backend: str) -> None:
     assert by["A man who had just lost his job came back and fired at the crowd"] == "Maria Lind", by
     assert by["Nobody else was hurt"] == "Sam Okafor", by
     assert any(s.text.endswith("magnitude-5. 4 at the coast.") for s in res.sentences), res.sentences
+
+
+def test_a_place_between_commas_after_the_subject_is_not_the_speaker() -> None:
+    """ECB+ DEV: 'Tehran's seismologic center put the quake's magnitude at 5. 9, but the U. S. Geological
+    Survey in Golden, Colo., said it was 6. 1' gave the report to 'Colo' (or 'Tehran'): the place after 'in'
+    locates the survey. A contrasted clause with its own speech verb ends the first speaker's report."""
+    text = (
+        "A strong earthquake shook the coast on Monday, damaging dozens of homes.\n\n"
+        "The regional observatory put the strength at 5. 2, but the U. S. Geological Survey in Menlo Park, "
+        "Calif., said it was a magnitude-5. 6 event.\n\n"
+        "The water board said the reservoir was safe for now, but the county engineer in Fresno said "
+        "the dam needed repairs within a month."
+    )
+    res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
+    said = {q.text: q.speaker for q in res.quotes if q.kind == "indirect"}
+    assert said.get("it was a magnitude-5. 6 event") == "U. S. Geological Survey", said
+    assert "the reservoir was safe for now" in said, said

@@ -47,7 +47,7 @@ from newsprism.analyze.quotes.zones import _Zones
 from newsprism.model import Entity, Sentence
 
 _NAME_RUN = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s+)?[A-Z][\w’'\-.]*[\w’']"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s+)?(?:(?:[A-Z]\.[ \t]){2,}(?=[A-Z][a-z]))?[A-Z][\w’'\-.]*[\w’']"
     r"(?:\s+(?:(?:von|van|der|de|la|bin|al|da|du|le|del|dos)\s+|[A-Z]\.\s+(?=[A-Z]))*[A-Z][\w’'\-.]*[\w’'])*"
 )
 

@@ -64,6 +64,15 @@ _MAIN_VERB_AGAIN = re.compile(
 )
 
 
+#: a contrasted clause with a speech verb of its own ends the report: 'The institute said the quake measured
+#: 5.9, but the U.S. Geological Survey in Golden, Colo., said it was 6.1' (the survey's words, not the institute's)
+_OTHER_SAYS = re.compile(
+    r"[,;][ \t]+(?:but|while|whereas)[ \t]+(?=(?:the|a|an|[A-Z])[^;:]{0,80}?[ \t](?:"
+    + "|".join(sorted(_INDIRECT_VERBS))
+    + r")\b)"
+)
+
+
 def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attributor, raws: list[_Raw]) -> list[Quote]:
     """Reported speech in sentences without quotation marks: 'X said (that) …', 'according to X, …'."""
     out: list[Quote] = []
@@ -87,9 +96,10 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                 if len(text[cs:ce].split()) >= 4:
                     out.append(Quote(article_id, text[cs:ce], sp.name, sp.role, cs, ce, "indirect"))
                 continue
+        resume = s
         for vm in _VERB_RE.finditer(text[s:e]):
             verb = vm.group(0)
-            if verb not in _INDIRECT_VERBS:
+            if verb not in _INDIRECT_VERBS or s + vm.start() < resume:
                 continue
             vs, ve = s + vm.start(), s + vm.end()
             if _NOUN_BEFORE.search(text, s, vs):
@@ -126,7 +136,8 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                 if text[cs : cs + 1] in (",", ".") or not text[cs : cs + 1].strip():
                     continue
             cut = _MAIN_VERB_AGAIN.search(text, cs, body_end)
-            cs, ce = _trim(text, cs, cut.start() if cut else body_end)
+            other = _OTHER_SAYS.search(text, cs, cut.start() if cut else body_end)
+            cs, ce = _trim(text, cs, other.start() if other else cut.start() if cut else body_end)
             if len(text[cs:ce].split()) < 4 or _NAME_ONLY.fullmatch(text, cs, ce):
                 continue
             if verb in ("added", "adds") and re.match(r"[\d$€£]", text[cs:ce]):
@@ -134,5 +145,8 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
             sp = att.before(s, vs + len(verb), vs)
             if sp and sp.name:
                 out.append(Quote(article_id, text[cs:ce], sp.name, sp.role, cs, ce, "indirect"))
+            elif other:
+                resume = other.end()  # nobody said the first report; the contrasted clause has its own speaker
+                continue
             break
     return out

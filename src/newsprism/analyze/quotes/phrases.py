@@ -27,7 +27,8 @@ from newsprism.analyze.quotes.roles import _expand_role
 #: tokens of a noun phrase; a middle initial between two name words is one token ('Thomas J. Reese'), so
 #: the phrase does not end at its full stop
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|\((?:[A-Z][\w.&\-]*)\)|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|St|Lt|Col)\.|(?<=\w\s)[A-Z]\.(?=\s[A-Z][a-z])"
+    r"(?:[A-Z]\.){2,}|[A-Z]\.[ \t][A-Z]\.(?=[ \t]+[A-Z][a-z])|\((?:[A-Z][\w.&\-]*)\)"
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|St|Lt|Col)\.|(?<=\w\s)[A-Z]\.(?=\s[A-Z][a-z])"
     r"|[A-Za-z][\w’'\-.]*[\w’']|[A-Za-z]|\S"
 )
 

@@ -59,6 +59,13 @@ _RELATIVE = re.compile(
 )
 
 
+#: a place after the subject, between commas: ' in Golden, Colo.,' / ' in Menlo Park, California,' before the verb
+_LOCATED = re.compile(
+    r"[ \t]+in[ \t]+([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,2}),[ \t]+"
+    r"([A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?)?),[ \t]*(?:\w+ly[ \t]+)?\Z"
+)
+
+
 _DESC_OR_ORG = re.compile(
     r"\b(?:"
     + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS | _NP_LOWER - {"the", "a", "an", "of", "for", "and"}))
@@ -255,6 +262,8 @@ class _Zones:
             and cb.group(1).split()[-1].lower() not in _NP_LOWER | _INTRO
         ):
             return _Speaker(cb.group(1), None, False)  # 'the hospital said Scalise sustained “…”': the hospital's words
+        if sp := self._located_subject(s, vs, pos):  # 'the U.S. Geological Survey in Golden, Colo., said'
+            return sp
         pa = re.search(r",[ \t]*(?:\w+ly[ \t]+)?$", text[s:vs])
         if pa:
             bounds = (
@@ -311,6 +320,21 @@ class _Zones:
         if ne > ns and text[ns].isupper() and text[ns:ne].lower() not in ("he", "she"):
             return self.from_np(ns, ne, pos)
         return None
+
+    def _located_subject(self, s: int, vs: int, pos: int) -> _Speaker | None:
+        """'…, but the U.S. Geological Survey in Golden, Colo., said it was …': the place written between
+        commas after 'in' locates the subject before it; it is no appositive and no speaker."""
+        text = self.text
+        m = _LOCATED.search(text, s, vs)
+        if not m or not any(
+            x.start < m.end(2) and x.end > m.start(1) for x in self.ents if x.label in ("GPE", "LOC", "FAC")
+        ):
+            return None
+        bs = _np_backward(text, s, m.start())
+        if not bs or bs[1] <= bs[0]:
+            return None
+        sp = self.from_np(bs[0], bs[1], pos, allow_appositive=False)
+        return sp if sp and sp.name else None
 
     def clause_subject(self, s: int, e: int, pos: int, orgs: bool = False) -> _Speaker | None:
         """The subject of the clause in ``text[s:e]``: the first person (or 'the senator') not
