@@ -184,3 +184,15 @@ def test_quotes_name_the_outlets_carrying_them_not_article_ids():
     md = render(brief, "md")
     assert "*(carried by 2: Daily and 1 unnamed)*" in md
     assert "carried by 2: evil" not in md and "evil," not in md
+
+
+def test_markdown_puts_single_source_facts_in_their_own_table_numbered_on():
+    brief, _ = _tiny_brief()
+    story = brief.stories[0]
+    shared, art = story.facts[0], story.sources[0].article
+    story.facts = [shared, Fact("Only one outlet said this.", [art], 1, 1, [])]
+    md = render(brief, "md")
+    facts = md.split("### Facts", 1)[1].split("\n### ", 1)[0]
+    top, single = facts.split("#### Reported by one source only (1)")
+    assert "| 1 | Officials said thousands attended." in top and "Only one outlet" not in top
+    assert "| 2 | Only one outlet said this. | 1 | 1 |" in single

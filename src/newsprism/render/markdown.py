@@ -33,12 +33,21 @@ def render_story(story: StoryBrief) -> str:
         if rejected := (story.summary_llm.rejected if story.summary_llm else []):
             out += [f"- dropped ({_md(r.reason)}): {_md(r.text)}" for r in rejected] + [""]
     if story.facts:
-        # numbered: the framing table names omitted facts by these numbers
-        out += ["### Facts", "", "| # | fact | outlets | origins | sources |", "|---|---|---|---|---|"]
-        for n, fact in enumerate(story.facts, start=1):
-            text = _md(fact.text).replace("|", "\\|")
-            out.append(f"| {n} | {text} | {fact.support} | {fact.origins} | {_cites(story, fact.articles)} |")
-        out.append("")
+        # numbered once across both tables: the framing table names omitted facts by these numbers
+        numbered = list(enumerate(story.facts, start=1))
+        shared = [(n, f) for n, f in numbered if f.support > 1]
+        single = [(n, f) for n, f in numbered if f.support <= 1]
+        out += ["### Facts", ""]
+        for heading, rows in (("", shared), (f"#### Reported by one source only ({len(single)})", single)):
+            if not rows:
+                continue
+            if heading and shared:
+                out += [heading, ""]
+            out += ["| # | fact | outlets | origins | sources |", "|---|---|---|---|---|"]
+            for n, fact in rows:
+                text = _md(fact.text).replace("|", "\\|")
+                out.append(f"| {n} | {text} | {fact.support} | {fact.origins} | {_cites(story, fact.articles)} |")
+            out.append("")
     if story.contradictions:
         out += ["### Where sources differ", ""]
         for c in story.contradictions:
