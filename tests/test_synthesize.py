@@ -259,3 +259,20 @@ def _omits_cell(table: str, num: int) -> str:
         if line.startswith(f"| [{num}] "):
             return line.rstrip(" |").rsplit("|", 1)[1]
     return ""
+
+
+def test_a_timeline_entry_never_starts_inside_a_number():
+    """'more than 31, 000' (text rebuilt from tokens) is one number: the clause holding the date keeps all of it."""
+    from newsprism.analyze import analyze
+    from newsprism.synthesize._text import clauses
+
+    text = "A major earthquake killed more than 31, 000 people in the city of Bam in December 2003, officials said."
+    spans = [text[a:b] for a, b in clauses(text, 0, len(text))]
+    assert spans == [text.split(", officials")[0], "officials said."], spans
+    arts = [Article(id="a", text=text, outlet="A", published="2005-11-28")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    dated = [t for t in brief.timeline if t.date.startswith("2003-12")]
+    assert dated and all("31, 000 people" in t.text for t in dated), brief.timeline
+    # a year, then a count, is two numbers: the clause still ends at the year
+    text = "In 2005, 300 people died."
+    assert [text[a:b] for a, b in clauses(text, 0, len(text))] == ["In 2005", "300 people died."]

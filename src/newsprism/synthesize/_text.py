@@ -195,11 +195,17 @@ def open_quote(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+_DIGIT_GROUP = re.compile(r"(?<![\d.,])\d{1,3},$")
+_GROUP_AFTER = re.compile(r"\d{3}(?![\d])")
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Comma/semicolon/dash clauses of ``text[start:end]`` (used as local context windows)."""
     out = []
     s = start
     for m in re.finditer(r"[,;:—–]\s|\s[—–]\s", text[start:end]):
+        if _DIGIT_GROUP.search(text, start, start + m.start() + 1) and _GROUP_AFTER.match(text, start + m.end()):
+            continue  # '31, 000': text rebuilt from tokens writes a digit group after ', '
         e = start + m.start()
         if e > s:
             out.append((s, e))
