@@ -952,3 +952,27 @@ def test_a_place_between_commas_after_the_subject_is_not_the_speaker() -> None:
     said = {q.text: q.speaker for q in res.quotes if q.kind == "indirect"}
     assert said.get("it was a magnitude-5. 6 event") == "U. S. Geological Survey", said
     assert "the reservoir was safe for now" in said, said
+
+
+def test_a_report_without_that_is_a_clause_not_an_object() -> None:
+    """BASIL DEV: 'Mr. Ryan suggested few ideas for how to appeal to voters beyond …' and 'Ms. Pelosi
+    announced her nominations last week for a handful of other positions, and proposed that …' were
+    reported speech; so were inverted speakers ('…, said James Steele, chief of …') and times ('…, officials
+    said Saturday, offering a reward'). Without 'that', what was said is a clause with a subject and a verb."""
+    text = (
+        "The caucus met on Monday to pick its leaders.\n\n"
+        "In an interview, Ms. Alvarez suggested few ways to win back rural voters beyond asking more members "
+        "for help.\n\n"
+        "Mr. Okafor announced his picks last week for several committee posts, and proposed that two members "
+        "share the job.\n\n"
+        "Ms. Alvarez said the party had lost touch with working families.\n\n"
+        "Mr. Okafor said it was a close vote.\n\n"
+        "The caucus announced Tuesday he’ll lead the panel.\n\n"
+        "The office was closed for the day, said Maria Lind, a spokeswoman for the caucus.\n\n"
+        "The caucus said Friday, by far the longest meeting of the year."
+    )
+    res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
+    said = [q.text for q in res.quotes if q.kind == "indirect"]
+    assert "the party had lost touch with working families" in said, said
+    assert "it was a close vote" in said and "he’ll lead the panel" in said, said
+    assert not any(t.startswith(("few ways", "his picks", "Maria Lind", "Friday")) for t in said), said

@@ -73,6 +73,41 @@ _OTHER_SAYS = re.compile(
 )
 
 
+#: a finite verb: an auxiliary or modal, a past tense, a common irregular past or present tense
+_FINITE = re.compile(
+    r"(?:is|are|was|were|am|has|have|had|do|does|did|will|would|shall|should|can|could|may|might|must|"
+    r"\w+n['’]t|[a-z][a-z\-]+ed|went|came|saw|took|made|got|knew|thought|told|left|found|gave|put|ran|fell|felt|"
+    r"kept|held|lost|won|paid|sent|spent|built|brought|bought|began|became|hit|struck|shot|fled|stood|sat|met|"
+    r"led|broke|chose|drove|grew|heard|meant|rose|sold|spoke|stole|threw|wore|wrote|sought|swore|underwent|"
+    r"dealt|drew|fought|caught|taught|bore|hid|laid|lay|lent|rode|rang|shook|sank|stuck|tore|understood|"
+    r"withdrew|froze|hung|slept|swept|wept|forgot|overcame|"
+    r"says|thinks|knows|wants|needs|hopes|expects|remains|seems|appears|looks|plans|believes|feels|means)"
+)
+#: a subject pronoun opens a clause ('said it was a magnitude-6', 'announced he’s running')
+_SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they|we|i|you|there)(?:['’](?:s|re|ll|d|ve|m))?", re.I)
+#: where a coordinated clause of the speaker's own begins ('…, and proposed that …', '…, but he offered …')
+_COORDINATED = re.compile(r",\s+(?:and|but|whereas)\s|;")
+_SAY_VERBS = {"said", "says", "told", "tells", "stated"}
+
+
+def _clause_start(text: str, s: int, e: int, verb: str) -> bool:
+    """A report without 'that' is a clause: a subject, then a finite verb before any clause of the speaker's own
+    ('said the party had lost its connection', 'said it was a magnitude-6'), not an object noun phrase
+    ('suggested few ideas for how to appeal to voters, and he offered …', 'announced her nominations last week
+    for …, and proposed that …'), an inverted speaker ('said James Steele, chief of …') or a time ('said
+    Friday, by far the largest drop'); nor a verb with no subject ('what he says is not …', 'who she said were
+    …'). After 'said' and 'says' a present tense counts too ('says the measure runs afoul of …')."""
+    seg = _COORDINATED.split(text[s:e], 1)[0]
+    words = re.findall(r"[A-Za-z][\w’'\-]*", seg)
+    if not words or _FINITE.fullmatch(words[0].lower()):
+        return False
+    if _SUBJECT_PRONOUN.fullmatch(words[0]) and len(words) > 1:
+        return True
+    if any(_FINITE.fullmatch(w.lower()) or re.search(r"['’](?:re|ll|d|ve|m)$", w) for w in words[1:]):
+        return True
+    return verb in _SAY_VERBS and any(re.fullmatch(r"[a-z][a-z\-]+[^su’'\W]s", w) for w in words[1:])
+
+
 def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attributor, raws: list[_Raw]) -> list[Quote]:
     """Reported speech in sentences without quotation marks: 'X said (that) …', 'according to X, …'."""
     out: list[Quote] = []
@@ -114,6 +149,7 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                 if not t:
                     continue
                 cs = ve + t.end()
+                after_that = text[ve:cs].rstrip().endswith("that")
             else:
                 t = re.match(
                     r"(?:\s+(?:on|last|this|earlier\s+this|late\s+last)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -130,13 +166,16 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                     th = _THAT_AFTER_PHRASE.match(text, cs, body_end)
                     if not th:
                         continue
-                    cs = th.end()
+                    cs, after_that = th.end(), True
                 if after_that and _AUX_AFTER_THAT.match(text, cs):
                     cs = ve + text[ve:cs].rstrip().rindex("that")  # 'said that would ratify …': 'that' is its subject
                 if text[cs : cs + 1] in (",", ".") or not text[cs : cs + 1].strip():
                     continue
             cut = _MAIN_VERB_AGAIN.search(text, cs, body_end)
             other = _OTHER_SAYS.search(text, cs, cut.start() if cut else body_end)
+            if not after_that and not _clause_start(text, cs, body_end, verb):
+                # 'suggested few ideas for how to …', 'announced her nominations': an object, not a statement
+                continue
             cs, ce = _trim(text, cs, other.start() if other else cut.start() if cut else body_end)
             if len(text[cs:ce].split()) < 4 or _NAME_ONLY.fullmatch(text, cs, ce):
                 continue
