@@ -271,3 +271,31 @@ def test_one_place_given_two_populations_differs():
         "The quake struck Qeshm island, home to 300,000 people, on Sunday, state media said.",
     )
     assert {"a", "b"} in _pairs(cs), cs
+
+
+def test_outlets_giving_a_quake_different_magnitudes_differ():
+    cs = _contradictions(
+        "The 5.9-magnitude quake struck the island on Sunday afternoon, destroying homes, state media said.",
+        "The 6.1-magnitude quake struck the island on Sunday afternoon, destroying homes, state media said.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs
+    assert {v.value for c in cs for v in c.variants} >= {"5.9-magnitude", "6.1-magnitude"}
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # 'about 6.0' allows 5.9; 'magnitude-5. 9' is 5.9 written apart
+        (
+            "The quake, which hit the island on Sunday, measured about 6.0 on the Richter scale, officials said.",
+            "The quake, which hit the island on Sunday, measured magnitude-5. 9, officials said.",
+        ),
+        # an aftershock is another quake
+        (
+            "The quake that struck the island on Sunday measured magnitude 5.9, officials said.",
+            "An aftershock of magnitude 4.5 struck the island on Sunday, officials said.",
+        ),
+    ],
+)
+def test_close_or_other_quakes_magnitudes_are_no_contradiction(a: str, b: str):
+    assert _contradictions(a, b) == []

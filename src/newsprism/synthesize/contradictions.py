@@ -191,6 +191,50 @@ def _clause_of(text: str, u: Unit, start: int, end: int) -> str:
     return text[clause[0] : clause[1]] if clause else u.text
 
 
+_MAGNITUDE = re.compile(
+    r"\bmagnitude(?:-|\s+of\s+|\s+)(?:about\s+|around\s+|at least\s+)?(?P<a>\d(?:\.\s?\d)?)(?![\d.])"
+    r"|(?<![\d.])(?P<b>\d\.\s?\d)(?:-|\s+)magnitude\b"
+    r"|(?<![\d.])(?P<c>\d(?:\.\s?\d)?)\s+on\s+the\s+Richter\s+scale",
+    re.IGNORECASE,
+)
+#: words that say the quake measured is another one (an aftershock, an earlier quake)
+_OTHER_QUAKE = re.compile(r"\b(?:aftershocks?|second|another|previous|last|earlier|since|foreshock)\b", re.I)
+
+
+def magnitude_mentions(u: Unit, text: str) -> list[Mention]:
+    """'magnitude-6.1', 'a 5.9-magnitude quake', '6.0 on the Richter scale': an earthquake's magnitude.
+
+    Counted apart from quantities (they have no counted noun); a clause that speaks of another quake
+    ('a second quake', 'an aftershock', 'the last major quake') is not compared."""
+    out = []
+    for m in _MAGNITUDE.finditer(u.text):
+        g = next(k for k in "abc" if m.group(k))
+        num = m.group(g).replace(" ", "")
+        s, e = u.start + m.start(), u.start + m.end()
+        clause = _clause_of(text, u, s, e)
+        if _OTHER_QUAKE.search(clause):
+            continue
+        half = 0.049 if "." in num else 0.49
+        if re.search(r"\b(?:about|around|some|roughly)\s", u.text[max(0, m.start() - 8) : m.end()], re.I):
+            half = 0.25  # 'about 6.0' allows 5.9
+        v = float(num)
+        out.append(
+            Mention(
+                "number",
+                u,
+                m.group(0).lower(),
+                "magnitude",
+                s,
+                e,
+                v - half,
+                v + half,
+                set(content_stems(clause)) - {"magnitud"},
+                person_like(u.ents),
+            )
+        )
+    return out
+
+
 def quantity_mentions(u: Unit, text: str) -> list[Mention]:
     out = []
     for m in _QTY_RE.finditer(u.text):
@@ -802,6 +846,7 @@ def find_contradictions(al: Alignment, articles: list[Article], analyses: dict[s
     for u in al.units:
         text = by_id[u.article].text
         qty.extend(quantity_mentions(u, text))
+        qty.extend(magnitude_mentions(u, text))
         kinds.extend(kind_mentions(u, text))
 
     def same_fact(a: Mention, b: Mention) -> bool:
