@@ -976,3 +976,23 @@ def test_a_report_without_that_is_a_clause_not_an_object() -> None:
     assert "the party had lost touch with working families" in said, said
     assert "it was a close vote" in said and "he’ll lead the panel" in said, said
     assert not any(t.startswith(("few ways", "his picks", "Maria Lind", "Friday")) for t in said), said
+
+
+def test_a_restrictive_who_said_belongs_to_the_noun_phrase_before_it() -> None:
+    """BASIL DEV: '… re-electing Representative Nancy Pelosi of California … over a Rust Belt congressman who
+    said the party had lost its connection to …' gave the report to Pelosi. The 'who' clause is said by the
+    noun phrase right before it: a description as written, a group as written, or the person it describes."""
+    text = (
+        "Party members met on Wednesday in the capitol.\n\n"
+        "House Democrats voted to keep Representative Maria Alvarez of Oregon as their leader over a Midwest "
+        "congressman who said the party had lost its hold on rural voters.\n\n"
+        "The plan drew praise from Paul Okafor, the former director of the State Water Authority who said it "
+        "would save the valley's farms.\n\n"
+        "The vote set off a round of reactions from senior members of the Senate who said the House had moved "
+        "too fast."
+    )
+    res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
+    said = {q.text: q.speaker for q in res.quotes if q.kind == "indirect"}
+    assert said["the party had lost its hold on rural voters"] == "Midwest congressman", said
+    assert said["it would save the valley's farms"] == "Paul Okafor", said
+    assert said["the House had moved too fast"] == "senior members of the Senate", said

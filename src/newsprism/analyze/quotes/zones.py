@@ -31,6 +31,7 @@ from newsprism.analyze.quotes.speakers import (
     _ANON_SAYS,
     _COUNTED_BEFORE,
     _COUNTED_GROUP,
+    _GROUP_PEOPLE,
     _counted_group,
     _person_name,
     _Speaker,
@@ -248,6 +249,10 @@ class _Zones:
             bs = _np_backward(text, s, s + wm.start())  # '… from Sen. Amy Klobuchar of Minnesota, who tweeted that'
             if bs and bs[1] > bs[0] and (sp := self.from_np(bs[0], bs[1], pos)) and sp.name:
                 return sp
+        elif wm := re.search(r"(?<=[a-z])\s+who\s+(?:\w+ly\s+|also\s+|then\s+)?$", text[s:vs]):
+            # a restrictive 'who said' belongs to the noun phrase right before it ('… re-electing Nancy Pelosi
+            # … over a Rust Belt congressman who said the party had lost …'), never to a name earlier on
+            return self._relative_subject(s, s + wm.start(), pos)
         am = _ANON_BEFORE.search(text[s:vs])
         if am and (sp := self._anonymous_np(s + am.start(1), s + am.end(1), pos)) and sp.name:
             return sp  # 'A source told FT that Xi might “…”', 'People familiar with the matter said'
@@ -320,6 +325,42 @@ class _Zones:
         if ne > ns and text[ns].isupper() and text[ns:ne].lower() not in ("he", "she"):
             return self.from_np(ns, ne, pos)
         return None
+
+    def _relative_subject(self, s: int, who: int, pos: int) -> _Speaker | None:
+        """The noun phrase right before a restrictive 'who said' (ending at ``who``): the person it names;
+        the person whose appositive it is ('Rick Bright, the former director of …, who said'); else the
+        description or group as written ('a Rust Belt congressman', 'senior members of Congress')."""
+        text = self.text
+        bs = _np_backward(text, s, who)
+        if not bs or bs[1] <= bs[0]:
+            return None
+        ns, ne = bs[0], bs[1]
+        np = text[ns:ne]
+        group = re.search(
+            rf"(?:^|\s)((?:(?!(?:by|of|from|with|to|for|in|on|at|among|and|or)\s)[a-z][\w’'\-]*\s+){{0,2}}(?:{_GROUP_PEOPLE})\s+of\s+)$",
+            text[s:ns],
+        )
+        if group:  # 'senior members of Congress who said that …', as written
+            return _Speaker(re.sub(r"^(?:the|a|an)\s+", "", group.group(1) + np), None, False)
+        lead = re.search(r",\s+(?:the|a|an)?\s*$", text[s:ns])
+        if lead:  # 'Rick Bright, the former director of the … Authority who said': the named person
+            for ps, pe, _ in self.people:
+                if pe == s + lead.start():
+                    sp = self.from_np(ps, pe, pos)
+                    if sp and sp.name:
+                        return sp
+        sp = self.from_np(ns, ne, pos)
+        desc = re.fullmatch(r"(?:a|an)\s+(.+)", np)
+        if (
+            desc
+            and desc.group(1).split()[-1].lower() in _DESCRIPTORS
+            and not (sp and sp.name and self._is_person(sp.name))
+        ):
+            return _Speaker(desc.group(1), None, False)  # 'a Rust Belt congressman', as written
+        return sp if sp and sp.name else None
+
+    def _is_person(self, name: str) -> bool:
+        return any(n == name for _, _, n in self.people) or any(n == name for _, n in self.index.mentions)
 
     def _located_subject(self, s: int, vs: int, pos: int) -> _Speaker | None:
         """'…, but the U.S. Geological Survey in Golden, Colo., said it was …': the place written between
