@@ -996,3 +996,33 @@ def test_a_restrictive_who_said_belongs_to_the_noun_phrase_before_it() -> None:
     assert said["the party had lost its hold on rural voters"] == "Midwest congressman", said
     assert said["it would save the valley's farms"] == "Paul Okafor", said
     assert said["the House had moved too fast"] == "senior members of the Senate", said
+
+
+def test_lower_case_job_title_words_before_the_name_after_said() -> None:
+    """ECB+ DEV: '“…,” said public relations executive Bina Mathews.' had no speaker of its own (the noun
+    phrase ended at 'public'), so the quote went to the previous speaker."""
+    by = _by_text(
+        "Buildings shook across the city on Sunday.\n\n"
+        "“The cups were rattling on every desk,” said Omar Reid, a clerk.\n\n"
+        "“It went on for half a minute or so,” said public relations executive Dana Whitfield.",
+        "spacy",
+    )
+    assert by["It went on for half a minute or so"] == ("Dana Whitfield", "public relations executive"), by
+
+
+def test_a_hyphenated_office_before_the_name_is_a_description() -> None:
+    """ECB+ DEV: '“…,” the governor-general of Hormouzgan province, Abdolreza Sheikholeslami, told state
+    television.' had no speaker: 'governor-general' was not read as an office, so 'the X of Y, Name,' was no
+    description before the name."""
+    by = _by_text(
+        "Buildings shook across the region on Sunday.\n\n"
+        "“We have sent tents and blankets to the villages,” the governor-general of Kerman province, Ali "
+        "Rostami, told state television.\n\n"
+        "“The roads are open again,” the deputy-governor of Fars province, Reza Karimi, said.",
+        "spacy",
+    )
+    assert by["We have sent tents and blankets to the villages"] == (
+        "Ali Rostami",
+        "governor-general of Kerman province",
+    ), by
+    assert by["The roads are open again"][0] == "Reza Karimi", by

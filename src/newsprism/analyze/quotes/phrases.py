@@ -53,8 +53,12 @@ def _np_forward(text: str, s: int, e: int) -> tuple[int, int]:
     end = s
     if toks and toks[0][0].lower() in ("he", "she"):
         return toks[0][1], toks[0][2]
+    role_words = _lower_role_run(toks)
     for n, (tok, _ts, te) in enumerate(toks):
         low = tok.lower()
+        if n < role_words:
+            end = te  # lower-case job-title words before a full name: 'said public relations executive Bina Mathews'
+            continue
         if (
             tok[0].isupper()
             or tok.startswith("(")
@@ -102,6 +106,24 @@ def _np_forward(text: str, s: int, e: int) -> tuple[int, int]:
             continue
         break
     return s, end
+
+
+def _lower_role_run(toks: list[tuple[str, int, int]]) -> int:
+    """How many lower-case words (two or three) open ``toks`` as a job title right before a full name
+    ('public relations executive Bina Mathews', 'senior staff writer Ann Lee'); 0 when they are not one."""
+    for k in (3, 2):
+        words = [t[0] for t in toks[:k]]
+        if (
+            len(toks) >= k + 2
+            and all(w.isalpha() and w.islower() and not w.endswith("ly") for w in words)
+            and not any(w in _FUNCTION_NP | _INTRO | _PREPS | _LEADING | _SUBORD | _NOT_ROLE for w in words)
+            and not any(_VERB_RE.fullmatch(w) for w in words)
+            and toks[k][0][:1].isupper()
+            and toks[k + 1][0][:1].isupper()
+            and all(toks[i][2] + 1 == toks[i + 1][1] for i in range(k + 1))  # one space apart, no punctuation
+        ):
+            return k
+    return 0
 
 
 #: lower-case words that open a clause, not a role, before a name

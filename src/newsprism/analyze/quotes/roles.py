@@ -54,16 +54,25 @@ _PARTITIVE = re.compile(
 )
 
 
+def _office_word(word: str, nouns: frozenset[str] | set[str]) -> bool:
+    """``word`` is one of ``nouns``, or a hyphenated compound of one ('governor-general', 'deputy-governor')."""
+    return word in nouns or ("-" in word and any(p in nouns for p in word.split("-")))
+
+
 def _describes(desc: str) -> bool:
     """A description of a person ('Obama's current campaign press secretary', 'Another leading Dem', 'one
     of the mothers'): it ends in an office or party noun, or names one of a group of people, and holds no
     verb."""
     words = _expand_role(desc).split()
     head = _expand_role(re.split(r"\s+of\s+", desc, maxsplit=1)[0]).split()
-    of_office = " of " in desc and bool(head) and head[-1] in _DESCRIPTORS | {"head"}  # 'the head of the … service'
+    of_office = " of " in desc and bool(head) and _office_word(head[-1], _DESCRIPTORS | {"head"})  # 'the head of …'
     return (
         bool(words)
-        and (words[-1] in _DESCRIPTORS | _PARTY_NOUNS or of_office or bool(_PARTITIVE.fullmatch(desc.strip())))
+        and (
+            _office_word(words[-1], _DESCRIPTORS | _PARTY_NOUNS)
+            or of_office
+            or bool(_PARTITIVE.fullmatch(desc.strip()))
+        )
         and not _VERB_RE.search(desc)
         and len(words) <= 8
         and not _AUX.search(desc)
