@@ -1026,3 +1026,21 @@ def test_a_hyphenated_office_before_the_name_is_a_description() -> None:
         "governor-general of Kerman province",
     ), by
     assert by["The roads are open again"][0] == "Reza Karimi", by
+
+
+def test_a_state_and_party_description_is_the_person_with_that_party_tag() -> None:
+    """BASIL DEV: 'The California Democrat spoke briefly to reporters after the vote, saying she feels
+    “exhilarated” …' was given to 'California Democrat'; the article had named 'House Minority Leader Nancy
+    Pelosi (D-Calif.)'. A state and a party match the one person whose party tag gives both."""
+    text = (
+        "House Minority Leader Maria Alvarez (D-Ore.) won another term on Wednesday, beating Rep. Paul Okafor "
+        "(D-Ohio) by a wide margin.\n\n"
+        "Okafor had argued that the party needed a new face.\n\n"
+        "The Oregon Democrat spoke briefly to reporters after the vote, saying she felt “thrilled” at being "
+        "chosen again.\n\n"
+        "The Texas Republican later issued a statement, calling the vote “a missed chance.”"
+    )
+    res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
+    by = {q.text: q.speaker for q in res.quotes}
+    assert by["thrilled"] == "Maria Alvarez", by
+    assert by.get("a missed chance.") not in ("Maria Alvarez", "Paul Okafor"), by

@@ -30,6 +30,7 @@ from newsprism.analyze.quotes.lexicon import (
     _PRONOUNS,
     _STOPRUN,
     _TITLE_ABBR,
+    US_STATES,
 )
 from newsprism.analyze.quotes.phrases import _DESC_BEFORE_NAME, _after_title, _appositive, _party_tag, _role_before
 from newsprism.analyze.quotes.roles import _describes, _expand_role, _good_appositive, _good_title
@@ -329,6 +330,8 @@ class _Attributor(_Coreference, _Institutions, _Zones):
         if any(w in _ORG_HEADS for w in words) or any(_looks_org(c) for c in caps):
             org = normalize_org(re.split(r"\s+and\s+", np.strip(" ,"))[0])
             return _Speaker(org, None, True) if re.search(r"[A-Z]", org) and org.lower() not in _STOPRUN else None
+        if sp := self.state_party(np, pos):  # 'The California Democrat' -> the 'D-Calif.' named before
+            return sp
         runs = list(_NAME_RUN.finditer(np))
         if runs and not heads:
             run = runs[0].group(0)
@@ -344,6 +347,24 @@ class _Attributor(_Coreference, _Institutions, _Zones):
             ):  # an entity the NER saw, not 'Close to three dozen'
                 return _Speaker(normalize_org(run), None, True)
         return _anonymous(np) or _counted_group(np)
+
+    def state_party(self, np: str, pos: int) -> _Speaker | None:
+        """'The California Democrat', 'the Ohio Republican': the one person named before ``pos`` whose party
+        tag gives that party and state ('House Minority Leader Nancy Pelosi (D-Calif.)'); else nobody."""
+        m = re.fullmatch(r"\s*(?:[Tt]he\s+)?((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+(Democrat|Republican)\s*", np)
+        abbrs = US_STATES.get(m.group(1).lower()) if m else None
+        if not m or not abbrs:
+            return None
+        found = set()
+        for p, full in self.index.mentions:
+            tag = self.party.get(full)
+            tm = re.fullmatch(r"([DR])[-–](.+)", tag or "")
+            if p < pos and tm and tm.group(1) == m.group(2)[0] and re.sub(r"[^a-z]", "", tm.group(2).lower()) in abbrs:
+                found.add(full)
+        if len(found) != 1:
+            return None
+        full = found.pop()
+        return _Speaker(full, self.index.role_of(full), True)
 
     def _sentence_at(self, pos: int) -> Sentence | None:
         """The sentence holding ``pos``, if any."""
