@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from newsprism.analyze.entities import DEMONYMS
+from newsprism.analyze.nlp import _NORP as _NLP_NORP
 
 VERBS = (
     "said|says|say|saying|told|tells|added|adds|adding|wrote|writes|tweeted|tweets|posted|stated|states|noted|notes|"
@@ -378,34 +379,15 @@ _PLACES = {
     "india",
     "the",
 }
-_NORPS = {
-    "chinese",
-    "russian",
-    "ukrainian",
-    "american",
-    "european",
-    "western",
-    "iranian",
-    "saudi",
-    "japanese",
-    "british",
-    "french",
-    "german",
-    "israeli",
-    "palestinian",
-    "muslim",
-    "christian",
-    "jewish",
-    "indian",
-    "african",
-    "soviet",
-    "korean",
-    "taiwanese",
-    "mexican",
-    "canadian",
-    "syrian",
-    "iraqi",
+#: nationality words: the analysis stage's list without its party words, and a few more
+_NORPS = (_NLP_NORP - {"democrat", "democratic", "democrats", "republican", "republicans"}) | {
     "afghan",
+    "canadian",
+    "iraqi",
+    "korean",
+    "mexican",
+    "syrian",
+    "taiwanese",
 }
 _PLACES |= _NORPS
 
