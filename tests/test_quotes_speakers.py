@@ -1044,3 +1044,18 @@ def test_a_state_and_party_description_is_the_person_with_that_party_tag() -> No
     by = {q.text: q.speaker for q in res.quotes}
     assert by["thrilled"] == "Maria Alvarez", by
     assert by.get("a missed chance.") not in ("Maria Alvarez", "Paul Okafor"), by
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["German Chancellor", "Human rights lawyer"],
+)
+def test_a_role_ending_in_man_that_is_no_man_gives_no_gender(title: str):
+    """'German', 'human' and 'women' end in 'man'/'men' but say nothing of the person's gender."""
+    text = (
+        "Union leader Giannis Panagopoulos said the strike would go on. "
+        f"Fighting accusations of holding up the bailout, {title} Angela Merkel said the crisis was serious.\n\n"
+        "“The future of Europe is at stake,” she told a debate in Berlin."
+    )
+    [found] = _quotes(text)
+    assert ("The future of Europe is at stake", "Angela Merkel") in [(t, s) for t, s, _ in found], found

@@ -71,6 +71,8 @@ _FUNCTION_WORDS = (
 )
 #: suffixes of abstract and action nouns, which never head a description of a person (English morphology)
 _ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ure|ing|ism|ship|age|osal|oval|ics)$")
+#: a role word for a man ('spokesman', 'congressman'); not 'women', nor 'German', 'human', 'Roman', 'Oman'
+_MALE_ROLE = re.compile(r"\b(?!(?:ger|hu|ro|o|wo)man\b)\w*man\b")
 #: heads of a definite description that are no single person: offices, groups, documents
 _NOT_PERSON_HEADS = (
     _DESCRIPTORS
@@ -102,8 +104,8 @@ class _Coreference:
                 g = (
                     "m"
                     if re.search(r"\bmr\.?\s*$", before.lower())
-                    or re.search(r"\b\w*(?:man|men)\b", ctx)
-                    and "woman" not in ctx
+                    or _MALE_ROLE.search(ctx)
+                    and not re.search(r"wom[ae]n\b", ctx)
                     else "f"
                     if re.search(r"\b(?:mrs|ms)\.?\s*$", before.lower()) or re.search(r"\b\w*(?:woman|lady)\b", ctx)
                     else None
