@@ -11,12 +11,12 @@ def citation_numbers(story: StoryBrief) -> dict[str, int]:
 
 def carried_by(story: StoryBrief, articles: list[str]) -> str:
     """'2: fox, nyt' or '3: The Spokesman-Review and 2 unnamed': the outlets, not ids the citations already show."""
-    named = {ref.outlet for ref in story.sources if ref.article in articles and ref.outlet}
-    unnamed = len(set(articles)) - sum(1 for ref in story.sources if ref.article in articles and ref.outlet)
-    parts = ", ".join(sorted(named))
-    if unnamed:
+    carrying = set(articles)
+    named = [ref.outlet for ref in story.sources if ref.article in carrying and ref.outlet]
+    parts = ", ".join(sorted(set(named)))
+    if unnamed := len(carrying) - len(named):
         parts += (" and " if parts else "") + f"{unnamed} unnamed"
-    return f"{len(set(articles))}: {parts}"
+    return f"{len(carrying)}: {parts}"
 
 
 def unnamed_outlets(story: StoryBrief) -> int:

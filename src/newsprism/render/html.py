@@ -448,6 +448,8 @@ def story_context(
     def fact_href(i: int) -> str:
         return f"#{prefix}fact-{i + 1}"
 
+    direct_quotes, reported = split_quotes(story.quotes)
+
     return {
         "story": story,
         "nums": nums,
@@ -468,8 +470,8 @@ def story_context(
         "label": lambda aid: labels.get(aid, aid),
         "timeline_svg": timeline_svg(story, nums, span_href),
         "llm_note": llm_note(story),
-        "direct_quotes": split_quotes(story.quotes)[0],
-        "reported": split_quotes(story.quotes)[1],
+        "direct_quotes": direct_quotes,
+        "reported": reported,
         "llm_rejected": story.summary_llm.rejected if story.summary_llm else [],
     }
 

@@ -99,6 +99,11 @@ class Mention:
     anchor: str = ""  # what a distance is measured from ('north of Anchorage' -> 'anchorag')
 
 
+def _digits(num: str) -> str:
+    """'$1,500' and '1, 500' (one number written apart by text rebuilt from tokens) -> '1500'."""
+    return num.lstrip("$€£").replace(", ", "").replace(",", "")
+
+
 def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, float] | None:
     n = num.lower()
     if n in _VAGUE:
@@ -108,7 +113,7 @@ def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, flo
             v = float(_SMALL[n])
         else:
             try:
-                v = float(n.lstrip("$€£").replace(", ", "").replace(",", ""))
+                v = float(_digits(n))
             except ValueError:
                 return None
         half = _rounding(n, scale)
@@ -133,7 +138,7 @@ def _rounding(num: str, scale: str | None) -> float:
     '6.9 million' stands for 6.85-6.95 million, so against '6.8 million' the sources differ, while
     '$1.37 trillion' fits '$1.4 trillion' and '212,000' fits '200,000'. Counts under 1,000 are exact
     ('20 people' and '23 people' differ). Slightly under half, so '12' and '13' do not touch."""
-    digits = num.lstrip("$€£").replace(", ", "").replace(",", "")  # '1, 500': one number written apart
+    digits = _digits(num)
     if not re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return 0.49  # a number word: an exact count
     if "." in digits:
@@ -145,9 +150,16 @@ def _rounding(num: str, scale: str | None) -> float:
     return 0.49 * place * (_SCALE[scale.lower()] if scale else 1.0)
 
 
+def _clause_index(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """Which of the clause ``spans`` holds ``start:end``, if one does."""
+    return next((i for i, (cs, ce) in enumerate(spans) if cs <= start and end <= ce), None)
+
+
 def _enclosing_clause(text: str, u: Unit, start: int, end: int) -> tuple[int, int] | None:
     """The clause of unit ``u`` that holds ``text[start:end]``, if one does."""
-    return next(((cs, ce) for cs, ce in clauses(text, u.start, u.end) if cs <= start and end <= ce), None)
+    spans = clauses(text, u.start, u.end)
+    k = _clause_index(spans, start, end)
+    return None if k is None else spans[k]
 
 
 def _local_context(text: str, u: Unit, start: int, end: int) -> set[str]:
@@ -177,7 +189,7 @@ def _money_context(text: str, u: Unit, start: int, end: int) -> set[str]:
     """An amount's clause without scale words; with the clause before when that says too little of what the
     money is ('money from the Pentagon's construction budget, | to the tune of $3.5 billion')."""
     spans = clauses(text, u.start, u.end)
-    k = next((i for i, (cs, ce) in enumerate(spans) if cs <= start and end <= ce), None)
+    k = _clause_index(spans, start, end)
     if k is None:
         return set(content_stems(u.text)) - _SCALE_WORDS
     ctx = set(content_stems(text[spans[k][0] : spans[k][1]])) - _SCALE_WORDS
