@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench benchmarks-md clean-venv
+.PHONY: demo test lint bench benchmarks-md screenshot clean-venv
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
+
+# Refresh the README's screenshot of the web app (the browser test's story page).
+screenshot: $(STAMP)
+	@bash scripts/test-deps.sh
+	NEWSPRISM_SCREENSHOT=docs/screenshot-story.png $(BIN)/python -m pytest -q tests/test_browser.py -k story_list
 
 benchmarks-md: $(STAMP)
 	$(BIN)/python scripts/benchmarks_md.py
