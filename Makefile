@@ -27,10 +27,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
 
-# Refresh the README's screenshot of the web app (the browser test's story page).
+# Refresh the README's screenshot of the web app (the demo corpus's story page).
 screenshot: $(STAMP)
 	@bash scripts/test-deps.sh
-	NEWSPRISM_SCREENSHOT=docs/screenshot-story.png $(BIN)/python -m pytest -q tests/test_browser.py -k story_list
+	$(BIN)/python scripts/screenshot.py
 
 benchmarks-md: $(STAMP)
 	$(BIN)/python scripts/benchmarks_md.py

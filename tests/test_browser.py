@@ -3,14 +3,13 @@
 ``scripts/test-deps.sh`` (run by ``make test``) installs ``/usr/bin/chromium``; these tests skip only
 when it is still missing. The server runs uvicorn in a thread on a free 127.0.0.1 port over a temp
 store holding the demo corpus and a hostile article, with the default (real) embedder and NLP.
-The story-page test saves a screenshot to a temp dir, or to ``$NEWSPRISM_SCREENSHOT`` when set:
-``make screenshot`` refreshes ``docs/screenshot-story.png`` that way, so a test run never rewrites the docs.
+The story-page test saves a screenshot to a temp dir; ``make screenshot`` (``scripts/screenshot.py``,
+the demo corpus alone) refreshes ``docs/screenshot-story.png``, so a test run never rewrites the docs.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import socket
 import tempfile
 import threading
@@ -27,7 +26,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOT_ENV = "NEWSPRISM_SCREENSHOT"
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -133,8 +131,7 @@ def test_story_list_to_story_to_highlighted_citation(server: str, page, tmp_path
     for part in ("What the sources agree on", "Sources"):
         assert page.get_by_role("heading", name=part, exact=True).count() == 1
     assert page.locator("svg.coverage").count() == 1
-    shot = Path(os.environ.get(SCREENSHOT_ENV) or tmp_path / "screenshot-story.png")
-    shot.parent.mkdir(parents=True, exist_ok=True)
+    shot = tmp_path / "screenshot-story.png"
     page.screenshot(path=str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
