@@ -3,6 +3,8 @@ the false alarms found on ECB+ DEV (docs/contradictions-labels.md) written as ge
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from newsprism.model import Article, Story
@@ -299,3 +301,52 @@ def test_outlets_giving_a_quake_different_magnitudes_differ():
 )
 def test_close_or_other_quakes_magnitudes_are_no_contradiction(a: str, b: str):
     assert _contradictions(a, b) == []
+
+
+@pytest.mark.parametrize(
+    "written, low, high",
+    [
+        # a bound keeps the written number's rounding on its own side and opens the other
+        ("a magnitude of at least 5.9", 5.851, math.inf),  # not 5.85-5.95
+        ("at least magnitude-5. 9", 5.851, math.inf),
+        ("more than 6.0 on the Richter scale", 5.951, math.inf),
+        ("a quake of magnitude over 6", 5.51, math.inf),
+        ("up to 6.1 on the Richter scale", 0.0, 6.149),
+        ("a magnitude of less than 5.9", 0.0, 5.949),
+        ("a 5.9-magnitude quake", 5.851, 5.949),
+        ("about 6.0 on the Richter scale", 5.75, 6.25),
+    ],
+)
+def test_a_bound_on_a_magnitude_opens_its_interval(written: str, low: float, high: float):
+    from newsprism.synthesize.align import Unit
+    from newsprism.synthesize.contradictions import magnitude_mentions
+
+    text = f"The quake measured {written}, officials said."
+    u = Unit(0, "a", "A", "A", 0, 0, 0, len(text), text, [], set(), set(), 0.0, 0.0)
+    [m] = magnitude_mentions(u, text)
+    assert (m.low, m.high) == (pytest.approx(low), pytest.approx(high)), written
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The quake that struck the island on Sunday had a magnitude of at least 5.9, officials said.",
+            "The quake that struck the island on Sunday had a magnitude of 6.1, officials said.",
+        ),
+        (
+            "The quake that struck the island on Sunday measured up to 6.1 on the Richter scale, officials said.",
+            "The quake that struck the island on Sunday measured 5.9 on the Richter scale, officials said.",
+        ),
+    ],
+)
+def test_a_bounded_magnitude_the_other_outlet_meets_is_no_contradiction(a: str, b: str):
+    assert _contradictions(a, b) == []
+
+
+def test_a_bounded_magnitude_the_other_outlet_exceeds_still_differs():
+    cs = _contradictions(
+        "The quake that struck the island on Sunday measured less than 5.5 on the Richter scale, officials said.",
+        "The quake that struck the island on Sunday measured 6.1 on the Richter scale, officials said.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs

@@ -203,10 +203,15 @@ def _clause_of(text: str, u: Unit, start: int, end: int) -> str:
     return text[clause[0] : clause[1]] if clause else u.text
 
 
+#: words before a magnitude that bound it ('at least 5.9', 'up to 6') or make it approximate ('about 6.0')
+_MAG_QUAL = (
+    r"(?:about|around|roughly|some|approximately|at least|more than|over|greater than|above|in excess of|"
+    r"up to|less than|under|below|at most|nearly|almost)\s+"
+)
 _MAGNITUDE = re.compile(
-    r"\bmagnitude(?:-|\s+of\s+|\s+)(?:about\s+|around\s+|at least\s+)?(?P<a>\d(?:\.\s?\d)?)(?![\d.])"
-    r"|(?<![\d.])(?P<b>\d\.\s?\d)(?:-|\s+)magnitude\b"
-    r"|(?<![\d.])(?P<c>\d(?:\.\s?\d)?)\s+on\s+the\s+Richter\s+scale",
+    rf"(?P<qa>{_MAG_QUAL})?\bmagnitude(?:-|\s+of\s+|\s+)(?P<qa2>{_MAG_QUAL})?(?P<a>\d(?:\.\s?\d)?)(?![\d.])"
+    rf"|(?P<qb>{_MAG_QUAL})?(?<![\d.])(?P<b>\d\.\s?\d)(?:-|\s+)magnitude\b"
+    rf"|(?P<qc>{_MAG_QUAL})?(?<![\d.])(?P<c>\d(?:\.\s?\d)?)\s+on\s+the\s+Richter\s+scale",
     re.IGNORECASE,
 )
 #: words that say the quake measured is another one (an aftershock, an earlier quake)
@@ -226,10 +231,9 @@ def magnitude_mentions(u: Unit, text: str) -> list[Mention]:
         clause = _clause_of(text, u, s, e)
         if _OTHER_QUAKE.search(clause):
             continue
-        half = 0.049 if "." in num else 0.49
-        if re.search(r"\b(?:about|around|some|roughly)\s", u.text[max(0, m.start() - 8) : m.end()], re.I):
-            half = 0.25  # 'about 6.0' allows 5.9
         v = float(num)
+        qual = m.group("q" + g) or (m.group("qa2") if g == "a" else None) or ""
+        lo, hi = _magnitude_interval(v, "." in num, qual)
         out.append(
             Mention(
                 "number",
@@ -238,13 +242,31 @@ def magnitude_mentions(u: Unit, text: str) -> list[Mention]:
                 "magnitude",
                 s,
                 e,
-                v - half,
-                v + half,
+                lo,
+                hi,
                 set(content_stems(clause)) - {"magnitud"},
                 person_like(u.ents),
             )
         )
     return out
+
+
+def _magnitude_interval(v: float, decimal: bool, qual: str) -> tuple[float, float]:
+    """The magnitudes a written one allows: its rounding ('5.9' is 5.85-5.95), opened upward by 'at least',
+    'more than', 'over' and downward by 'up to', 'less than', 'under' (as ``_interval`` does for counts);
+    'about 6.0' allows 5.9, 'nearly 6' is just under 6."""
+    half = 0.049 if decimal else 0.49
+    lo, hi = v - half, v + half
+    q = " ".join(qual.lower().split())
+    if q in {"at least", "more than", "over", "greater than", "above", "in excess of"}:
+        hi = math.inf
+    elif q in {"up to", "less than", "under", "below", "at most"}:
+        lo = 0.0
+    elif q in {"nearly", "almost"}:
+        lo = v - max(half, 0.25)
+    elif q:
+        lo, hi = v - max(half, 0.25), v + max(half, 0.25)
+    return lo, hi
 
 
 def quantity_mentions(u: Unit, text: str) -> list[Mention]:
