@@ -1059,3 +1059,21 @@ def test_a_role_ending_in_man_that_is_no_man_gives_no_gender(title: str):
     )
     [found] = _quotes(text)
     assert ("The future of Europe is at stake", "Angela Merkel") in [(t, s) for t, s, _ in found], found
+
+
+def test_a_pronoun_after_an_object_pronoun_is_no_evidence_of_the_subjects_gender() -> None:
+    """BASIL DEV: 'Rep. Joseph Crowley, D-N.Y., asked her if she could “…”' followed by 'She said: …' made
+    Crowley a woman (the 'she' is the woman asked), so the 'he said' after 'Crowley later called her answer
+    evasive' went to somebody else. After an object pronoun ('asked her if'), a subject pronoun of its gender,
+    in that sentence or opening the next, is no evidence of the subject's gender."""
+    text = (
+        "Dana Whitfield, the agency's director, testified on Tuesday.\n\n"
+        "Rep. Thomas Walsh, D-Ohio, asked her if she could explain the delay.\n\n"
+        "She said: “We are working on it.”\n\n"
+        "Walsh later called her answer evasive.\n\n"
+        "“You cannot mislead Congress,” he said."
+    )
+    people = [_person(text, "Dana Whitfield"), _person(text, "Thomas Walsh"), _person(text, "Walsh", 1)]
+    assert canonicalize_article(people, text).gender_of("Thomas Walsh") != "f"
+    [found] = _quotes(text)
+    assert ("You cannot mislead Congress", "Thomas Walsh") in [(t, s) for t, s, _ in found], found

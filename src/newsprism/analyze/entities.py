@@ -389,6 +389,19 @@ _SENT_END = re.compile(
 )
 
 
+#: right after a name (and its appositive): its verb, then a pronoun ('Crowley, D-N.Y., asked her')
+_VERB_OBJECT = re.compile(r"(?:\s*,[^,]{0,60},)?\s+(?:[a-z]+\s+){1,3}?(him|her)\b", re.I)
+#: an object pronoun: 'him', or 'her' not followed by what it would own ('asked her if', 'told her that')
+_OBJECT_PRONOUN = {
+    "m": re.compile(r"\bhim\b", re.I),
+    "f": re.compile(
+        r"\bher\b(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:if|whether|that|to|about|for|with|and|or|in|on|at|as|why|what|how|"
+        r"when|where|who|from|into|by|out|up|back|down|again|after|before|over|off|not)\b)",
+        re.I,
+    ),
+}
+
+
 def _pronoun_votes(text: str, people: list[Entity], index: NameIndex) -> list[tuple[str, str]]:
     """(full name, gender) votes: a sentence that opens with a person's name and mentions nobody else
     outside quotes lends that person its he/his or she/her ('Mr. Ryan said he …'), as does the next
@@ -416,12 +429,21 @@ def _pronoun_votes(text: str, people: list[Entity], index: NameIndex) -> list[tu
             continue
         sent = unquoted[inside[0].end : e]
         # subject pronouns only: a possessive or object pronoun often points back to somebody in an
-        # earlier sentence ('Ryan challenged her leadership')
-        he = len(re.findall(r"\b(?:he|himself)\b", sent, re.I))
-        she = len(re.findall(r"\b(?:she|herself)\b", sent, re.I))
+        # earlier sentence ('Ryan challenged her leadership'); and after the object of the subject's own verb
+        # ('Crowley asked her if she could …': not the subject, who would be 'herself'), a subject pronoun of
+        # its gender, here or opening the next sentence, may be that other person's: no evidence then
+        obj = {"m": len(sent), "f": len(sent)}
+        if (om := _VERB_OBJECT.match(sent)) and _OBJECT_PRONOUN[g := "m" if om.group(1) == "him" else "f"].match(
+            sent, om.start(1)
+        ):
+            obj[g] = om.start(1)
+        he = sum(1 for m in re.finditer(r"\b(?:he|himself)\b", sent, re.I) if m.start() < obj["m"])
+        she = sum(1 for m in re.finditer(r"\b(?:she|herself)\b", sent, re.I) if m.start() < obj["f"])
         nxt = re.match(r"\s*(He|She)\b", unquoted[e : e + 6])
         if nxt:
-            he, she = he + (nxt.group(1) == "He"), she + (nxt.group(1) == "She")
+            g = "m" if nxt.group(1) == "He" else "f"
+            if obj[g] == len(sent):
+                he, she = he + (g == "m"), she + (g == "f")
         if he and not she:
             out.append((full, "m"))
         elif she and not he:
