@@ -1077,3 +1077,25 @@ def test_a_pronoun_after_an_object_pronoun_is_no_evidence_of_the_subjects_gender
     assert canonicalize_article(people, text).gender_of("Thomas Walsh") != "f"
     [found] = _quotes(text)
     assert ("You cannot mislead Congress", "Thomas Walsh") in [(t, s) for t, s, _ in found], found
+
+
+def test_the_next_sentences_pronoun_is_no_evidence_when_the_quote_names_somebody_else() -> None:
+    """BASIL DEV: '“You can’t really blame Nancy Pelosi for …,” Rep. Hank Johnson (D-Ga.) told reporters.'
+    then 'She’s also the only woman in …' made Hank Johnson a woman: the 'She' is the person his quote names.
+    A He/She opening the next sentence votes for the subject's gender only when nobody else is named in the
+    sentence, its quotes included (a quote that opens it too)."""
+    text = (
+        "Maria Ortiz kept her post on Wednesday.\n\n"
+        "“You can’t really blame Maria Ortiz for the losses,” Rep. Samuel Greene (D-Ga.) told reporters.\n\n"
+        "She’s also the only woman in the leadership.\n\n"
+        "Former Rep. Paul Hadley of Maryland called for a new vote. He told reporters the party must change."
+    )
+    people = [
+        _person(text, "Maria Ortiz"),
+        _person(text, "Maria Ortiz", 1),
+        _person(text, "Samuel Greene"),
+        _person(text, "Paul Hadley"),
+    ]
+    idx = canonicalize_article(people, text)
+    assert idx.gender_of("Samuel Greene") is None
+    assert idx.gender_of("Paul Hadley") == "m"  # nobody else in his sentence

@@ -440,6 +440,11 @@ def _pronoun_votes(text: str, people: list[Entity], index: NameIndex) -> list[tu
         he = sum(1 for m in re.finditer(r"\b(?:he|himself)\b", sent, re.I) if m.start() < obj["m"])
         she = sum(1 for m in re.finditer(r"\b(?:she|herself)\b", sent, re.I) if m.start() < obj["f"])
         nxt = re.match(r"\s*(He|She)\b", unquoted[e : e + 6])
+        q0 = s
+        while q0 > 0 and unquoted[q0 - 1] in " \t":
+            q0 -= 1  # back over a quote that opens the sentence ('“…,” Rep. Hank Johnson told reporters.')
+        if nxt and any(q0 <= p.start < e and index.resolve(p.text, p.start) != full for p in people):
+            nxt = None  # a person named in its quotes may be whom the next sentence's He/She is about
         if nxt:
             g = "m" if nxt.group(1) == "He" else "f"
             if obj[g] == len(sent):
