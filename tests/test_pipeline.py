@@ -105,6 +105,43 @@ def test_demo_reported_speech_is_kept_apart_from_quotes(demo):
     assert "“Of course, the conflict in Ukraine will be discussed”" in md.split("### Reported statements", 1)[0]
 
 
+def test_demo_omissions_only_where_the_outlet_says_nothing_close(demo):
+    """'Omits' is a claim about an outlet: it must not be made where the outlet states the fact in other words.
+
+    The Kremlin-sourced article writes "Xi Jinping's long-rumored visit to Moscow … will take place next week"
+    (not linked to "Xi … will travel to Russia next week") and gives the Xi–Zelenskyy call as a "video
+    conference" (a variant of a reported disagreement); the article with "In a rare phone conversation with
+    his Ukrainian counterpart Thursday" reports the Qin–Kuleba call. The AP story never names Qin, Kuleba
+    or Zelensky, so it does omit those facts.
+    """
+    articles, brief = demo
+    story = brief.stories[0]
+    by_id = {a.id: a for a in articles}
+    omitted = {(fr.article, k) for fr in story.framing for k in fr.omits}
+    assert omitted, "the demo has outlets that leave out facts most others report"
+
+    def fact(pattern: str) -> int:
+        return next(k for k, f in enumerate(story.facts) if re.search(pattern, f.text))
+
+    def art(pattern: str) -> str:
+        return next(a.id for a in articles if re.search(pattern, " ".join([a.text, *a.credits])))
+
+    travel, call, xi_call = (
+        fact(r"will travel to Russia next week"),
+        fact(r"Qin.*Kuleba|Kuleba.*Qin"),
+        fact(r"phone call"),
+    )
+    kremlin, rare, ap = (
+        art(r"long-rumored visit"),
+        art(r"In a rare phone conversation"),
+        art(r"reported by The Associated Press"),
+    )
+    assert (kremlin, travel) not in omitted and (kremlin, xi_call) not in omitted
+    assert (rare, call) not in omitted
+    assert not re.search(r"Kuleba|Qin|Zelensk", by_id[ap].text)
+    assert (ap, call) in omitted and (ap, xi_call) in omitted
+
+
 def test_demo_json_validates_against_published_schema(demo):
     _, brief = demo
     data = brief_to_json_dict(brief)

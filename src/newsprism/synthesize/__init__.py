@@ -133,7 +133,7 @@ def synthesize(
         contradictions=contradictions,
         quotes=merge_story_quotes(arts, analyses),
         timeline=timeline(arts, analyses, al),
-        framing=framing(al, arts, facts, fact_units),
+        framing=framing(al, arts, facts, fact_units, contradictions=contradictions),
         summary_llm=summary_llm,
     )
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsprism.model import Article, Fact, Framing, FramingTerm, Span
+import numpy as np
+
+from newsprism.model import Article, Contradiction, Fact, Framing, FramingTerm, Span
 from newsprism.synthesize._text import stem, words, wordset
 from newsprism.synthesize.align import Alignment
 
@@ -441,6 +443,7 @@ def framing(
     fact_units: list[list[int]],
     *,
     threshold: int | None = None,
+    contradictions: list[Contradiction] | None = None,
 ) -> list[Framing]:
     """One Framing per article: loaded terms with notes and spans, and the facts it omits."""
     threshold = THRESHOLD if threshold is None else threshold
@@ -452,12 +455,40 @@ def framing(
         terms = [
             FramingTerm(art.text[s:e], note, [Span(art.id, s, e)]) for s, e, note in _merge_adjacent(art.text, kept)
         ]
-        others = n_outlets - 1
-        omits = []
-        for k, f in enumerate(facts):
-            if art.id in f.articles or art.outlet_key in {a.outlet_key for a in articles if a.id in f.articles}:
+        out.append(Framing(article=art.id, outlet=art.outlet, terms=terms, omits=[]))
+    others = n_outlets - 1
+    outlet_of = {a.id: a.outlet_key for a in articles}
+    own = {a.id: [u.idx for u in al.units if u.article == a.id] for a in articles}
+    for k, f in enumerate(facts):
+        if not (f.support >= 2 and f.support > others / 2):
+            continue
+        reporting = {outlet_of[a] for a in f.articles if a in outlet_of}
+        reporting |= {outlet_of[a] for a in _variant_articles(f, contradictions or []) if a in outlet_of}
+        units = fact_units[k]
+        for fr in out:
+            if outlet_of[fr.article] in reporting:
                 continue
-            if f.support >= 2 and f.support > others / 2:
-                omits.append(k)
-        out.append(Framing(article=art.id, outlet=art.outlet, terms=terms, omits=omits))
+            mine = own[fr.article]
+            if not mine or float(al.sim[np.ix_(mine, units)].max()) < OMIT_SIM:
+                fr.omits.append(k)
+    return out
+
+
+#: an outlet "omits" a fact only when none of its sentences comes this close to the fact's (pair score):
+#: below the alignment's link (0.50) sit paraphrases that the one-sentence-per-outlet grouping kept apart
+#: ("Klitschko dumped Thompson onto the canvas … in the fifth round" next to "… floored Thompson … near
+#: the end of the fifth round"); saying that an outlet left a fact out needs stronger evidence than not
+#: linking it.
+OMIT_SIM = 0.40
+
+
+def _variant_articles(fact: Fact, contradictions: list[Contradiction]) -> set[str]:
+    """Articles that report another version of ``fact``: a variant of a contradiction that involves it."""
+    out: set[str] = set()
+    for c in contradictions:
+        spans = [sp for v in c.variants for sp in v.spans]
+        if any(
+            sp.article == fs.article and sp.start < fs.end and fs.start < sp.end for sp in spans for fs in fact.spans
+        ):
+            out |= {sp.article for sp in spans}
     return out
