@@ -458,7 +458,11 @@ def framing(
         out.append(Framing(article=art.id, outlet=art.outlet, terms=terms, omits=[]))
     others = n_outlets - 1
     outlet_of = {a.id: a.outlet_key for a in articles}
-    own = {a.id: [u.idx for u in al.units if u.article == a.id] for a in articles}
+    # per article, how close its nearest sentence comes to each unit of the story
+    near = {}
+    for a in articles:
+        mine = [u.idx for u in al.units if u.article == a.id]
+        near[a.id] = al.sim[mine].max(axis=0) if mine else np.zeros(len(al.units))
     for k, f in enumerate(facts):
         if not (f.support >= 2 and f.support > others / 2):
             continue
@@ -468,8 +472,7 @@ def framing(
         for fr in out:
             if outlet_of[fr.article] in reporting:
                 continue
-            mine = own[fr.article]
-            if not mine or float(al.sim[np.ix_(mine, units)].max()) < OMIT_SIM:
+            if float(near[fr.article][units].max()) < OMIT_SIM:
                 fr.omits.append(k)
     return out
 
