@@ -94,13 +94,12 @@ def load(path: Path) -> dict[tuple[str, int], dict]:
 
 
 def texts_for(docs: set[str]) -> dict[str, str]:
-    """The analysed text of each doc id (cleaned for ECB+/NeuS, as is for BASIL)."""
+    """The analysed text of each doc id (cleaned for ECB+/NeuS, as bench_quotes.py blinds it for BASIL)."""
     out = {}
-    if BASIL.exists():
-        for line in BASIL.open(encoding="utf-8"):
-            d = json.loads(line)
-            if d["id"] in docs:
-                out[d["id"]] = d["text"]
+    if BASIL.exists():  # bench_quotes.py dumps the blinded articles of load_basil (ids 'doc0083')
+        from newsprism.analyze.quote_eval import load_basil
+
+        out.update((a.id, a.text) for a in load_basil(BASIL)[0] if a.id in docs)
     for corpus in FILES:
         for doc, raw in documents(corpus):
             if doc in docs and doc not in out:

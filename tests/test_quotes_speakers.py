@@ -1099,3 +1099,18 @@ def test_the_next_sentences_pronoun_is_no_evidence_when_the_quote_names_somebody
     idx = canonicalize_article(people, text)
     assert idx.gender_of("Samuel Greene") is None
     assert idx.gender_of("Paul Hadley") == "m"  # nobody else in his sentence
+
+
+def test_the_pronoun_fallbacks_never_give_she_to_a_man() -> None:
+    """NeuS DEV: '… took aim at Sen. Tammy Duckworth Wednesday, questioning the Illinois Democrat’s patriotism
+    after she suggested that there should be a “national dialogue” …' went to Rep. Dan Crenshaw, whom the
+    article makes a man: when no salient person fits, the fallbacks (the latest speaker, the nearest person)
+    skip a person of the other gender too."""
+    text = (
+        "Benton takes aim at Marsh's judgment, accuses her of supporting the 'end of history'. Freshman GOP Rep. "
+        "Carl Benton (Texas) took aim at Sen. Rita Marsh Wednesday, questioning the Ohio Democrat’s judgment after "
+        'she suggested that there should be a "national review" of the statues. Benton, a former Army ranger, was '
+        "speaking at a campaign event on Thursday when he took a swing at Marsh."
+    )
+    res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
+    assert {q.text: q.speaker for q in res.quotes}["national review"] == "Rita Marsh"

@@ -184,11 +184,13 @@ class _Coreference:
                 continue
             return name
         last = self.last_person if self.last_person and self.last_person[1] != exclude else None
+        if last and want and self.index.gender_of(last[1]) not in (None, want):
+            last = None  # the fallbacks too never give 'he' to a person the article itself marks female
         if last:
             lp = bisect.bisect_right(self._paras, last[0]) - 1
             if pi - lp <= 1:
                 return last[1]
-        return self._nearest_person(pos, exclude) or (last[1] if last else None)
+        return self._nearest_person(pos, exclude, want) or (last[1] if last else None)
 
     def resolve_they(self, pos: int) -> _Speaker | None:
         """'They vowed Congress would “…”' after '“…,” Nancy Pelosi and Chuck Schumer said': the speakers of
@@ -202,7 +204,7 @@ class _Coreference:
         _p, name, role, _plural = before[-1]
         return _Speaker(name, role, True)
 
-    def _nearest_person(self, pos: int, exclude: str | None = None) -> str | None:
+    def _nearest_person(self, pos: int, exclude: str | None = None, want: str | None = None) -> str | None:
         before = [
             c
             for s, e, c in self.people
@@ -213,6 +215,7 @@ class _Coreference:
                 or (e <= pos and pos - e < 1500 and self.index.resolve(c, s) != c)
             )
             and (exclude is None or self.index.resolve(c, s) != exclude)
+            and (want is None or self.index.gender_of(self.index.resolve(c, s)) in (None, want))
         ]
         return self.index.resolve(before[-1], pos) if before else None
 
