@@ -350,3 +350,39 @@ def test_a_bounded_magnitude_the_other_outlet_exceeds_still_differs():
         "The quake that struck the island on Sunday measured 6.1 on the Richter scale, officials said.",
     )
     assert {"a", "b"} in _pairs(cs), cs
+
+
+def test_a_casualty_count_without_a_noun_is_compared_with_its_verb():
+    # 'injuring 80' counts people injured: against 'wounding 70' the sources differ; the killed agree
+    cs = _contradictions(
+        "A powerful earthquake hit southern Iran on Sunday, destroying seven villages, killing 10 people and injuring 80.",
+        "A powerful earthquake hit southern Iran on Sunday, destroying seven villages, killing 10 persons and wounding 70.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs
+    [c] = cs
+    assert c.topic.startswith("people injured"), c.topic
+    assert {v.value for v in c.variants} == {"injuring 80", "wounding 70"}
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # 'dozens' allows 80
+        (
+            "A powerful earthquake hit southern Iran on Sunday, destroying seven villages, killing 10 people and injuring 80.",
+            "A powerful earthquake has hit southern Iran, killing at least 10 people, injuring dozens more, officials said.",
+        ),
+        # the killed are not the injured, though one clause names both verbs
+        (
+            "A powerful earthquake hit southern Iran on Sunday, destroying seven villages, killing 10 people and injuring 80.",
+            "A powerful earthquake hit southern Iran on Sunday, destroying seven villages and killing 80 people.",
+        ),
+        # 'killing 10 soldiers' counts soldiers, not all the dead
+        (
+            "The bomb exploded at the base in the north on Sunday, killing 10 soldiers, the army said.",
+            "The bomb exploded at the base in the north on Sunday, killing 14, the army said.",
+        ),
+    ],
+)
+def test_casualty_counts_that_agree_or_count_others_are_no_contradiction(a: str, b: str):
+    assert _contradictions(a, b) == []

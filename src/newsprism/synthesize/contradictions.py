@@ -274,7 +274,11 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
     for m in _QTY_RE.finditer(u.text):
         num, unit = m.group("num"), m.group("unit")
         currency = num[0] in "$€£" and not m.group("pct")
-        if not currency and (not (unit or m.group("scale")) or m.group("sfx")):
+        hurt = _CASUALTY.search(u.text[: m.start()])
+        hurt = None if currency or m.group("pct") or m.group("sfx") else hurt
+        if hurt and not _casualty_noun(unit):
+            unit = None  # 'killing 10 and injuring 80', 'wounding other 70': the verb says people are counted
+        elif not currency and (not (unit or m.group("scale")) or m.group("sfx")):
             continue  # '100m sprint': a suffix scales money only
         scale = m.group("scale") or _SUFFIX.get((m.group("sfx") or "").lower())
         before = u.text[: m.start("num")]
@@ -298,6 +302,8 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
         if currency:
             # an amount of money measures money, whatever noun follows ('$3.6 billion from the Pentagon')
             toks, unit_end = [], max(m.end("num"), m.end("scale"), m.end("sfx"))
+        elif hurt and not unit:
+            toks, unit_end = ["people"], max(m.end("num"), m.end("scale"))
         elif not unit:
             # 'revised to 6.9 million, the department said': the scale word is all there is to compare
             toks, unit_end = [m.group("scale").lower()], m.end("scale")
@@ -314,19 +320,23 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
         elif toks[0] in _MEASURES:
             key = _MEASURES[toks[0]]  # 'kilometres north of Anchorage' measures kilometres, not 'north'
         else:
-            key = stem(toks[-1])
+            key = _PEOPLE.get(toks[-1].lower(), stem(toks[-1]))
         if _restated(u.text, m.start("num")):
             continue  # '$US1 million ($1.52 million)': a conversion of the number before it
         iv = _interval(num, scale, m.group("qual"))
         if iv is None:
             continue
         s = u.start + (m.start("qual") if m.group("qual") else m.start("num"))
+        if hurt and toks == ["people"] and not unit:
+            s = u.start + hurt.start()  # 'injuring 80': the verb says what the bare number counts
         e = u.start + unit_end
         value = re.sub(r"\s+", " ", u.text[s - u.start : unit_end].strip())
-        ctx = (_money_context if currency else _count_context)(text, u, s, e) - {key}
+        ctx = (_money_context if currency else _count_context)(text, u, s, e) - {key, stem(toks[-1]) if toks else key}
         after = [stem(w) for w, _, _ in words(u.text[unit_end:])[:4] if w.lower() not in STOP | {"were", "been"}]
         before = [stem(w) for w, _, _ in words(u.text[: s - u.start])[-3:] if w.lower() not in STOP]
         pred = "" if currency else (after or before[-1:] or [""])[0]
+        if hurt:
+            pred = _HURT[hurt.group(1).lower()]  # 'killing 10 people and injuring 80': 10 killed, not injured
         out.append(
             Mention(
                 "number",
@@ -381,6 +391,21 @@ _VERBISH = re.compile(
 )
 #: the counted noun is coordinated with another ('passengers and crew', 'Somali and 11 Yemeni')
 _COORDINATED = re.compile(r"\s+(?:and|or|&)\s+(?!\w+(?:ing|ed)\b)(?:most of\s+)?(?:(?:its|their|the|his|her)\s+)?\w")
+
+
+#: a casualty verb right before a count ('killing 10 people', 'injuring 80', 'wounding other 70')
+_CASUALTY = re.compile(r"\b(kill|injur|wound|hurt)(?:ing|ed|es|s)?\s+(?:(?:an)?others?\s+)?$", re.IGNORECASE)
+#: what such a verb says of the people counted: wounded and hurt people are injured
+_HURT = {"kill": "kill", "injur": "injur", "wound": "injur", "hurt": "injur"}
+#: nouns that count people alike ('10 persons' and '10 people' are one count)
+_PEOPLE = dict.fromkeys(("people", "persons", "person", "others"), "peopl")
+
+
+def _casualty_noun(unit: str | None) -> bool:
+    """The noun after a casualty count names whom it counts ('killing 10 soldiers'), not a new clause
+    ('injuring 80, officials said', 'killing 10 and injuring 80')."""
+    toks = (unit or "").lower().split()
+    return bool(toks) and toks[0] not in _UNIT_STOP and not _VERBISH.fullmatch(toks[0])
 
 
 def _governing_verb(before: str) -> str:
@@ -490,6 +515,8 @@ def _compatible_qty(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> b
         return False  # different time frames measure different things
     if a.pred and b.pred and a.pred != b.pred and a.pred not in b.context and b.pred not in a.context:
         return False  # "12 people were killed" and "40 people were injured" count different things
+    if {a.pred, b.pred} == {"kill", "injur"}:
+        return False  # 'killing 10 people and injuring 80': both verbs in one clause, still two counts
     if a.verb and b.verb and a.verb != b.verb and a.verb not in b.context and b.verb not in a.context:
         return False  # 'stayed for seven seasons' (as a coach) vs 'played for 11 seasons'
     if a.scope != b.scope:
@@ -631,6 +658,8 @@ def _topic_qty(comp: list[Mention], by_id: dict[str, Article]) -> str:
     m0 = comp[0]
     text = by_id[m0.unit.article].text
     unit_word = text[m0.start : m0.end].split()[-1]
+    if m0.key == "peopl" and _CASUALTY.search(text[m0.start : m0.end].rsplit(None, 1)[0] + " "):
+        unit_word = {"kill": "people killed", "injur": "people injured"}[m0.pred]  # 'injuring 80'
     tail = re.match(r"\s+((?:from|in|of|at|on)\s+(?:the\s+)?[A-Za-z][\w\-]*)", text[m0.end : m0.unit.end])
     base = unit_word
     if tail and all(stem(tail.group(1).split()[-1]) in m.context for m in comp):
