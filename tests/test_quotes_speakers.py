@@ -1114,3 +1114,20 @@ def test_the_pronoun_fallbacks_never_give_she_to_a_man() -> None:
     )
     res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
     assert {q.text: q.speaker for q in res.quotes}["national review"] == "Rita Marsh"
+
+
+def test_a_possessive_owner_is_not_the_subject_when_another_person_acts_in_the_sentence() -> None:
+    """BASIL DEV: 'Pelosi’s understanding of Midwesterners, or lack thereof, is what Ryan highlighted as the
+    party’s biggest problem. He said the California progressive has lost the connection …' gave the report to
+    Pelosi: the owner in 'Pelosi’s understanding' was taken for the sentence's subject. The person who then
+    does something in the sentence ('Ryan highlighted') is its subject; without one, the owner still is."""
+    text = (
+        "House Minority Leader Maria Alvarez (D-Ore.) won another term on Wednesday, beating Rep. Paul Okafor "
+        "(D-Ohio).\n\n"
+        "“We know how to win elections,” Alvarez said.\n\n"
+        "Alvarez’s grasp of rural voters, or lack thereof, is what Okafor highlighted as the party’s biggest "
+        "problem. He said the Oregon progressive has lost touch with working families."
+    )
+    res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
+    by = {q.text: q.speaker for q in res.quotes}
+    assert by["the Oregon progressive has lost touch with working families"] == "Paul Okafor", by

@@ -141,6 +141,7 @@ class _Coreference:
                     if main:
                         self._salient.append((main[0][0], self.index.resolve(main[0][1], main[0][0])))
                         continue
+                owner: tuple[int, str] | None = None
                 for ps, pe, c in self.people:
                     if not (sent.start <= ps < sent.end) or any(q0 < ps < q1 for q0, q1 in self.quoted):
                         continue
@@ -158,9 +159,19 @@ class _Coreference:
                     prev = re.search(r"([\w’']+)\W*$", self.text[sent.start : ns])
                     if prev and prev.group(1).lower() in _PREPS:
                         continue
+                    if owner is None and self.text[pe : pe + 2] in ("’s", "'s"):
+                        # 'Pelosi’s understanding of Midwesterners … is what Ryan highlighted …': the person
+                        # who then does something in the sentence is its subject; else the owner is
+                        owner = (ps, self.index.resolve(c, ps))
+                        continue
+                    if owner and not _VERBISH.match(self.text, pe):
+                        continue
                     self._salient.append((ps, self.index.resolve(c, ps)))
-                    dm = None
+                    dm = owner = None
                     break
+                if owner:
+                    self._salient.append(owner)
+                    dm = None
                 if dm:
                     words = [w.lower() for w in dm.group(0).split()]
                     found = self._describe(dm.group(2).lower(), words, sent.start + dm.start(2))
