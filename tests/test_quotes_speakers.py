@@ -1131,3 +1131,17 @@ def test_a_possessive_owner_is_not_the_subject_when_another_person_acts_in_the_s
     res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
     by = {q.text: q.speaker for q in res.quotes}
     assert by["the Oregon progressive has lost touch with working families"] == "Paul Okafor", by
+
+
+def test_words_that_aides_pass_on_are_the_speakers() -> None:
+    """BASIL DEV: '“We got wiped out in the Midwest, and we’re toxic in rural America,” aides said Mr. Ryan told
+    his colleagues behind closed doors' went to 'aides'. Words that others pass on ('X said (that) Y told …')
+    are the named person's."""
+    text = (
+        "Rep. Carl Benton of Ohio lost the race for leader on Wednesday.\n\n"
+        "“We got beaten in the suburbs,” aides said Mr. Benton told his colleagues before the vote. "
+        "“Ultimately, we are responsible.”"
+    )
+    by = {t: s for t, s, _ in _quotes(text)[0]}
+    assert by["We got beaten in the suburbs"] == "Carl Benton", by
+    assert by["Ultimately, we are responsible."] == "Carl Benton", by

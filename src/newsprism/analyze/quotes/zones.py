@@ -38,6 +38,8 @@ from newsprism.analyze.quotes.speakers import (
 )
 
 _REPORT_VERBS = {"reported", "reports", "read", "reads"}
+#: who passes words on, right after a quote: a short subject (no clause of its own), then 'said (that)'
+_RELAY = re.compile(r"[^,;:“”\"\n]{1,60}?[ \t]+(?:\w+ly[ \t]+)?(?:said|say|says)[ \t]+(?:that[ \t]+)?")
 
 
 #: when something was said, after the verb that closes a sentence ('…, officials said on Tuesday night.')
@@ -111,6 +113,8 @@ class _Zones:
         text = self.text
         m = re.match(r"[\s,]*(?:—\s*|–\s*)?", text[s:e])
         a = s + (m.end() if m else 0)
+        if relayed := self._relayed(a, e, pos):
+            return relayed
         dm = _DOC_NP.match(text, a)
         if dm and dm.end() <= e:
             vd = re.match(rf"\s*(?:\w+ly\s+)?({VERBS})\b", text[dm.end() : e])
@@ -203,6 +207,23 @@ class _Zones:
             if sp and sp.name:
                 return sp, "said"
         return None, ""
+
+    def _relayed(self, a: int, e: int, pos: int) -> tuple[_Speaker, str] | None:
+        """'“…,” aides said Mr. Ryan told his colleagues behind closed doors': words one person said that
+        others pass on are that person's.  The relay's own 'said (that)' is followed by a person's name and a
+        speech verb of its own; the person speaks (a group or an organisation there is left to the rules below)."""
+        text = self.text
+        rm = _RELAY.match(text, a, e)
+        if not rm:
+            return None
+        ns, ne = _np_forward(text, rm.end(), e)
+        vm = re.match(rf"[ \t]+(?:\w+ly[ \t]+)?(?:had[ \t]+)?({_SAY})\b", text[ne:e]) if ne > ns else None
+        if not vm:
+            return None
+        sp = self.from_np(ns, ne, pos)
+        if not sp or not sp.named or not sp.name or not _person_name(sp.name):
+            return None
+        return sp, vm.group(1)
 
     def according(self, s: int, e: int, pos: int) -> _Speaker | None:
         acc = re.search(r"\baccording to\s+", self.text[s:e])
