@@ -386,3 +386,42 @@ def test_a_casualty_count_without_a_noun_is_compared_with_its_verb():
 )
 def test_casualty_counts_that_agree_or_count_others_are_no_contradiction(a: str, b: str):
     assert _contradictions(a, b) == []
+
+
+def test_outlets_giving_one_event_different_weekdays_differ():
+    cs = _contradictions(
+        "Rep. Elijah Cummings of Maryland died early Tuesday at Johns Hopkins Hospital from complications, his office said.",
+        "Rep. Elijah Cummings of Maryland died early Thursday at Johns Hopkins Hospital from complications, his office said.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs
+    [c] = cs
+    assert c.kind == "date" and {v.value for v in c.variants} == {"died early Tuesday", "died early Thursday"}
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # around midnight, or another time zone
+        (
+            "A federal judge in Maryland blocked the president's travel ban late Tuesday, ruling against the order.",
+            "A federal judge in Maryland blocked the president's travel ban early Wednesday, ruling against the order.",
+        ),
+        # the day of a statement, not of the event
+        (
+            "The governor of Texas said Tuesday that the storm had destroyed hundreds of homes along the coast.",
+            "The governor of Texas said Thursday that the storm had destroyed hundreds of homes along the coast.",
+        ),
+        # two events of the story: the arrest and the charge
+        (
+            "Police in Minneapolis arrested Anthony LaSalle on Monday after the hit-and-run outside the store.",
+            "Prosecutors in Minneapolis charged Anthony LaSalle on Wednesday after the hit-and-run outside the store.",
+        ),
+        # a date beside the weekday is compared by the date rule
+        (
+            "Rep. Elijah Cummings of Maryland died early Thursday, Oct. 17, at Johns Hopkins Hospital, his office said.",
+            "Rep. Elijah Cummings of Maryland died early Tuesday, Oct. 17, at Johns Hopkins Hospital, his office said.",
+        ),
+    ],
+)
+def test_weekdays_of_a_statement_another_event_or_midnight_are_no_contradiction(a: str, b: str):
+    assert _contradictions(a, b) == []

@@ -792,6 +792,68 @@ def _dates(al: Alignment, analyses: dict[str, Analysis], texts: dict[str, str]) 
     return out
 
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: an event verb in the past right before the one weekday of a claim: 'died early Tuesday', 'was arrested on Friday'
+_DAY_OF = re.compile(
+    rf"\b(?P<verb>[a-z]+ed|shot|hit|struck|fell|won|lost|met|left|took|began|held|sank|stole|fled|broke)\s+"
+    rf"(?P<when>(?:(?:on|early|late|last)\s+){{0,2}})(?P<day>{_WEEKDAY})\b"
+)
+#: verbs that date a report or a plan, not the event: two outlets may report it on different days
+_REPORT_VERBS = {
+    "report", "announc", "confirm", "releas", "issu", "publish", "tweet", "post", "stat", "not", "add",
+    "reveal", "disclos", "claim", "warn", "argu", "expect", "schedul", "plann", "ask", "cit", "quot", "updat",
+}  # fmt: skip
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekdays(al: Alignment) -> list[Contradiction]:
+    """Aligned claims that give one event different weekdays ('Cummings died early Tuesday' vs 'died early
+    Thursday'): the same past-tense event verb right before the claim's only weekday, no month or digit date
+    in either, a person or place both name. Not a verb that dates a report ('said', 'announced'), and not
+    two days in a row when one is 'late' or 'early' (around midnight, or another time zone)."""
+    dated = []
+    for u in al.units:
+        if len(re.findall(_WEEKDAY, u.text)) != 1 or _MONTH_WORD.search(u.text):
+            continue
+        m = _DAY_OF.search(u.text)
+        if m and stem(m.group("verb")) not in _REPORT_VERBS and m.group("verb") not in {"said", "told"}:
+            dated.append((u, stem(m.group("verb")), m))
+    unit_fact = al.unit_fact()
+
+    def differ(x: int, y: int) -> bool:
+        (a, va, ma), (b, vb, mb) = dated[x], dated[y]
+        da, db = _DAYS.index(ma.group("day")), _DAYS.index(mb.group("day"))
+        if a.outlet == b.outlet or va != vb or da == db:
+            return False
+        if min((da - db) % 7, (db - da) % 7) == 1 and re.search(r"early|late", ma.group("when") + mb.group("when")):
+            return False
+        aligned = unit_fact.get(a.idx, -1) == unit_fact.get(b.idx, -2) or al.sim[a.idx, b.idx] >= 0.5
+        return bool(aligned and person_like(a.ents & b.ents))
+
+    out = []
+    for comp in components(len(dated), differ):
+        if len(comp) < 2:
+            continue
+        by_day: dict[str, list[tuple[Unit, re.Match]]] = {}
+        for k in comp:
+            u, _, m = dated[k]
+            by_day.setdefault(m.group("day"), []).append((u, m))
+        variants = [
+            Variant(rows[0][0].text, rows[0][1].group(0), [u.article for u, _ in rows], [u.span for u, _ in rows])
+            for _, rows in sorted(by_day.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ]
+        if not _self_contradicting(variants):
+            out.append(Contradiction(topic="sources differ on the day", kind="date", variants=variants))
+    return out
+
+
+_MONTH_WORD = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
 _ATTRIB_BEFORE = {"according", "to", "told", "by", "said", "says", "via", "from", "cited", "citing"}
 _ATTRIB_AFTER = {"reported", "said", "says", "told", "reports", "noted", "wrote", "cited"}
 
@@ -938,6 +1000,7 @@ def find_contradictions(al: Alignment, articles: list[Article], analyses: dict[s
         out.append(Contradiction(topic=_topic_kind(comp), variants=variants, kind="kind"))
 
     out.extend(_dates(al, analyses, {a.id: a.text for a in articles}))
+    out.extend(_weekdays(al))
     out.extend(_ages(al))
     out.extend(_negation(al, unit_fact, by_id))
     out.extend(_entities(al))
