@@ -425,3 +425,22 @@ def test_outlets_giving_one_event_different_weekdays_differ():
 )
 def test_weekdays_of_a_statement_another_event_or_midnight_are_no_contradiction(a: str, b: str):
     assert _contradictions(a, b) == []
+
+
+def test_an_age_next_to_a_surname_the_ner_misses_at_a_sentence_start_is_compared():
+    # 'Orozco' opens its sentence (the NER may miss it there), and is a name elsewhere in the story
+    cs = _contradictions(
+        "The jury in Bakersfield found Jose Luis Orozco, 29, guilty of murdering a sheriff's deputy, the prosecutor said.",
+        "Orozco, 27, was found hiding in a house a few doors away from the shooting. The jury found Jose Luis Orozco "
+        "guilty of murdering a sheriff's deputy in Bakersfield.",
+    )
+    assert any(c.topic == "age (Orozco)" for c in cs), cs
+
+
+def test_an_age_before_a_place_and_a_noun_is_no_name():
+    # 'the 39-year-old Troy man': Troy is where he lives; two people of one town may have any ages
+    cs = _contradictions(
+        "Police in Troy said a 25-year-old Troy man was arrested after the shooting at the office on Thursday.",
+        "Police in Troy said a 40-year-old Troy woman was arrested after the shooting at the office on Thursday.",
+    )
+    assert not any(c.topic.startswith("age") for c in cs), cs
