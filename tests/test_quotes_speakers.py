@@ -1145,3 +1145,20 @@ def test_words_that_aides_pass_on_are_the_speakers() -> None:
     by = {t: s for t, s, _ in _quotes(text)[0]}
     assert by["We got beaten in the suburbs"] == "Carl Benton", by
     assert by["Ultimately, we are responsible."] == "Carl Benton", by
+
+
+def test_a_clause_joined_by_and_with_its_own_speaker_ends_the_report() -> None:
+    """', and the caucus announced …' after a report did not end it (only but/while/whereas did), so the
+    caucus's words were the first speaker's. A clause joined by 'and' whose own short subject says something
+    ends the report; a passive ('and the cuts were announced') or the speaker's own 'I' does not."""
+    text = (
+        "Rep. Maria Alvarez said the leadership vote had been fair and open to every member, and the caucus "
+        "announced it would meet again next week to choose a whip.\n\n"
+        "Rep. Paul Okafor said the tax plan would help working families, and the cuts were announced in March "
+        "by the committee."
+    )
+    res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
+    by = {q.text: q.speaker for q in res.quotes if q.kind == "indirect"}
+    assert by.get("the leadership vote had been fair and open to every member") == "Maria Alvarez", by
+    assert not any("caucus" in t and s == "Maria Alvarez" for t, s in by.items()), by
+    assert any(t.startswith("the tax plan") and "announced in March" in t for t in by), by

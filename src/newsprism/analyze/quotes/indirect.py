@@ -66,10 +66,15 @@ _MAIN_VERB_AGAIN = re.compile(
 
 #: a contrasted clause with a speech verb of its own ends the report: 'The institute said the quake measured
 #: 5.9, but the U.S. Geological Survey in Golden, Colo., said it was 6.1' (the survey's words, not the institute's)
+#: So does a clause joined by 'and' whose own short subject (a few words, no comma, not passive, not the speaker's
+#: own 'I' in words quoted within) says something:
+#: 'Pelosi said the vote was fair, and the caucus announced it would meet again' (the caucus's words)
+_SAYS_ALT = "|".join(sorted(_INDIRECT_VERBS))
 _OTHER_SAYS = re.compile(
-    r"[,;][ \t]+(?:but|while|whereas)[ \t]+(?=(?:the|a|an|[A-Z])[^;:]{0,80}?[ \t](?:"
-    + "|".join(sorted(_INDIRECT_VERBS))
-    + r")\b)"
+    rf"[,;][ \t]+(?:(?:but|while|whereas)[ \t]+(?=(?:the|a|an|[A-Z])[^;:]{{0,80}}?[ \t](?:{_SAYS_ALT})\b)"
+    rf"|and[ \t]+(?=(?:(?:the|a|an)[ \t]+|(?!I\b)(?=[A-Z]))"
+    rf"(?:(?!(?:is|are|was|were|be|been|being|that|who|which)\b)[\w’'.\-]+[ \t]+){{1,5}}?"
+    rf"(?:also[ \t]+|later[ \t]+)?(?:{_SAYS_ALT})\b))"
 )
 
 
