@@ -444,3 +444,30 @@ def test_an_age_before_a_place_and_a_noun_is_no_name():
         "Police in Troy said a 40-year-old Troy woman was arrested after the shooting at the office on Thursday.",
     )
     assert not any(c.topic.startswith("age") for c in cs), cs
+
+
+def test_a_decimal_written_apart_is_read_whole():
+    # text rebuilt from tokens writes '40.3' as '40. 3': the number is 40.3, not 3
+    cs = _contradictions(
+        "The Oscars broadcast on Sunday night was watched by 40. 3 million people in the United States, Nielsen said.",
+        "The Oscars broadcast on Sunday night was watched by 39. 9 million people in the United States, Nielsen said.",
+    )
+    assert {v.value for c in cs for v in c.variants} == {"40. 3 million people", "39. 9 million people"}, cs
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The city council agreed to buy about 8. 7 acres near downtown for the new stadium on Tuesday.",
+            "The city council agreed to buy 8.7 acres near downtown for the new stadium on Tuesday.",
+        ),
+        # a magnitude written apart is no count of earthquakes
+        (
+            "A 5. 9 magnitude earthquake has leveled seven villages in southern Iran on Sunday, officials said.",
+            "A 5.9-magnitude earthquake has leveled seven villages in southern Iran on Sunday, officials said.",
+        ),
+    ],
+)
+def test_decimals_written_apart_that_agree_are_no_contradiction(a: str, b: str):
+    assert _contradictions(a, b) == []

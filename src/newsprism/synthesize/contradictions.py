@@ -63,7 +63,8 @@ _QUAL_LOW = r"(?:more than|over|at least|upwards of|in excess of|nearly|almost|a
 _QTY_RE = re.compile(
     rf"(?P<qual>{_QUAL_LOW}\s+)?"
     r"(?P<num>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions|"
-    r"[$€£]?(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d.])|[$€£]?\d+(?:,\d{3})*(?:\.\d+)?|a dozen|a hundred|a thousand|a million|a billion|"
+    r"[$€£]?(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d.])|[$€£]?(?<![\d.,])\d{1,3}\. \d+(?![\d.,])|"
+    r"[$€£]?\d+(?:,\d{3})*(?:\.\d+)?|a dozen|a hundred|a thousand|a million|a billion|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
     r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)|(?P<sfx>bn|mn|m|b|tn|k)\b)?"
@@ -100,8 +101,8 @@ class Mention:
 
 
 def _digits(num: str) -> str:
-    """'$1,500' and '1, 500' (one number written apart by text rebuilt from tokens) -> '1500'."""
-    return num.lstrip("$€£").replace(", ", "").replace(",", "")
+    """'$1,500' and '1, 500' (one number written apart by text rebuilt from tokens) -> '1500'; '40. 3' -> '40.3'."""
+    return num.lstrip("$€£").replace(", ", "").replace(",", "").replace(". ", ".")
 
 
 def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, float] | None:
@@ -214,6 +215,7 @@ _MAGNITUDE = re.compile(
     rf"|(?P<qc>{_MAG_QUAL})?(?<![\d.])(?P<c>\d(?:\.\s?\d)?)\s+on\s+the\s+Richter\s+scale",
     re.IGNORECASE,
 )
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitudes?(?:-|\s+of\s+|\s+)$", re.IGNORECASE)
 #: words that say the quake measured is another one (an aftershock, an earlier quake)
 _OTHER_QUAKE = re.compile(r"\b(?:aftershocks?|second|another|previous|last|earlier|since|foreshock)\b", re.I)
 
@@ -286,6 +288,8 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
             continue  # a date, a time or a compound number
         if re.fullmatch(r"(?:19|20)\d\d", num) and not scale:
             continue  # a year
+        if re.match(r"\s+magnitude\b", u.text[m.end("num") :], re.I) or _MAGNITUDE_BEFORE.search(u.text[: m.start()]):
+            continue  # 'a 5. 9 magnitude earthquake', 'a magnitude of at least 5. 9 hit': magnitudes, not counts
         owner = None
         if pop := _POPULATION.search(before):
             # a place's population: a story names many places, so it is compared only with the same place's
