@@ -139,3 +139,31 @@ def test_plain_senses_of_lexicon_words_are_not_framing():
         "slams",
         "troubling",
     }
+
+
+VOTER_ID = {
+    "Alpha": "Judge blocks new voter ID law in Texas.\n\nA federal judge on Tuesday blocked Texas from enforcing its "
+    "new voter identification law, ruling that it discriminates against minority voters. The state will appeal "
+    "the ruling, the attorney general said.",
+    "Beta": "Judge blocks Texas voter ID law.\n\nA federal judge blocked the state's new voter identification "
+    "requirement on Tuesday, siding with civil rights groups. The state will appeal the ruling, Texas's attorney "
+    "general said.",
+    "Gamma": "Court bars Texas from requiring photo IDs at the polls.\n\nSaying the requirement burdens Black and "
+    "Hispanic residents, a U.S. district court stopped officials from enforcing it this week.",
+}
+
+
+def test_an_outlet_whose_headline_says_the_same_in_other_words_omits_nothing_of_it():
+    """Omission is a claim about an outlet: Gamma's headline states the event the others' headlines state (the
+    embeddings agree, the words do not, so the alignment leaves it apart); Gamma does leave out the appeal."""
+    from newsprism.analyze import analyze
+    from newsprism.analyze.embed import get_embedder
+
+    arts = [Article(id=o.lower(), text=t, outlet=o) for o, t in VOTER_ID.items()]
+    brief = synthesize(Story("s", [a.id for a in arts]), arts, analyze(arts, nlp="regex"), get_embedder("minilm"))
+    headline = next(k for k, f in enumerate(brief.facts) if f.text.startswith("Judge blocks"))
+    appeal = next(k for k, f in enumerate(brief.facts) if "will appeal" in f.text)
+    assert "gamma" not in brief.facts[headline].articles  # not aligned: the omission check has to see it
+    omits = {fr.article: set(fr.omits) for fr in brief.framing}
+    assert headline not in omits["gamma"]
+    assert appeal in omits["gamma"]
