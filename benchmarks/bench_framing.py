@@ -270,6 +270,13 @@ to probe 5 states with 'unacceptable' school mask bans" for "State mask bans fac
 Trump Should Cancel Putin Meeting After Indictments"), 3 of them only in part; the two true headline omissions of
 the NeuS sample ("Governors Push Back On Trump's Threat …", "Michigan primary is a must win for Bernie Sanders'
 campaign", cosine 0.55) stay. The rule was written after reading that sample, so NeuS is tuning data for it.
+A fresh NeuS sample afterwards (15 claims from stories not read before, seed 4242): 9 true omissions, 6 false
+(outlets stating the fact in their headline: "Trump Vetoes Defense-Spending Bill" for "President Trump vetoed the
+defense spending bill Wednesday"; "China retaliates with tariffs on another $60 billion" for "China has hit back …
+by imposing new trade tariffs on $60bn of American goods"). Widening the rule from headline facts to facts that only
+headlines and first lead sentences state removes 11 more claims (9 NeuS, 1 BASIL, 1 ECB+): 9 read as stated, 2 not
+(a company vaccine mandate against a general piece on workplace mandates; 'in his hometown of Hope, Arkansas'
+against 'announced his run'); kept, since a false "omits" accuses an outlet. That sample is in sample from then on.
 
 ## What is left
 - Recall is the weak side: most missed unquoted spans are evaluative adjectives the lexicon lacks ("ferocious",

@@ -463,7 +463,7 @@ def framing(
     for a in articles:
         mine = [u.idx for u in al.units if u.article == a.id]
         near[a.id] = al.sim[mine].max(axis=0) if mine else np.zeros(len(al.units))
-        lead = [i for i in mine if al.units[i].sentence <= 1]
+        lead = [i for i in mine if al.units[i].sentence <= OPENING]
         near_lead[a.id] = al.cos[lead].max(axis=0) if lead and al.cos is not None else np.zeros(len(al.units))
     for k, f in enumerate(facts):
         if not (f.support >= 2 and f.support > others / 2):
@@ -471,7 +471,7 @@ def framing(
         reporting = {outlet_of[a] for a in f.articles if a in outlet_of}
         reporting |= {outlet_of[a] for a in _variant_articles(f, contradictions or []) if a in outlet_of}
         units = fact_units[k]
-        opening = all(al.units[j].sentence == 0 for j in units)
+        opening = all(al.units[j].sentence <= OPENING for j in units)
         for fr in out:
             if outlet_of[fr.article] in reporting:
                 continue
@@ -489,11 +489,13 @@ def framing(
 #: the end of the fifth round"); saying that an outlet left a fact out needs stronger evidence than not
 #: linking it.
 OMIT_SIM = 0.40
-#: a fact that only articles' opening sentences state (their headlines, most often) is the story's event in few
-#: words; an outlet whose own headline or lead means the same by the embeddings has not left it out, whatever
-#: its wording ("Education Department to probe 5 states with 'unacceptable' school mask bans" for "State mask
-#: bans face federal civil rights inquiries": cosine 0.70, pair score below 0.40)
+#: a fact that only articles' opening sentences state (a headline or the first lead sentence) is the story's event
+#: in few words; an outlet whose own headline or lead means the same by the embeddings has not left it out,
+#: whatever its wording ("Education Department to probe 5 states with 'unacceptable' school mask bans" for
+#: "State mask bans face federal civil rights inquiries": cosine 0.70, pair score below 0.40). Opening = the
+#: sentence index at most OPENING (0 is the headline when the text has one).
 OMIT_LEAD_COS = 0.60
+OPENING = 1
 
 
 def _variant_articles(fact: Fact, contradictions: list[Contradiction]) -> set[str]:
