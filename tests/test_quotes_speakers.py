@@ -1162,3 +1162,23 @@ def test_a_clause_joined_by_and_with_its_own_speaker_ends_the_report() -> None:
     assert by.get("the leadership vote had been fair and open to every member") == "Maria Alvarez", by
     assert not any("caucus" in t and s == "Maria Alvarez" for t, s in by.items()), by
     assert any(t.startswith("the tax plan") and "announced in March" in t for t in by), by
+
+
+def test_reporting_verbs_with_a_that_clause() -> None:
+    """BASIL DEV: 'Ms. Pelosi announced her nominations last week …, and proposed that three members from
+    Illinois, Pennsylvania and New York share the leadership duties …' was no report, nor 'Mr. Trump asserted
+    that …' or 'Abbott emphasized that …'. These verbs report with a 'that' clause only: 'proposed a budget' and
+    'a proposed deal' are no speech."""
+    text = (
+        "Trying to quell calls to replace her, Rep. Maria Alvarez announced her nominations last week, and "
+        "proposed that three members from Ohio and Texas share the duties of the messaging committee.\n\n"
+        "In a speech, Gov. Carl Benton emphasized that he expects people to keep wearing masks in stores.\n\n"
+        "President Paul Okafor on Monday proposed a $4.7 trillion budget that would sharply cut spending.\n\n"
+        "Sen. Dana Whitfield said a proposed nuclear deal with Iran is “terrible” for the region."
+    )
+    res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
+    by = {q.text: q.speaker for q in res.quotes}
+    assert by.get("three members from Ohio and Texas share the duties of the messaging committee") == "Maria Alvarez"
+    assert by.get("he expects people to keep wearing masks in stores") == "Carl Benton", by
+    assert not any("budget" in t for t in by), by
+    assert by["terrible"] == "Dana Whitfield", by

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsprism.analyze.quotes.attributor import _Attributor
-from newsprism.analyze.quotes.lexicon import _VERB_RE
+from newsprism.analyze.quotes.lexicon import VERBS
 from newsprism.analyze.quotes.marks import _Raw, _trim
 from newsprism.analyze.quotes.phrases import _np_forward
 from newsprism.model import Quote, Sentence
@@ -41,6 +41,25 @@ _INDIRECT_VERBS = {
     "notes",
     "believes",
 }
+#: reporting verbs that report only with a 'that' clause ('Ms. Pelosi … proposed that three members …'); without
+#: one they take an object ('proposed a $4.7 trillion budget', 'stressed a message') or are adjectives ('a proposed
+#: deal', 'Cuts recommended by the board')
+_THAT_VERBS = {
+    "proposed",
+    "recommended",
+    "alleged",
+    "asserted",
+    "reiterated",
+    "revealed",
+    "maintained",
+    "stressed",
+    "emphasized",
+    "contended",
+    "cautioned",
+    "conceded",
+}
+#: the words the scan for reported speech stops at: the speech verbs and the that-clause verbs
+_REPORT_RE = re.compile(rf"\b(?:{VERBS}|{'|'.join(sorted(_THAT_VERBS))})\b")
 
 
 #: a speech-verb form used as a noun: after a possessive or a determiner
@@ -137,9 +156,9 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                     out.append(Quote(article_id, text[cs:ce], sp.name, sp.role, cs, ce, "indirect"))
                 continue
         resume = s
-        for vm in _VERB_RE.finditer(text[s:e]):
+        for vm in _REPORT_RE.finditer(text[s:e]):
             verb = vm.group(0)
-            if verb not in _INDIRECT_VERBS or s + vm.start() < resume:
+            if verb not in _INDIRECT_VERBS | _THAT_VERBS or s + vm.start() < resume:
                 continue
             vs, ve = s + vm.start(), s + vm.end()
             if _NOUN_BEFORE.search(text, s, vs):
@@ -176,6 +195,8 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                     cs = ve + text[ve:cs].rstrip().rindex("that")  # 'said that would ratify …': 'that' is its subject
                 if text[cs : cs + 1] in (",", ".") or not text[cs : cs + 1].strip():
                     continue
+            if verb in _THAT_VERBS and not after_that:
+                continue
             cut = _MAIN_VERB_AGAIN.search(text, cs, body_end)
             other = _OTHER_SAYS.search(text, cs, cut.start() if cut else body_end)
             if not after_that and not _clause_start(text, cs, body_end, verb):

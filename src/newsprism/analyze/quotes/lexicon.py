@@ -21,7 +21,8 @@ VERBS = (
     "shouted|wondered|mused|agreed|blasted|slammed|praised|accused|criticized|criticised|denied|demanded|"
     "announced|explains|writes|recounted|added|offered|thanked|predicts|believes|believed|hoped|advised|"
     "proclaimed|exclaimed|signaled|signalled|wrote|read|reads|tweeting|telling|calling|describing|writing|"
-    "retorted|retort|declaring|adding|insisting|arguing|warning|claiming|noting|asking|stating|reports|pointed out|points out|notified"
+    "retorted|retort|declaring|adding|insisting|arguing|warning|claiming|noting|asking|stating|reports|pointed out|points out|notified|"
+    "asserted|reiterated|revealed"
 )
 _VERB_RE = re.compile(rf"\b(?:{VERBS})\b")
 
