@@ -5,7 +5,9 @@ article fields) analysed, aligned, then ``find_contradictions``.
 
 - BASIL DEV: the three articles of each event (50 stories).
 - NeuS DEV: the three sources of each story, title and lead (307 stories).
-- ECB+ DEV: the documents of each gold event through the clean stage, the source-URL first line dropped (40 stories).
+- ECB+ DEV: the documents of each gold event through the clean stage, the source-URL first line dropped (40 stories);
+  ``--keep-url`` keeps it, as benchmarks/bench_contradictions.py does (the clean stage reads it as the address, and
+  the site becomes the outlet: several articles of one site are then one outlet). Use one cache per setting.
 
 The eval data is read from ../shared/eval (never copied into the repo). ``--cache PATH`` keeps each story's
 articles, analyses and alignment on disk (put it outside the repo, e.g. /tmp/c/cache.pkl), so a rerun after a
@@ -57,21 +59,27 @@ def neus_stories() -> dict[str, list[Article]]:
     return out
 
 
-def ecbplus_stories() -> dict[str, list]:
-    """ECB+ DEV gold events: raw documents (the source-URL first line dropped), cleaned at run time."""
+def ecbplus_stories(keep_url: bool = False) -> dict[str, list]:
+    """ECB+ DEV gold events: raw documents, cleaned at run time. The source-URL first line is dropped unless
+    ``keep_url`` (as benchmarks/bench_contradictions.py gives them: the clean stage takes the line as the
+    address, and its domain becomes the outlet, so two articles of one site count as one outlet)."""
     from newsprism.model import RawDocument
 
     out: dict[str, list] = defaultdict(list)
     for line in ECBPLUS.open(encoding="utf-8"):
         d = json.loads(line)
-        text = d["text"].split("\n", 1)[1] if d["url"] else d["text"]
+        text = d["text"].split("\n", 1)[1] if d["url"] and not keep_url else d["text"]
         out[d["cluster"]].append(RawDocument(id=d["id"], source=d["id"], content=text))
     return dict(out)
 
 
-def load_stories(corpora: list[str]) -> list[tuple[str, str, list]]:
+def load_stories(corpora: list[str], keep_url: bool = False) -> list[tuple[str, str, list]]:
     """(corpus, story id, articles or raw documents) for every DEV story of ``corpora``, in a fixed order."""
-    loaders = {"basil": (BASIL, basil_stories), "neus": (NEUS, neus_stories), "ecbplus": (ECBPLUS, ecbplus_stories)}
+    loaders = {
+        "basil": (BASIL, basil_stories),
+        "neus": (NEUS, neus_stories),
+        "ecbplus": (ECBPLUS, lambda: ecbplus_stories(keep_url)),
+    }
     out = []
     for corpus in corpora:
         path, load = loaders[corpus]
@@ -155,7 +163,7 @@ def scan(args) -> list[dict]:
 
     cache: dict = {}
     cache_path = Path(args.cache) if args.cache else None
-    settings = {"embedder": args.embedder, "nlp": args.nlp}
+    settings = {"embedder": args.embedder, "nlp": args.nlp, "keep_url": args.keep_url}
     if cache_path and cache_path.exists() and not args.refresh:
         with cache_path.open("rb") as f:
             stored = pickle.load(f)
@@ -167,7 +175,7 @@ def scan(args) -> list[dict]:
     dirty = False
     out: list[dict] = []
     t0 = time.time()
-    for corpus, sid, items in load_stories(args.corpus):
+    for corpus, sid, items in load_stories(args.corpus, args.keep_url):
         ck = f"{corpus}:{sid}"
         if ck not in cache:
             if embedder is None:
@@ -198,6 +206,11 @@ def main() -> None:
         help="OLD: print reports added/removed against OLD; OLD NEW: compare two dumps",
     )
     ap.add_argument("--corpus", nargs="+", choices=CORPORA, default=list(CORPORA))
+    ap.add_argument(
+        "--keep-url",
+        action="store_true",
+        help="give ECB+ documents with their source-URL line, as the benchmark does (the URL's site is the outlet)",
+    )
     ap.add_argument("--embedder", default="minilm")
     ap.add_argument("--nlp", default="spacy")
     args = ap.parse_args()
