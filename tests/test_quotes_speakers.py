@@ -1182,3 +1182,13 @@ def test_reporting_verbs_with_a_that_clause() -> None:
     assert by.get("he expects people to keep wearing masks in stores") == "Carl Benton", by
     assert not any("budget" in t for t in by), by
     assert by["terrible"] == "Dana Whitfield", by
+
+
+def test_the_speech_verb_list_names_each_verb_once() -> None:
+    """The lexicon's lists are one copy each: no verb twice in VERBS, the role trimmer's words are _SMALL."""
+    from newsprism.analyze.quotes import lexicon, roles
+
+    verbs = lexicon.VERBS.split("|")
+    assert len(verbs) == len(set(verbs)) and "" not in verbs
+    assert not hasattr(roles, "_DANGLING")
+    assert lexicon._NP_GLUE <= lexicon._FUNCTION_NP & lexicon._ROLE_FILLER & lexicon._NP_LOWER

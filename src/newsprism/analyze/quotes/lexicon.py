@@ -13,28 +13,25 @@ from newsprism.analyze.entities import DEMONYMS
 from newsprism.analyze.nlp import _NORP as _NLP_NORP
 
 VERBS = (
-    "said|says|say|saying|told|tells|added|adds|adding|wrote|writes|tweeted|tweets|posted|stated|states|noted|notes|"
-    "explained|asked|asks|insisted|insists|argued|argues|warned|warns|claimed|claims|declared|announced|continued|"
-    "stressed|emphasized|emphasised|acknowledged|admitted|recalled|replied|responded|complained|urged|suggested|"
-    "predicted|conceded|countered|observed|remarked|testified|vowed|promised|pledged|cautioned|scoffed|quipped|"
-    "lamented|charged|contended|maintained|reported|called|described|confirmed|concluded|joked|boasted|retorted|"
-    "shouted|wondered|mused|agreed|blasted|slammed|praised|accused|criticized|criticised|denied|demanded|"
-    "announced|explains|writes|recounted|added|offered|thanked|predicts|believes|believed|hoped|advised|"
-    "proclaimed|exclaimed|signaled|signalled|wrote|read|reads|tweeting|telling|calling|describing|writing|"
-    "retorted|retort|declaring|adding|insisting|arguing|warning|claiming|noting|asking|stating|reports|pointed out|points out|notified|"
-    "asserted|reiterated|revealed"
+    "said|says|say|saying|told|tells|added|adds|adding|wrote|writes|tweeted|tweets|posted|stated|states|noted|"
+    "notes|explained|asked|asks|insisted|insists|argued|argues|warned|warns|claimed|claims|declared|announced|"
+    "continued|stressed|emphasized|emphasised|acknowledged|admitted|recalled|replied|responded|complained|urged|"
+    "suggested|predicted|conceded|countered|observed|remarked|testified|vowed|promised|pledged|cautioned|scoffed|"
+    "quipped|lamented|charged|contended|maintained|reported|called|described|confirmed|concluded|joked|boasted|"
+    "retorted|shouted|wondered|mused|agreed|blasted|slammed|praised|accused|criticized|criticised|denied|"
+    "demanded|explains|recounted|offered|thanked|predicts|believes|believed|hoped|advised|proclaimed|exclaimed|"
+    "signaled|signalled|read|reads|tweeting|telling|calling|describing|writing|retort|declaring|insisting|"
+    "arguing|warning|claiming|noting|asking|stating|reports|pointed out|points out|notified|asserted|reiterated|"
+    "revealed"
 )
 _VERB_RE = re.compile(rf"\b(?:{VERBS})\b")
 
 
 _PRONOUNS = {"he", "she", "him", "her", "his"}
-_NP_LOWER = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "for",
-    "and",
+#: the articles and joining words inside a noun phrase ('the chairman of the committee for …'); the base of the
+#: lower-case words a name's noun phrase, a function noun phrase and a role's filler may hold
+_NP_GLUE = {"the", "a", "an", "of", "for", "and"}
+_NP_LOWER = _NP_GLUE | {
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -468,7 +465,7 @@ _FUNCTION_OPENERS = {
 }
 
 
-_FUNCTION_NP = {"the", "a", "an", "of", "for", "and", "her", "his", "its", "their"}
+_FUNCTION_NP = _NP_GLUE | {"her", "his", "its", "their"}
 
 
 _TITLE_ABBR = {
@@ -666,10 +663,11 @@ _NAME_LEAD = {
 }
 
 
+#: the small words of a title or a role: articles, "and"/"or", prepositions (a role neither starts nor ends with one)
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 
 
-_ROLE_FILLER = {"a", "an", "the", "of", "for", "and", "from", "at", "in", "on", "with", "once", "now", "also"}
+_ROLE_FILLER = _NP_GLUE | {"from", "at", "in", "on", "with", "once", "now", "also"}
 
 
 # sentence openers a role match starting at a sentence can drag in ('But Republican Sen. Lindsey Graham')

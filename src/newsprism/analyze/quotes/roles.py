@@ -139,9 +139,6 @@ def _merge_roles(role: str | None, descs: list[str], limit: int = 200) -> str | 
     return role
 
 
-_DANGLING = {"and", "or", "of", "for", "to", "with", "at", "in", "on", "the", "a", "an", "by", "from"}
-
-
 _SINGULAR = {"Sens.": "Sen.", "Reps.": "Rep.", "Govs.": "Gov."}
 
 
@@ -177,11 +174,11 @@ def clean_role(role: str | None) -> str | None:
     if r.count("(") > r.count(")"):
         r = r[: r.rfind("(")]
     words = r.replace("\n", " ").split()
-    while words and (words[-1].lower().strip(",;:") in _DANGLING or not re.search(r"\w", words[-1])):
+    while words and (words[-1].lower().strip(",;:") in _SMALL or not re.search(r"\w", words[-1])):
         words.pop()
     if words and re.fullmatch(r"(?:Mr|Mrs|Ms|Miss)\.?", words[-1]):
         return None  # the words before a name's honorific are no title: 'When Mr. Shulman said', 'Enter Ms. Lauten'
-    while words and (words[0].lower() in _DANGLING or words[0].lower() in _LEADING or words[0].lower() in _SUBORD):
+    while words and (words[0].lower() in _SMALL or words[0].lower() in _LEADING or words[0].lower() in _SUBORD):
         words.pop(0)
     words = [_SINGULAR.get(w, w) for w in words]  # 'Sens. Durbin and Leahy': each one is a Sen.
     r = " ".join(words).strip(" ,;:-–—")

@@ -14,6 +14,7 @@ from newsprism.analyze.quotes.lexicon import (
     _DESCRIPTORS,
     _DOC_NP,
     _INTRO,
+    _NP_GLUE,
     _NP_LOWER,
     _ORG_HEADS,
     _PREPS,
@@ -71,7 +72,7 @@ _LOCATED = re.compile(
 
 _DESC_OR_ORG = re.compile(
     r"\b(?:"
-    + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS | _NP_LOWER - {"the", "a", "an", "of", "for", "and"}))
+    + "|".join(sorted(_DESCRIPTORS | _ORG_HEADS | _NP_LOWER - _NP_GLUE))
     + r"|statement|letter|suit|lawsuit|ad|advertisement|resolution|report|memo)s?\b"
 )
 
