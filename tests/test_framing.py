@@ -167,3 +167,25 @@ def test_an_outlet_whose_headline_says_the_same_in_other_words_omits_nothing_of_
     omits = {fr.article: set(fr.omits) for fr in brief.framing}
     assert headline not in omits["gamma"]
     assert appeal in omits["gamma"]
+
+
+def test_leaving_out_what_only_copies_of_one_wire_story_say_is_no_omission():
+    """Two outlets running one AP story are one origin: a third outlet without its detail omits nothing that
+    "most others" independently report; with two independent reports of the detail, it does."""
+    base = "The city council approved a new budget of 12 million dollars on Monday after a long debate."
+    detail = " Critics said the budget was far too small for the city's schools."
+    other = "On Monday the city council approved a new budget of 12 million dollars after debate."
+
+    def omitted(b_origin: dict) -> bool:
+        arts = [
+            Article(id="a", text=base + detail, outlet="AP", origin="AP"),
+            Article(id="b", text=base + detail, outlet="Local Times", **b_origin),
+            Article(id="c", text=other, outlet="Daily"),
+        ]
+        brief = synthesize(Story("s", ["a", "b", "c"]), arts, {}, None)
+        k = next(k for k, f in enumerate(brief.facts) if f.text.startswith("Critics"))
+        assert brief.facts[k].support == 2
+        return k in next(fr for fr in brief.framing if fr.article == "c").omits
+
+    assert not omitted({"duplicate_of": "a"})
+    assert omitted({"origin": "Local Times"})

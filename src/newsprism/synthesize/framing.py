@@ -466,7 +466,8 @@ def framing(
         lead = [i for i in mine if al.units[i].sentence <= OPENING]
         near_lead[a.id] = al.cos[lead].max(axis=0) if lead and al.cos is not None else np.zeros(len(al.units))
     for k, f in enumerate(facts):
-        if not (f.support >= 2 and f.support > others / 2):
+        # reported by two independent origins at least: not leaving out what one wire story alone says
+        if not (f.support >= 2 and f.support > others / 2 and f.origins >= 2):
             continue
         reporting = {outlet_of[a] for a in f.articles if a in outlet_of}
         reporting |= {outlet_of[a] for a in _variant_articles(f, contradictions or []) if a in outlet_of}
