@@ -248,7 +248,8 @@ Earlier changes:
   "class-action case", "shareholders" / "stockholders", straight vs curly apostrophes). Not built.
 
 ## Omissions
-An outlet "omits" a fact when two or more outlets, and more than half of the others, report it, the outlet has no
+An outlet "omits" a fact when two or more outlets of two independent origins (copies of one wire story count once),
+and more than half of the other outlets, report it, the outlet has no
 sentence in the fact's group, none of its sentences comes within a pair score of 0.40 of any of the fact's
 sentences, and it gives no variant of a reported disagreement about that fact (the Kremlin-sourced demo article's
 "video conference" is its version of the Xi–Zelenskyy call). Until 2026-12-03 only the group counted; the alignment
