@@ -1192,3 +1192,14 @@ def test_the_speech_verb_list_names_each_verb_once() -> None:
     assert len(verbs) == len(set(verbs)) and "" not in verbs
     assert not hasattr(roles, "_DANGLING")
     assert lexicon._NP_GLUE <= lexicon._FUNCTION_NP & lexicon._ROLE_FILLER & lexicon._NP_LOWER
+
+
+def test_a_headline_the_ner_took_for_a_name_is_no_full_name() -> None:
+    """NeuS DEV: the title 'With More Vaccines Secured, Biden Warns of Hurdles to Come.' gave the NER a
+    person 'Biden Warns of Hurdles', and every later 'Mr. Biden' resolved to it. A small word ('of', 'to',
+    'for' …) between capitalised words is a headline's, never a person's name ('Bill de Blasio' still is)."""
+    idx = NameIndex()
+    idx.add("Biden Warns of Hurdles", 30)
+    idx.add("Bill de Blasio", 60)
+    assert idx.resolve("Mr. Biden", 200) == "Biden"
+    assert idx.resolve("de Blasio", 200) == "Bill de Blasio"

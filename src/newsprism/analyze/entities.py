@@ -245,6 +245,8 @@ _FEMALE_WORDS = {
 }
 #: words a headline-cased NER span can end in that are no surname ('Trump Lashes Out')
 _PARTICLES = {"Out", "In", "Up", "Back", "Down", "Off", "On", "Over", "Away", "Again"}
+#: a small word between capitalised words, which a headline has and a person's name never does
+_HEADLINE_GLUE = re.compile(r"\s(?:of|to|for|and|the|in|on|at|with|from|over|after)\s")
 _HON_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 
 
@@ -278,7 +280,11 @@ class NameIndex:
 
     def add(self, name: str, pos: int, role: str | None = None) -> str:
         full = strip_name(name)
-        if len(full.split()) >= 2 and full.split()[-1] not in _PARTICLES:  # not a headline 'Trump Lashes Out'
+        if (
+            len(full.split()) >= 2
+            and full.split()[-1] not in _PARTICLES  # not a headline 'Trump Lashes Out'
+            and not _HEADLINE_GLUE.search(full)  # nor 'Biden Warns of Hurdles', 'Trump’s Order to Open Arctic Waters'
+        ):
             self.mentions.append((pos, full))
             self.mentions.sort()
         if role and full not in self.roles:
