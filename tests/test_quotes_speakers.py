@@ -1203,3 +1203,17 @@ def test_a_headline_the_ner_took_for_a_name_is_no_full_name() -> None:
     idx.add("Bill de Blasio", 60)
     assert idx.resolve("Mr. Biden", 200) == "Biden"
     assert idx.resolve("de Blasio", 200) == "Bill de Blasio"
+
+
+def test_the_contrasted_clause_is_a_report_of_its_own_speaker() -> None:
+    """ECB+ DEV: 'Lindsay Lohan’s attorney said Thursday the actress checked into a California rehab facility,
+    but a state official said it is unlicensed to perform …': the report ended at ', but', and the official's
+    words were lost. After the first report, the contrasted clause is read as a report of its own."""
+    text = (
+        "Attorney Mark Heller said Thursday the singer had checked into a private clinic in Arizona, but a state "
+        "official said the clinic is not licensed to offer the treatment a judge ordered."
+    )
+    res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
+    by = {q.text: q.speaker for q in res.quotes if q.kind == "indirect"}
+    assert by.get("the clinic is not licensed to offer the treatment a judge ordered") == "a state official", by
+    assert by.get("the singer had checked into a private clinic in Arizona") == "Mark Heller", by

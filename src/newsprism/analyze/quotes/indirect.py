@@ -210,6 +210,9 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
             sp = att.before(s, vs + len(verb), vs)
             if sp and sp.name:
                 out.append(Quote(article_id, text[cs:ce], sp.name, sp.role, cs, ce, "indirect"))
+                if other:
+                    resume = other.end()  # the contrasted clause reports its own speaker's words
+                    continue
             elif other:
                 resume = other.end()  # nobody said the first report; the contrasted clause has its own speaker
                 continue
