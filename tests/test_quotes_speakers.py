@@ -1217,3 +1217,14 @@ def test_the_contrasted_clause_is_a_report_of_its_own_speaker() -> None:
     by = {q.text: q.speaker for q in res.quotes if q.kind == "indirect"}
     assert by.get("the clinic is not licensed to offer the treatment a judge ordered") == "a state official", by
     assert by.get("the singer had checked into a private clinic in Arizona") == "Mark Heller", by
+
+
+def test_a_pronoun_right_before_the_speech_verb_is_its_subject() -> None:
+    """NeuS DEV: '… if the United States formally recognizes Jerusalem as the Israeli capital, a move he said
+    would be a “red line” for Muslims' went to 'a move he'. In 'a move he said', the pronoun is the subject."""
+    text = (
+        "President Ahmet Kaya said on Tuesday his country could cut ties with its neighbour if the border "
+        "closed, a move he said would be a “red line” for the region."
+    )
+    res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
+    assert {q.text: q.speaker for q in res.quotes}["red line"] == "Ahmet Kaya"

@@ -275,6 +275,10 @@ class _Zones:
             # a restrictive 'who said' belongs to the noun phrase right before it ('… re-electing Nancy Pelosi
             # … over a Rust Belt congressman who said the party had lost …'), never to a name earlier on
             return self._relative_subject(s, s + wm.start(), pos)
+        if (pm := re.search(r"[a-z][ \t]+(he|she)[ \t]+(?:\w+ly[ \t]+)?$", text[s:vs])) and (
+            sp := self.from_np(s + pm.start(1), s + pm.end(1), pos)
+        ):
+            return sp  # 'a move he said would be a “red line”': the pronoun is the verb's subject, not 'a move he'
         am = _ANON_BEFORE.search(text[s:vs])
         if am and (sp := self._anonymous_np(s + am.start(1), s + am.end(1), pos)) and sp.name:
             return sp  # 'A source told FT that Xi might “…”', 'People familiar with the matter said'
