@@ -282,6 +282,15 @@ def test_outlets_giving_a_quake_different_magnitudes_differ():
     )
     assert {"a", "b"} in _pairs(cs), cs
     assert {v.value for c in cs for v in c.variants} >= {"5.9-magnitude", "6.1-magnitude"}
+    assert all(c.topic.startswith("magnitude") for c in cs), [c.topic for c in cs]
+
+
+def test_a_magnitude_written_apart_is_titled_magnitude():
+    cs = _contradictions(
+        "The 5. 9-magnitude quake struck the island on Sunday afternoon, destroying homes, state media said.",
+        "The 6. 1-magnitude quake struck the island on Sunday afternoon, destroying homes, state media said.",
+    )
+    assert [c.topic.split()[0] for c in cs] == ["magnitude"], [c.topic for c in cs]
 
 
 @pytest.mark.parametrize(

@@ -662,7 +662,9 @@ def _topic_qty(comp: list[Mention], by_id: dict[str, Article]) -> str:
     m0 = comp[0]
     text = by_id[m0.unit.article].text
     unit_word = text[m0.start : m0.end].split()[-1]
-    if m0.key == "peopl" and _CASUALTY.search(text[m0.start : m0.end].rsplit(None, 1)[0] + " "):
+    if m0.key == "magnitude":
+        unit_word = "magnitude"  # not '1-magnitude' from '6. 1-magnitude'
+    elif m0.key == "peopl" and _CASUALTY.search(text[m0.start : m0.end].rsplit(None, 1)[0] + " "):
         unit_word = {"kill": "people killed", "injur": "people injured"}[m0.pred]  # 'injuring 80'
     tail = re.match(r"\s+((?:from|in|of|at|on)\s+(?:the\s+)?[A-Za-z][\w\-]*)", text[m0.end : m0.unit.end])
     base = unit_word
