@@ -276,3 +276,24 @@ def test_a_timeline_entry_never_starts_inside_a_number():
     # a year, then a count, is two numbers: the clause still ends at the year
     text = "In 2005, 300 people died."
     assert [text[a:b] for a, b in clauses(text, 0, len(text))] == ["In 2005", "300 people died."]
+
+
+def test_a_date_after_a_superlative_since_is_no_event():
+    """'The lowest rate since December 1969': nothing of the story happened in 1969; 'has led … since 2002' did begin."""
+    from newsprism.analyze import analyze
+
+    arts = [
+        Article(
+            id="a",
+            text=(
+                "The unemployment rate fell to 3.5 percent on Friday, the lowest rate since December 1969. "
+                "The payroll increase was the best since August 2018. Pelosi has led House Democrats since 2002."
+            ),
+            outlet="A",
+            published="2019-10-04",
+        )
+    ]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    dates = {t.date for t in brief.timeline}
+    assert "2019-10-04" in dates and "2002-01-01" in dates, brief.timeline
+    assert not dates & {"1969-12-01", "2018-08-01"}, brief.timeline

@@ -50,6 +50,26 @@ def _stating_text(article: Article, ss: int, se: int, start: int, end: int) -> t
 
 _GENERIC_NOW = re.compile(r"^(?:today|now|these days)\b", re.I)
 
+#: a superlative or an ordinal ahead of "since DATE": "the lowest rate since 1969", "the first time since 2005"
+_SUPERLATIVE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|latest|most|least|best|worst|highest|lowest|biggest|largest|"
+    r"greatest|smallest|fastest|slowest|strongest|weakest|longest|shortest|sharpest|steepest|deadliest|"
+    r"busiest|earliest|hottest|coldest|warmest|wettest|driest|heaviest|lightest)\b",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+
+
+def _comparison(text: str, ss: int, start: int) -> bool:
+    """A date after a superlative and "since" ("the lowest rate since December 1969") bounds a
+    comparison: nothing of the story happened on it. "Has led House Democrats since 2002" stays, and
+    so does a negated "since" ("no functioning government since 1991" dates the collapse)."""
+    if not _SINCE.search(text, max(ss, start - 12), start):
+        return False
+    before = text[ss:start]
+    lead = re.split(r"[,;:()—–]|\b(?:and|but|while|after|when|because)\b", before)[-1]
+    return bool(_SUPERLATIVE.search(" ".join(lead.split()[-10:])))
+
 
 # Two mentions of one date whose sentences align this well (a share of the fact link) state one event:
 # naming the same day is evidence of its own, so the bar is lower than for a fact.
@@ -101,6 +121,8 @@ def timeline(
             if not t.date:
                 continue
             ss, se = _sentence_bounds(art, an, t.start, t.end)
+            if _comparison(art.text, ss, t.start):
+                continue
             s, e = _stating_text(art, ss, se, t.start, t.end)
             text = art.text[s:e]
             if n_words(text) < 4 or not re.search(r"[a-z]{3}", text):
