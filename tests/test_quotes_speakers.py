@@ -1228,3 +1228,17 @@ def test_a_pronoun_right_before_the_speech_verb_is_its_subject() -> None:
     )
     res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
     assert {q.text: q.speaker for q in res.quotes}["red line"] == "Ahmet Kaya"
+
+
+def test_a_pronoun_after_the_subject_acted_on_an_object_pronoun_is_that_other_person() -> None:
+    """BASIL DEV: 'Rep. Joseph Crowley, D-N.Y., asked her if she could “…”' then 'She said: “Well there's a
+    questionnaire …”' gave Lois Lerner's answer to Crowley, the latest salient person (of unknown gender). A
+    subject who does something to 'her' (or 'him') is not the 'she' ('he') after it: the person asked is."""
+    text = (
+        "Dana Whitfield, the agency's director, testified on Tuesday.\n\n"
+        "Rep. Thomas Walsh, D-Ohio, asked her if she could explain the delay.\n\n"
+        "She said: “We are working on it.”\n\n"
+        "Walsh later called her answer evasive."
+    )
+    [found] = _quotes(text)
+    assert ("We are working on it.", "Dana Whitfield") in [(t, s) for t, s, _ in found], found

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from newsprism.analyze.entities import DEMONYMS
+from newsprism.analyze.entities import _OBJECT_PRONOUN, _VERB_OBJECT, DEMONYMS
 from newsprism.analyze.quotes.lexicon import (
     _DESCRIPTORS,
     _DOC_SYNONYMS,
@@ -189,10 +189,12 @@ class _Coreference:
         events = [(p, n) for p, n in self.speakers if lo <= p < pos] + [
             (p, n) for p, n in self.salient() if lo <= p < pos
         ]
-        for _p, name in sorted(events, reverse=True):
+        for p, name in sorted(events, reverse=True):
             g = self.gender(name)
             if want and g and g != want or name == exclude:
                 continue
+            if want and self._acts_on(p, name, want):
+                continue  # 'Crowley asked her if she could “…” She said: …': 'she' is the woman asked
             return name
         last = self.last_person if self.last_person and self.last_person[1] != exclude else None
         if last and want and self.index.gender_of(last[1]) not in (None, want):
@@ -202,6 +204,21 @@ class _Coreference:
             if pi - lp <= 1:
                 return last[1]
         return self._nearest_person(pos, exclude, want) or (last[1] if last else None)
+
+    def _acts_on(self, pos: int, name: str, want: str) -> bool:
+        """``name``, the subject of the sentence at ``pos`` (or of the quote there), does something to somebody of
+        gender ``want`` named by an object pronoun right after ('Rep. Joseph Crowley, D-N.Y., asked her if …';
+        'him', or 'her' owning nothing): that other person, not the subject (who would be 'herself'), is whom a
+        pronoun of that gender after it means."""
+        sent = self._sentence_at(pos)
+        if not sent:
+            return False
+        ps = next((p for p, n in self.salient() if sent.start <= p < sent.end and n == name), None)
+        pe = next((e for s, e, _c in self.people if s == ps), None)
+        om = _VERB_OBJECT.match(self.text, pe) if pe is not None else None
+        if not om or om.group(1).lower() != ("him" if want == "m" else "her"):
+            return False
+        return bool(_OBJECT_PRONOUN[want].match(self.text, om.start(1)))
 
     def resolve_they(self, pos: int) -> _Speaker | None:
         """'They vowed Congress would “…”' after '“…,” Nancy Pelosi and Chuck Schumer said': the speakers of
