@@ -199,12 +199,12 @@ def dump(corpora: list[str], out: Path, cache: Path | None) -> int:
 
 
 def load(path: Path) -> dict[tuple, dict]:
-    """A dump keyed by (corpus, story, first span): the same clause keeps its key when its date changes."""
+    """A dump keyed by (corpus, story, first span, date, end date)."""
     out: dict[tuple, dict] = {}
     for line in path.open(encoding="utf-8"):
         r = json.loads(line)
-        k = (r["corpus"], r["story"], *r["spans"][0])
-        while k in out:  # one clause on two dates ("from Monday to Friday" and "Friday")
+        k = (r["corpus"], r["story"], *r["spans"][0], r["date"], r["end_date"] or "")
+        while k in out:
             k = (*k, "+")
         out[k] = r
     return out
@@ -212,6 +212,15 @@ def load(path: Path) -> dict[tuple, dict]:
 
 def _sig(r: dict) -> tuple:
     return (r["date"], r["end_date"], r["text"], tuple(r["articles"]))
+
+
+def _same_place(r: dict, q: dict, same_date: bool) -> bool:
+    """Two entries of one story (and date) citing overlapping spans (the text may now be another article's)."""
+    if (r["corpus"], r["story"]) != (q["corpus"], q["story"]):
+        return False
+    if same_date and (r["date"], r["end_date"]) != (q["date"], q["end_date"]):
+        return False
+    return any(a == a2 and s < e2 and s2 < e for a, s, e in r["spans"] for a2, s2, e2 in q["spans"])
 
 
 def show(r: dict) -> str:
@@ -225,14 +234,23 @@ def diff(old: Path, new: Path) -> int:
     removed = sorted(k for k in a.keys() - b.keys())
     added = sorted(k for k in b.keys() - a.keys())
     changed = sorted(k for k in a.keys() & b.keys() if _sig(a[k]) != _sig(b[k]))
+    # a clause widened or narrowed keeps its date and its article: one entry changed, not two
+    for same_date in (True, False):  # a clause widened on its date first, then a clause on a new date
+        for ka in list(removed):
+            kb = next((k for k in added if _same_place(a[ka], b[k], same_date)), None)
+            if kb is not None:
+                removed.remove(ka)
+                added.remove(kb)
+                changed.append((ka, kb))
     for label, keys in (("removed", removed), ("added", added), ("changed", changed)):
         for k in keys:
-            print(f"== {label} {k[0]} {k[1]} @{k[2]}:{k[3]}")
-            if k in a:
-                print(f"  old: {show(a[k])}")
-            if k in b:
-                print(f"  new: {show(b[k])}")
-            print(f"  sentence: {(b.get(k) or a[k])['sentence']!r}")
+            ka, kb = k if isinstance(k[0], tuple) else (k, k)
+            print(f"== {label} {ka[0]} {ka[1]} @{ka[2]}:{ka[3]}")
+            if ka in a:
+                print(f"  old: {show(a[ka])}")
+            if kb in b:
+                print(f"  new: {show(b[kb])}")
+            print(f"  sentence: {(b.get(kb) or a[ka])['sentence']!r}")
     print(f"{len(removed)} removed, {len(added)} added, {len(changed)} changed ({len(a)} -> {len(b)} entries)")
     return len(removed) + len(added) + len(changed)
 

@@ -297,3 +297,28 @@ def test_a_date_after_a_superlative_since_is_no_event():
     dates = {t.date for t in brief.timeline}
     assert "2019-10-04" in dates and "2002-01-01" in dates, brief.timeline
     assert not dates & {"1969-12-01", "2018-08-01"}, brief.timeline
+
+
+def test_a_timeline_entry_says_who_did_what():
+    """A clause without its subject ('who wrote on Saturday that …', 'announced his challenge in October',
+    'according to a prison statement Monday') or main clause ('In court papers filed on Friday, …') widens to the sentence."""
+    from newsprism.analyze import analyze
+
+    sents = [
+        "The senator has tacked to the left since Kevin de Leon, the president of the State Senate, "
+        "announced his challenge to her in October.",
+        "That was countered by two columnists, who wrote on Saturday that the director had not stepped away.",
+        "An inmate escaped from a prison van near Houston, according to a Texas prison statement Monday.",
+        "In court papers filed against the congressman on Friday, prosecutors said he must forfeit $750,000.",
+    ]
+    arts = [Article(id="a", text=" ".join(sents), outlet="A", published="2018-01-24")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    assert sorted(t.text for t in brief.timeline) == sorted(sents), brief.timeline
+    # a clause with its own subject stays a clause
+    text = "Xi will travel to Russia next week, Beijing and Moscow announced on Friday."
+    arts = [Article(id="b", text=text, outlet="B", published="2023-03-17")]
+    brief = synthesize(Story("s", ["b"]), arts, analyze(arts, nlp="regex"), None)
+    assert {t.text for t in brief.timeline} == {
+        "Xi will travel to Russia next week",
+        "Beijing and Moscow announced on Friday.",
+    }

@@ -39,11 +39,34 @@ def _balanced(text: str) -> bool:
     return straight and text.count("\u201c") == text.count("\u201d")
 
 
+#: a clause opening like this has its subject elsewhere in the sentence: a relative clause ("who wrote
+#: on Saturday that …"), a bare verb ("was last reauthorized in 2006", "but returned part-time this
+#: year"), an attribution ("according to a prison statement Monday"); case-sensitive, so a sentence
+#: start ("Was it …") or a name is not one
+_HEADLESS = re.compile(
+    r"(?:(?:but|and|or|then)\s+)?(?:who|whom|whose|which|according|is|are|was|were|has|have|had|will|would|"
+    r"could|can|did|does|do|[a-z]{2,}ed)\b"
+)
+#: a sentence-opening phrase that leaves the main clause for later ("In court papers filed against
+#: Jackson on Friday, prosecutors said …")
+_INTRO = re.compile(r"(?i:in|on|at|after|before|during|following|with|from|under|amid|despite)\s")
+
+
+def _fragment(text: str, cs: int, ce: int, ss: int, se: int) -> bool:
+    """A clause that does not say what happened on its own: its subject or its main clause is elsewhere."""
+    seg = text[cs:ce].lstrip("\"“‘'( ")
+    if cs > ss:
+        return _HEADLESS.match(seg) is not None
+    return ce < se and _INTRO.match(seg) is not None
+
+
 def _stating_text(article: Article, ss: int, se: int, start: int, end: int) -> tuple[int, int]:
     """The clause of sentence ``ss:se`` around the time mention if it says something (≥ 5 words,
-    quotes intact), else the sentence."""
+    quotes intact, its subject and main clause its own), else the sentence."""
     for cs, ce in clauses(article.text, ss, se):
         if cs <= start and end <= ce and n_words(article.text[cs:ce]) >= 5 and _balanced(article.text[cs:ce]):
+            if _fragment(article.text, cs, ce, ss, se):
+                break
             return trim_span(article.text, cs, ce)
     return trim_span(article.text, ss, se)
 
@@ -136,6 +159,7 @@ def timeline(
                     "text": text,
                     "article": art.id,
                     "span": Span(art.id, s, e),
+                    "at": t.start,
                     "words": words,
                     "unit": unit,
                     "fact": unit_fact.get(unit) if unit is not None else None,
@@ -148,7 +172,7 @@ def timeline(
             key=lambda g: (
                 -len({m["article"] for m in g}),
                 min(loaded_count(m["text"]) for m in g) > 0,
-                min(m["span"].start for m in g),
+                min(m["at"] for m in g),  # the earliest mention (not its clause: a widened clause keeps its rank)
             ),
         )
         for rank, g in enumerate(groups):
