@@ -229,3 +229,18 @@ def test_months_and_years_after_before_and_of():
 
 def test_might_looks_ahead():
     assert _times("The minister might resign on Friday.", "2023-03-15")["Friday"] == "2023-03-17"
+
+
+def test_the_past_year_is_a_window_up_to_the_report_not_last_calendar_year():
+    # "in the last year" in April 2012 is not 2011 (the twelve months up to the report's); "last year" still is
+    got = _spans("In the last year, bishops have emerged as critics.", "2012-04-24")
+    assert got["last year"] == ("2011-05-01", "2012-04-30")
+    assert _spans("Sales fell last year.", "2012-04-24")["last year"] == ("2011-01-01", "2011-12-31")
+    # a Friday report: "the past week" holds that week's summit, the calendar "last week" does not
+    assert _spans("Trump spent the past week meeting with NATO allies.", "2018-07-13")["past week"] == (
+        "2018-07-06",
+        "2018-07-13",
+    )
+    assert _spans("He left last week.", "2018-07-13")["last week"] == ("2018-07-02", "2018-07-08")
+    # "the last week of June" is part of June, not a week before the report
+    assert "last week" not in _spans("It was the last week of June.", "2018-07-13")

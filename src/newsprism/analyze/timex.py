@@ -187,6 +187,15 @@ def _period(ref: date, unit: str, step: int) -> tuple[date, date]:
     return date(ref.year + step, 1, 1), date(ref.year + step, 12, 31)
 
 
+def _the_last(m: re.Match[str]) -> str | None:
+    """ "the past year", "the last week": a window ending at the report ("rolling"), not the calendar period
+    "last week" names; "the last week of June", "the last year of his term": a part of something else ("part")."""
+    before = m.string[max(0, m.start() - 4) : m.start()]
+    if m.group(1).lower() not in ("past", "last") or before.lower() != "the ":
+        return None
+    return "part" if m.string.startswith(" of ", m.end()) else "rolling"
+
+
 def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tuple[date, date | None] | None:
     g = m.groups()
     if kind == "mrange":
@@ -249,6 +258,15 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
         return ref + timedelta(days=off), None
     if kind == "rel":
         mod, unit = g[0].lower(), g[1].lower()
+        the_last = _the_last(m) if unit != "weekend" else None
+        if the_last == "part":
+            return None
+        if the_last == "rolling":
+            # "in the last year", "over the past week": the span up to the report, not the calendar period;
+            # a year as the twelve months ending with the report's, so reports a day apart share it
+            if unit == "year":
+                return _period(date(ref.year - 1, ref.month, 1), "month", 1)[0], _month_end(ref.year, ref.month)
+            return ref - timedelta(days=7 if unit == "week" else 30), ref
         step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0}[mod]
         if unit == "weekend":
             return _weekend(ref, step, future, mod == "coming")
