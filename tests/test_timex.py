@@ -244,3 +244,17 @@ def test_the_past_year_is_a_window_up_to_the_report_not_last_calendar_year():
     assert _spans("He left last week.", "2018-07-13")["last week"] == ("2018-07-02", "2018-07-08")
     # "the last week of June" is part of June, not a week before the report
     assert "last week" not in _spans("It was the last week of June.", "2018-07-13")
+
+
+def test_two_months_share_the_year_written_once():
+    got = _spans("He delivered the testimony in August and October 2017.", "2019-01-18")
+    assert got["August"] == ("2017-08-01", "2017-08-31") and got["October 2017"] == ("2017-10-01", "2017-10-31")
+    got = _spans("He submitted 8,000 applications between July and October 2020.", "2021-03-01")
+    assert got["July and October 2020"] == ("2020-07-01", "2020-10-31")
+    assert _spans("From May to August 2019, it rained.", "2019-10-01")["May to August 2019"] == (
+        "2019-05-01",
+        "2019-08-31",
+    )
+    # a month and a dated month of two clauses are not one expression
+    got = _spans("Prices rose in March and fell in April 2019.", "2019-06-10")
+    assert got["March"] == ("2019-03-01", "2019-03-31") and got["April 2019"] == ("2019-04-01", "2019-04-30")

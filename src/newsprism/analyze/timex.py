@@ -50,6 +50,13 @@ _PATTERNS = [
     ),
     # from 2006 until 2012 / between 2005 and 2008 / 2007-2014 ("and" only after "between")
     ("yrange", re.compile(rf"\b(?:((?i:from))\s+|((?i:between))\s+)?{_YEAR}\s*(-|–|to|through|until|and)\s*{_YEAR}\b")),
+    # between July and October 2020 / from May to August 2019: the year written once, for both
+    (
+        "mmyrange",
+        re.compile(rf"\b((?i:between|from))\s+({_MON})\s+(and|to|through|until|-|–)\s+({_MON})\s+(\d{{4}})\b"),
+    ),
+    # the first of "in August and October 2017" / "in May or June 2016": the year is the second's
+    ("month2", re.compile(rf"\b({_MON})(?=\s+(?:and|or)\s+{_MON}\s+(\d{{4}})\b)")),
     ("month_year", re.compile(rf"\b({_MON})\s+(\d{{4}})\b")),
     ("rel", re.compile(r"\b(next|last|this|past|coming|previous)\s+(week|month|year|weekend)\b", re.I)),
     # "over the weekend": the weekend nearest the report, by tense
@@ -230,6 +237,14 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
         parsed = _parse_abs(m.group(0), ref, future)
         return (parsed, None) if parsed else None
     if kind == "month_year":
+        mo, y = _MONTHS[g[0].lower().rstrip(".")], int(g[1])
+        return date(y, mo, 1), _month_end(y, mo)
+    if kind == "mmyrange":
+        m1, m2, y = _MONTHS[g[1].lower().rstrip(".")], _MONTHS[g[3].lower().rstrip(".")], int(g[4])
+        if (g[2] == "and") != (g[0].lower() == "between") or m2 <= m1:
+            return None
+        return date(y, m1, 1), _month_end(y, m2)
+    if kind == "month2":
         mo, y = _MONTHS[g[0].lower().rstrip(".")], int(g[1])
         return date(y, mo, 1), _month_end(y, mo)
     if kind in ("year", "year2"):
@@ -492,7 +507,17 @@ def infer_reference(
 
 
 #: the group where a kind's mention starts, after its preposition
-_STARTS = {"month": 1, "year": 1, "year2": 1, "drange": 1, "weekend": 1, "yrange": 3, "myrange": 2, "amonth": 1}
+_STARTS = {
+    "mmyrange": 2,
+    "month": 1,
+    "year": 1,
+    "year2": 1,
+    "drange": 1,
+    "weekend": 1,
+    "yrange": 3,
+    "myrange": 2,
+    "amonth": 1,
+}
 
 
 def _is_title(text: str, start: int, end: int) -> bool:
