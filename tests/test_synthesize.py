@@ -322,3 +322,18 @@ def test_a_timeline_entry_says_who_did_what():
         "Xi will travel to Russia next week",
         "Beijing and Moscow announced on Friday.",
     }
+
+
+def test_a_posting_stamp_is_no_timeline_entry():
+    from newsprism.analyze import analyze
+
+    text = (
+        "On behalf of Newman & Newman, LLP. posted in Hit and Run Accidents on Friday, September 20, 2013.\n\n"
+        "Updated: The driver surrendered to the police on Friday after a week in hiding, officials said."
+    )
+    arts = [Article(id="a", text=text, outlet="A", published="2013-09-20")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    # the stamp's date is not an entry; a report that opens with "Updated:" is one
+    assert [t.text for t in brief.timeline] == [
+        "The driver surrendered to the police on Friday after a week in hiding"
+    ], brief.timeline

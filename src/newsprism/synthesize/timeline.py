@@ -73,6 +73,13 @@ def _stating_text(article: Article, ss: int, se: int, start: int, end: int) -> t
 
 _GENERIC_NOW = re.compile(r"^(?:today|now|these days)\b", re.I)
 
+#: a page's posting stamp, not a report ("Posted on November 15, 2011 6:07 PM", "On behalf of Howard
+#: R. Sanders, Esq. posted in Pedestrian Accidents on Wednesday, September 18, 2013.", "First Published: …")
+_STAMP = re.compile(
+    r"(?:(?i:on behalf of)\s.{0,80}?\s|\S+\.\s+)?((?i:first\s+|last\s+)?(?i:posted|published|updated)"
+    r"(?:\s+(?:on|in|at)\b|:|\s+\d))"
+)
+
 #: a superlative or an ordinal ahead of "since DATE": "the lowest rate since 1969", "the first time since 2005"
 _SUPERLATIVE = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|latest|most|least|best|worst|highest|lowest|biggest|largest|"
@@ -81,6 +88,12 @@ _SUPERLATIVE = re.compile(
     re.I,
 )
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+
+
+def _stamp(text: str, ss: int, se: int) -> bool:
+    """A short line that stamps the page ("Updated: Rick Santorum on Sunday tried …" is a report)."""
+    m = _STAMP.match(text, ss, se)
+    return m is not None and n_words(text[m.start(1) : se]) <= 12
 
 
 def _comparison(text: str, ss: int, start: int) -> bool:
@@ -144,7 +157,7 @@ def timeline(
             if not t.date:
                 continue
             ss, se = _sentence_bounds(art, an, t.start, t.end)
-            if _comparison(art.text, ss, t.start):
+            if _comparison(art.text, ss, t.start) or _stamp(art.text, ss, se):
                 continue
             s, e = _stating_text(art, ss, se, t.start, t.end)
             text = art.text[s:e]
