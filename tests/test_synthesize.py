@@ -337,3 +337,15 @@ def test_a_posting_stamp_is_no_timeline_entry():
     assert [t.text for t in brief.timeline] == [
         "The driver surrendered to the police on Friday after a week in hiding"
     ], brief.timeline
+
+
+def test_dates_offered_as_alternatives_are_no_entries():
+    from newsprism.analyze import analyze
+
+    text = (
+        "It is not clear how he plans to deploy the new party in 2022 or 2024. "
+        "He founded the party in 2021 after leaving the Democrats."
+    )
+    arts = [Article(id="a", text=text, outlet="A", published="2021-10-05")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    assert [t.date for t in brief.timeline] == ["2021-01-01"], brief.timeline

@@ -96,6 +96,16 @@ def _stamp(text: str, ss: int, se: int) -> bool:
     return m is not None and n_words(text[m.start(1) : se]) <= 12
 
 
+def _alternatives(text: str, times: list) -> set[int]:
+    """Starts of dates offered as alternatives ("how he plans to deploy it in 2022 or 2024"): neither is
+    the date of anything that happened."""
+    out: set[int] = set()
+    for a, b in zip(times, times[1:], strict=False):
+        if re.fullmatch(r",?\s+or\s+", text[a.end : b.start]):
+            out |= {a.start, b.start}
+    return out
+
+
 def _comparison(text: str, ss: int, start: int) -> bool:
     """A date after a superlative and "since" ("the lowest rate since December 1969") bounds a
     comparison: nothing of the story happened on it. "Has led House Democrats since 2002" stays, and
@@ -153,8 +163,9 @@ def timeline(
         an = analyses.get(art.id)
         if an is None:
             continue
+        alternatives = _alternatives(art.text, an.times)
         for t in an.times:
-            if not t.date:
+            if not t.date or t.start in alternatives:
                 continue
             ss, se = _sentence_bounds(art, an, t.start, t.end)
             if _comparison(art.text, ss, t.start) or _stamp(art.text, ss, se):
