@@ -349,3 +349,15 @@ def test_dates_offered_as_alternatives_are_no_entries():
     arts = [Article(id="a", text=text, outlet="A", published="2021-10-05")]
     brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
     assert [t.date for t in brief.timeline] == ["2021-01-01"], brief.timeline
+
+
+def test_a_clause_opening_with_said_or_an_irregular_past_has_its_subject_elsewhere():
+    from newsprism.analyze import analyze
+
+    sents = [
+        "The chairman of the committee, Representative Trey Gowdy, said he intends to hold a hearing at the end of July.",
+        "The governor, a Republican, told The Indianapolis Star on Saturday that he was taken aback.",
+    ]
+    arts = [Article(id="a", text=" ".join(sents), outlet="A", published="2018-07-16")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    assert sorted(t.text for t in brief.timeline) == sorted(sents), brief.timeline

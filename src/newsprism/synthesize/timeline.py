@@ -45,7 +45,8 @@ def _balanced(text: str) -> bool:
 #: start ("Was it …") or a name is not one
 _HEADLESS = re.compile(
     r"(?:(?:but|and|or|then)\s+)?(?:who|whom|whose|which|according|is|are|was|were|has|have|had|will|would|"
-    r"could|can|did|does|do|[a-z]{2,}ed)\b"
+    r"could|can|did|does|do|said|says|told|tells|met|spoke|began|became|came|went|made|gave|took|held|wrote|"
+    r"sent|saw|won|lost|ran|brought|found|fell|rose|led|paid|struck|got|kept|[a-z]{2,}ed)\b"
 )
 #: a sentence-opening phrase that leaves the main clause for later ("In court papers filed against
 #: Jackson on Friday, prosecutors said …")
