@@ -361,3 +361,15 @@ def test_a_clause_opening_with_said_or_an_irregular_past_has_its_subject_elsewhe
     arts = [Article(id="a", text=" ".join(sents), outlet="A", published="2018-07-16")]
     brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
     assert sorted(t.text for t in brief.timeline) == sorted(sents), brief.timeline
+
+
+def test_a_sentence_opening_subordinate_clause_widens_to_its_main_clause():
+    from newsprism.analyze import analyze
+
+    text = (
+        "When she was released from the hospital in 1992, she found herself in the spotlight again, "
+        "thanks in part to a movie."
+    )
+    arts = [Article(id="a", text=text, outlet="A", published="2008-12-12")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    assert [t.text for t in brief.timeline] == [text], brief.timeline

@@ -50,7 +50,10 @@ _HEADLESS = re.compile(
 )
 #: a sentence-opening phrase that leaves the main clause for later ("In court papers filed against
 #: Jackson on Friday, prosecutors said …")
-_INTRO = re.compile(r"(?i:in|on|at|after|before|during|following|with|from|under|amid|despite)\s")
+_INTRO = re.compile(
+    r"(?i:in|on|at|after|before|during|following|with|from|under|amid|despite|when|while|as|since|although|"
+    r"though|because|once|until|if)\s"
+)
 
 
 def _fragment(text: str, cs: int, ce: int, ss: int, se: int) -> bool:
