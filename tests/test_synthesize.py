@@ -373,3 +373,15 @@ def test_a_sentence_opening_subordinate_clause_widens_to_its_main_clause():
     arts = [Article(id="a", text=text, outlet="A", published="2008-12-12")]
     brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
     assert [t.text for t in brief.timeline] == [text], brief.timeline
+
+
+def test_a_season_is_a_range_and_since_the_season_after_a_superlative_is_no_event():
+    from newsprism.analyze import analyze
+
+    text = (
+        "The Sixers fired Cheeks after a 9-14 start to the 2008-09 season. "
+        "He guided them to the playoffs for the first time since the 2004-05 season."
+    )
+    arts = [Article(id="a", text=text, outlet="A", published="2008-12-13")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    assert [(t.date, t.end_date) for t in brief.timeline] == [("2008-01-01", "2009-12-31")], brief.timeline

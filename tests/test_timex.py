@@ -258,3 +258,13 @@ def test_two_months_share_the_year_written_once():
     # a month and a dated month of two clauses are not one expression
     got = _spans("Prices rose in March and fell in April 2019.", "2019-06-10")
     assert got["March"] == ("2019-03-01", "2019-03-31") and got["April 2019"] == ("2019-04-01", "2019-04-30")
+
+
+def test_a_year_range_with_a_two_digit_end():
+    got = _spans("He coached the national team from 1979-90. He played with the Celtics from 2000-04.", "2008-12-13")
+    assert got["1979-90"] == ("1979-01-01", "1990-12-31") and got["2000-04"] == ("2000-01-01", "2004-12-31")
+    got = _spans(
+        "It was a poor start to the 2008-09 season. In 1998-01 he lived abroad. He left on 2008-12-13.", "2008-12-13"
+    )
+    assert got["2008-09"] == ("2008-01-01", "2009-12-31") and got["1998-01"] == ("1998-01-01", "2001-12-31")
+    assert got["2008-12-13"] == ("2008-12-13", None)

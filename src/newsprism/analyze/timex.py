@@ -50,6 +50,8 @@ _PATTERNS = [
     ),
     # from 2006 until 2012 / between 2005 and 2008 / 2007-2014 ("and" only after "between")
     ("yrange", re.compile(rf"\b(?:((?i:from))\s+|((?i:between))\s+)?{_YEAR}\s*(-|–|to|through|until|and)\s*{_YEAR}\b")),
+    # from 1979-90 / the 2008-09 season: the end year in two digits
+    ("yyrange", re.compile(rf"\b{_YEAR}[-–](\d{{2}})\b(?![-–/]\d)")),
     # between July and October 2020 / from May to August 2019: the year written once, for both
     (
         "mmyrange",
@@ -255,6 +257,11 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
         if (g[3] == "and") != bool(g[0]) or (int(g[5]), b) <= (a.year, a.month):
             return None
         return a, _month_end(int(g[5]), b)
+    if kind == "yyrange":
+        y1 = int(g[0])
+        y2 = y1 // 100 * 100 + int(g[1])
+        y2 += 100 if y2 <= y1 else 0  # "1998-01" runs into the next century
+        return (date(y1, 1, 1), date(y2, 12, 31)) if y2 - y1 <= 30 else None
     if kind == "yrange":
         y1, y2 = int(g[2]), int(g[4])
         if y2 <= y1 or (g[3] == "and") != bool(g[1]):  # "in 2017 and 2018" is two years, not a span

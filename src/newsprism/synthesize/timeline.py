@@ -91,7 +91,7 @@ _SUPERLATIVE = re.compile(
     r"busiest|earliest|hottest|coldest|warmest|wettest|driest|heaviest|lightest)\b",
     re.I,
 )
-_SINCE = re.compile(r"\bsince\s+$", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 
 
 def _stamp(text: str, ss: int, se: int) -> bool:
@@ -114,7 +114,7 @@ def _comparison(text: str, ss: int, start: int) -> bool:
     """A date after a superlative and "since" ("the lowest rate since December 1969") bounds a
     comparison: nothing of the story happened on it. "Has led House Democrats since 2002" stays, and
     so does a negated "since" ("no functioning government since 1991" dates the collapse)."""
-    if not _SINCE.search(text, max(ss, start - 12), start):
+    if not _SINCE.search(text, max(ss, start - 16), start):
         return False
     before = text[ss:start]
     lead = re.split(r"[,;:()—–]|\b(?:and|but|while|after|when|because)\b", before)[-1]
