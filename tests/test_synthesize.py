@@ -385,3 +385,15 @@ def test_a_season_is_a_range_and_since_the_season_after_a_superlative_is_no_even
     arts = [Article(id="a", text=text, outlet="A", published="2008-12-13")]
     brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
     assert [(t.date, t.end_date) for t in brief.timeline] == [("2008-01-01", "2009-12-31")], brief.timeline
+
+
+def test_a_change_measured_from_a_date_is_no_event():
+    from newsprism.analyze import analyze
+
+    text = (
+        "The population was 331.5 million, an increase of only 7.4% from 2010. "
+        "It grew from 2010 to 2020 at the slowest rate in a century."
+    )
+    arts = [Article(id="a", text=text, outlet="A", published="2021-04-27")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    assert [(t.date, t.end_date) for t in brief.timeline] == [("2010-01-01", "2020-12-31")], brief.timeline

@@ -92,6 +92,14 @@ _SUPERLATIVE = re.compile(
     re.I,
 )
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+#: a change measured from a date ("an increase of only 7.4% from 2010", "a 10-win improvement from a year ago")
+_CHANGE = re.compile(
+    r"%|\b(?:percent|increases?|decreases?|improvements?|rises?|drops?|declines?|gains?|jumps?|growth|falls?|up|"
+    r"down|higher|lower)\b",
+    re.I,
+)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_RANGE = re.compile(r"\d\s*[-–]\s*\d|\b(?:to|through|until|and)\b", re.I)
 
 
 def _stamp(text: str, ss: int, se: int) -> bool:
@@ -108,6 +116,15 @@ def _alternatives(text: str, times: list) -> set[int]:
         if re.fullmatch(r",?\s+or\s+", text[a.end : b.start]):
             out |= {a.start, b.start}
     return out
+
+
+def _baseline(text: str, ss: int, start: int, end: int) -> bool:
+    """A change measured "from" a date: the date is the baseline, not the story's event ("from 2010 to
+    2020" is a period and stays)."""
+    if _RANGE.search(text, start, end) or not _FROM.search(text, max(ss, start - 10), start):
+        return False
+    lead = re.split(r"[,;:()—–]", text[ss:start])[-1]
+    return bool(_CHANGE.search(" ".join(lead.split()[-8:])))
 
 
 def _comparison(text: str, ss: int, start: int) -> bool:
@@ -172,7 +189,11 @@ def timeline(
             if not t.date or t.start in alternatives:
                 continue
             ss, se = _sentence_bounds(art, an, t.start, t.end)
-            if _comparison(art.text, ss, t.start) or _stamp(art.text, ss, se):
+            if (
+                _comparison(art.text, ss, t.start)
+                or _baseline(art.text, ss, t.start, t.end)
+                or _stamp(art.text, ss, se)
+            ):
                 continue
             s, e = _stating_text(art, ss, se, t.start, t.end)
             text = art.text[s:e]
