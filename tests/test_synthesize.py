@@ -397,3 +397,12 @@ def test_a_change_measured_from_a_date_is_no_event():
     arts = [Article(id="a", text=text, outlet="A", published="2021-04-27")]
     brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
     assert [(t.date, t.end_date) for t in brief.timeline] == [("2010-01-01", "2020-12-31")], brief.timeline
+
+
+def test_a_clause_never_opens_inside_a_date():
+    from newsprism.analyze import analyze
+
+    text = "O'Brien was hired as the 20th coach of the 76ers on April 21, 2004 and posted a record of 43-39 in 2004-05."
+    arts = [Article(id="a", text=text, outlet="A", published="2005-05-23")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    assert {t.text for t in brief.timeline} == {text}, brief.timeline

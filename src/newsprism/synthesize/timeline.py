@@ -64,12 +64,16 @@ def _fragment(text: str, cs: int, ce: int, ss: int, se: int) -> bool:
     return ce < se and _INTRO.match(seg) is not None
 
 
-def _stating_text(article: Article, ss: int, se: int, start: int, end: int) -> tuple[int, int]:
+def _stating_text(
+    article: Article, ss: int, se: int, start: int, end: int, spans: list[tuple[int, int]] = ()
+) -> tuple[int, int]:
     """The clause of sentence ``ss:se`` around the time mention if it says something (≥ 5 words,
-    quotes intact, its subject and main clause its own), else the sentence."""
+    quotes intact, its subject and main clause its own), else the sentence. ``spans`` are the
+    article's date expressions: a clause that opens inside one ("2004 and posted a record …", cut
+    after "on April 21,") is a cut, not a clause."""
     for cs, ce in clauses(article.text, ss, se):
         if cs <= start and end <= ce and n_words(article.text[cs:ce]) >= 5 and _balanced(article.text[cs:ce]):
-            if _fragment(article.text, cs, ce, ss, se):
+            if _fragment(article.text, cs, ce, ss, se) or any(s < cs < e for s, e in spans):
                 break
             return trim_span(article.text, cs, ce)
     return trim_span(article.text, ss, se)
@@ -185,6 +189,7 @@ def timeline(
         if an is None:
             continue
         alternatives = _alternatives(art.text, an.times)
+        date_spans = [(t.start, t.end) for t in an.times]
         for t in an.times:
             if not t.date or t.start in alternatives:
                 continue
@@ -195,7 +200,7 @@ def timeline(
                 or _stamp(art.text, ss, se)
             ):
                 continue
-            s, e = _stating_text(art, ss, se, t.start, t.end)
+            s, e = _stating_text(art, ss, se, t.start, t.end, date_spans)
             text = art.text[s:e]
             if n_words(text) < 4 or not re.search(r"[a-z]{3}", text):
                 continue
