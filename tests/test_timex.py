@@ -268,3 +268,12 @@ def test_a_year_range_with_a_two_digit_end():
     )
     assert got["2008-09"] == ("2008-01-01", "2009-12-31") and got["1998-01"] == ("1998-01-01", "2001-12-31")
     assert got["2008-12-13"] == ("2008-12-13", None)
+
+
+def test_a_month_day_takes_the_year_written_next_to_it():
+    # a 2007 report of a 2005 killing: the bare "June 20" is the week of the dated one, not 2007
+    text = "The deputy was killed June 24, 2005 while investigating a June 20 shooting."
+    assert _spans(text, "2007-03-20")["June 20"] == ("2005-06-20", None)
+    # months apart, the nearest year to the report still wins
+    text = "Cheeks, who was fired March 2 as head coach, is the fourth coach since King took over on May 26, 2003."
+    assert _spans(text, "2005-05-24")["March 2"] == ("2005-03-02", None)

@@ -545,6 +545,8 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
     out: list[TimeMention] = []
     for sent in sentences:
         future = _sentence_future(text[sent.start : sent.end])
+        written: list[date] = []  # this sentence's month-days with their year written
+        bare: list[int] = []  # indices in ``out`` of its month-days without one
         for kind, pat in _PATTERNS:
             for m in pat.finditer(text, sent.start, sent.end):
                 ms, me = m.span()
@@ -560,6 +562,8 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
                     continue
                 d, end = res
                 taken.append((ms, me))
+                if kind in ("mdy", "dmy"):
+                    (written if m.group(3) else bare).append(d if m.group(3) else len(out))
                 out.append(
                     TimeMention(
                         article=article_id,
@@ -571,5 +575,21 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
                         sentence=sent.index,
                     )
                 )
+        for i in bare:
+            _share_year(out[i], written)
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _share_year(t: TimeMention, written: list[date]) -> None:
+    """A month-day without a year next to one with it takes that year when it lands within a month
+    of it ("was killed June 24, 2005 … while investigating a June 20 shooting" in a 2007 report)."""
+    d = date.fromisoformat(t.date)
+    for w in written:
+        try:
+            cand = d.replace(year=w.year)
+        except ValueError:  # 29 February
+            continue
+        if cand != d and abs((cand - w).days) <= 31:
+            t.date = cand.isoformat()
+            return
