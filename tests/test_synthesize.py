@@ -406,3 +406,15 @@ def test_a_clause_never_opens_inside_a_date():
     arts = [Article(id="a", text=text, outlet="A", published="2005-05-23")]
     brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
     assert {t.text for t in brief.timeline} == {text}, brief.timeline
+
+
+def test_a_budget_window_is_no_event():
+    from newsprism.analyze import analyze
+
+    text = (
+        "The budget plan includes similar savings, roughly $700 billion from 2013 to 2022, according to the CBO. "
+        "From December 2007 through December 2008, the couple spent $313.89 on stuffed animals."
+    )
+    arts = [Article(id="a", text=text, outlet="A", published="2012-08-14")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    assert [(t.date, t.end_date) for t in brief.timeline] == [("2007-12-01", "2008-12-31")], brief.timeline

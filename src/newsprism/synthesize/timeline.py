@@ -131,6 +131,19 @@ def _baseline(text: str, ss: int, start: int, end: int) -> bool:
     return bool(_CHANGE.search(" ".join(lead.split()[-8:])))
 
 
+_MONEY = re.compile(r"[$€£]\s?\d|\b(?:million|billion|trillion)\b", re.I)
+
+
+def _money_window(text: str, ss: int, start: int, date: str, end_date: str | None) -> bool:
+    """A sum over a span of five years or more ("savings — roughly $700 billion from 2013 to 2022") is
+    a budget window: nothing happened in it. "Spent $313.89 from December 2007 through December 2008"
+    (a year) stays."""
+    if not end_date or int(end_date[:4]) - int(date[:4]) < 4:
+        return False
+    lead = re.split(r"[,;:()—–]", text[ss:start])[-1]
+    return bool(_MONEY.search(" ".join(lead.split()[-6:])))
+
+
 def _comparison(text: str, ss: int, start: int) -> bool:
     """A date after a superlative and "since" ("the lowest rate since December 1969") bounds a
     comparison: nothing of the story happened on it. "Has led House Democrats since 2002" stays, and
@@ -197,6 +210,7 @@ def timeline(
             if (
                 _comparison(art.text, ss, t.start)
                 or _baseline(art.text, ss, t.start, t.end)
+                or _money_window(art.text, ss, t.start, t.date, t.end_date)
                 or _stamp(art.text, ss, se)
             ):
                 continue
