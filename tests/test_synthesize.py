@@ -418,3 +418,15 @@ def test_a_budget_window_is_no_event():
     arts = [Article(id="a", text=text, outlet="A", published="2012-08-14")]
     brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
     assert [(t.date, t.end_date) for t in brief.timeline] == [("2007-12-01", "2008-12-31")], brief.timeline
+
+
+def test_a_year_in_a_name_is_no_event():
+    from newsprism.analyze import analyze
+
+    text = (
+        "The issue is whether the Civil Rights Act of 1964 covers LGBTQ people. "
+        "The act was last reauthorized in 2006 with a Senate vote of 98-0."
+    )
+    arts = [Article(id="a", text=text, outlet="A", published="2019-10-08")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    assert [t.date for t in brief.timeline] == ["2006-01-01"], brief.timeline

@@ -131,6 +131,11 @@ def _baseline(text: str, ss: int, start: int, end: int) -> bool:
     return bool(_CHANGE.search(" ".join(lead.split()[-8:])))
 
 
+#: a year inside a name ("the Voting Rights Act of 1965", "the American Rescue Plan Act of 2021", "the Class of 2020")
+_NAMED = re.compile(
+    r"\b(?:Act|Acts|Law|Code|Treaty|Accords?|Agreement|Plan|Bill|Convention|Protocol|Amendments?|Resolution|"
+    r"Class|War)\s+of\s+$"
+)
 _MONEY = re.compile(r"[$€£]\s?\d|\b(?:million|billion|trillion)\b", re.I)
 
 
@@ -209,6 +214,7 @@ def timeline(
             ss, se = _sentence_bounds(art, an, t.start, t.end)
             if (
                 _comparison(art.text, ss, t.start)
+                or _NAMED.search(art.text, max(ss, t.start - 20), t.start) is not None
                 or _baseline(art.text, ss, t.start, t.end)
                 or _money_window(art.text, ss, t.start, t.date, t.end_date)
                 or _stamp(art.text, ss, se)
