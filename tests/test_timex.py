@@ -277,3 +277,18 @@ def test_a_month_day_takes_the_year_written_next_to_it():
     # months apart, the nearest year to the report still wins
     text = "Cheeks, who was fired March 2 as head coach, is the fourth coach since King took over on May 26, 2003."
     assert _spans(text, "2005-05-24")["March 2"] == ("2005-03-02", None)
+
+
+def test_a_past_month_day_is_not_after_the_report():
+    # "rear-ended a truck on June 8" in a May 2013 report happened in June 2012
+    text = "Her latest stay comes after Lohan rear-ended a truck on Pacific Coast Highway on June 8, and then lied."
+    assert _spans(text, "2013-05-03")["June 8"] == ("2012-06-08", None)
+    # ahead despite a past verb: an infinitive, a passive after "be", an appositive borrowing the main verb
+    text = "Mr Pitman was remanded in custody to appear before Taunton Crown Court on 19 August."
+    assert _spans(text, "2013-07-23")["19 August"] == ("2013-08-19", None)
+    assert _spans("Orozco is to be formally sentenced May 3 by the judge.", "2007-04-04")["May 3"] == (
+        "2007-05-03",
+        None,
+    )
+    text = "Joni Ernst, a candidate in the Republican Senate primary on June 3, announced in an ad that she grew up on a farm."
+    assert _spans(text, "2014-03-25")["June 3"] == ("2014-06-03", None)

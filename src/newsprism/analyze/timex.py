@@ -205,7 +205,10 @@ def _the_last(m: re.Match[str]) -> str | None:
     return "part" if m.string.startswith(" of ", m.end()) else "rolling"
 
 
-def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tuple[date, date | None] | None:
+def _resolve(
+    kind: str, m: re.Match[str], ref: date | None, future: bool, past: bool = False
+) -> tuple[date, date | None] | None:
+    """``past``: the expression's own clause is in the past tense, so it is not after ``ref``."""
     g = m.groups()
     if kind == "mrange":
         m1 = _MONTHS[g[0].lower().rstrip(".")]
@@ -226,6 +229,10 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
         y = int(g[2]) if g[2] else _nearest_year(ref, mo, d, future)
         if y is None:
             return None
+        # "rear-ended a truck on June 8" in a May report: last June, not next month (a week's slack for a
+        # reference that is only inferred)
+        if not g[2] and past and ref is not None and y == ref.year and (date(y, mo, min(d, 28)) - ref).days > 7:
+            y -= 1
         try:
             return date(y, mo, d), None
         except ValueError:
@@ -467,6 +474,22 @@ def local_tense(text: str, start: int, end: int, lo: int, hi: int) -> bool | Non
     return _first_tense(_WORD.findall(_APPOSITIVE.sub(" ", text[end:hi]))[:12])
 
 
+def _own_past(text: str, start: int, lo: int) -> bool:
+    """The expression's own clause has a past verb before it and no infinitive after that verb: "rear-ended
+    a truck on June 8" is past; "was remanded in custody to appear in court on 19 August", "is to be
+    formally sentenced May 3" (a passive after "be") and an appositive that borrows the main verb ("Joni Ernst, a candidate in
+    the primary on June 3, announced …") are not."""
+    before = text[lo:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    words = _WORD.findall(before[breaks[-1].end() :] if breaks else before)[-12:]
+    ts = _tenses(words)
+    for i in range(len(words) - 1, -1, -1):
+        if ts[i] is not None:
+            low = [w.lower() for w in words]
+            return ts[i] is False and "to" not in low[i + 1 :] and "be" not in low[max(0, i - 2) : i]
+    return False
+
+
 #: a comma-enclosed noun phrase ("…, his first visit since …, …") inside a sentence
 _APPOSITIVE = re.compile(r",\s+(?:his|her|its|their|the|a|an)\s[^,;:]*,")
 
@@ -557,7 +580,8 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
                 if any(ms < e and me > s for s, e in taken):
                     continue
                 tense = local_tense(text, ms, me, sent.start, sent.end)
-                res = _resolve(kind, m, ref, future if tense is None else tense)
+                past = tense is False and _own_past(text, ms, sent.start)
+                res = _resolve(kind, m, ref, future if tense is None else tense, past=past)
                 if not res:
                     continue
                 d, end = res
