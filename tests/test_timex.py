@@ -292,3 +292,11 @@ def test_a_past_month_day_is_not_after_the_report():
     )
     text = "Joni Ernst, a candidate in the Republican Senate primary on June 3, announced in an ad that she grew up on a farm."
     assert _spans(text, "2014-03-25")["June 3"] == ("2014-06-03", None)
+
+
+def test_a_weekday_before_a_month_day_picks_its_year_and_is_not_read_twice():
+    # Sept. 14 was a Friday in 2012, not in 2013: a May 2013 report of "Friday, Sept. 14" means 2012
+    got = _spans("The process began at 4:20 p.m. on Friday, Sept. 14, when he sent an e-mail.", "2013-05-15")
+    assert got == {"Sept. 14": ("2012-09-14", None)}
+    got = _spans("Officials said on Friday, March 17 that they met. He left Friday.", "2023-03-20")
+    assert got == {"March 17": ("2023-03-17", None), "Friday": ("2023-03-17", None)}

@@ -229,6 +229,8 @@ def _resolve(
         y = int(g[2]) if g[2] else _nearest_year(ref, mo, d, future)
         if y is None:
             return None
+        if not g[2] and ref is not None:
+            y = _weekday_year(m, ref, mo, d, y)
         # "rear-ended a truck on June 8" in a May report: last June, not next month (a week's slack for a
         # reference that is only inferred)
         if not g[2] and past and ref is not None and y == ref.year and (date(y, mo, min(d, 28)) - ref).days > 7:
@@ -474,6 +476,25 @@ def local_tense(text: str, start: int, end: int, lo: int, hi: int) -> bool | Non
     return _first_tense(_WORD.findall(_APPOSITIVE.sub(" ", text[end:hi]))[:12])
 
 
+_WEEKDAY_BEFORE = re.compile(rf"({_DAY}),?\s+$")
+_DATE_AFTER = re.compile(rf",?\s+(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})\b")
+
+
+def _weekday_year(m: re.Match[str], ref: date, mo: int, d: int, y: int) -> int:
+    """ "Friday, Sept. 14" without a year: the year around ``ref`` in which Sept. 14 is a Friday."""
+    wm = _WEEKDAY_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    if not wm:
+        return y
+    wd = _DAYS[wm.group(1).lower()]
+    for cand in sorted((y, ref.year - 1, ref.year, ref.year + 1), key=lambda c: (c != y, abs(c - ref.year))):
+        try:
+            if date(cand, mo, d).weekday() == wd:
+                return cand
+        except ValueError:
+            continue
+    return y
+
+
 def _own_past(text: str, start: int, lo: int) -> bool:
     """The expression's own clause has a past verb before it and no infinitive after that verb: "rear-ended
     a truck on June 8" is past; "was remanded in custody to appear in court on 19 August", "is to be
@@ -577,6 +598,8 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
                     ms = m.start(_STARTS[kind])  # drop the preposition ("in 1949", "from Monday")
                 if _is_title(text, ms, me):
                     continue
+                if kind == "day" and not m.group(1) and _DATE_AFTER.match(text, me):
+                    continue  # "on Friday, Sept. 14": the month-day dates it
                 if any(ms < e and me > s for s, e in taken):
                     continue
                 tense = local_tense(text, ms, me, sent.start, sent.end)
