@@ -430,3 +430,15 @@ def test_a_year_in_a_name_is_no_event():
     arts = [Article(id="a", text=text, outlet="A", published="2019-10-08")]
     brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
     assert [t.date for t in brief.timeline] == ["2006-01-01"], brief.timeline
+
+
+def test_a_clause_opening_with_an_ing_verb_or_where_has_its_subject_elsewhere():
+    from newsprism.analyze import analyze
+
+    sents = [
+        "Outgoing adviser Larry Summers spoke at length, warning on Wednesday that inaction would raise the risk of a recession.",
+        "Members of the main unions began converging on parliament, where the government was preparing a vote on Thursday.",
+    ]
+    arts = [Article(id="a", text=" ".join(sents), outlet="A", published="2010-04-30")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    assert sorted(t.text for t in brief.timeline) == sorted(sents), brief.timeline

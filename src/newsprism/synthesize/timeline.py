@@ -46,7 +46,7 @@ def _balanced(text: str) -> bool:
 _HEADLESS = re.compile(
     r"(?:(?:but|and|or|then)\s+)?(?:who|whom|whose|which|according|is|are|was|were|has|have|had|will|would|"
     r"could|can|did|does|do|said|says|told|tells|met|spoke|began|became|came|went|made|gave|took|held|wrote|"
-    r"sent|saw|won|lost|ran|brought|found|fell|rose|led|paid|struck|got|kept|[a-z]{2,}ed)\b"
+    r"sent|saw|won|lost|ran|brought|found|fell|rose|led|paid|struck|got|kept|where|[a-z]{2,}ed|[a-z]{3,}ing)\b"
 )
 #: a sentence-opening phrase that leaves the main clause for later ("In court papers filed against
 #: Jackson on Friday, prosecutors said …")
