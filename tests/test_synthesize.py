@@ -69,6 +69,14 @@ def demo():
     return arts, brief
 
 
+def _one_article_brief(text: str, published: str):
+    """The brief of a one-article story (regex sentences, no embedder): timeline rules on written text."""
+    from newsprism.analyze import analyze
+
+    arts = [Article(id="a", text=text, outlet="A", published=published)]
+    return synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+
+
 def _text(arts: list[Article], span) -> str:
     return next(a for a in arts if a.id == span.article).text[span.start : span.end]
 
@@ -263,14 +271,12 @@ def _omits_cell(table: str, num: int) -> str:
 
 def test_a_timeline_entry_never_starts_inside_a_number():
     """'more than 31, 000' (text rebuilt from tokens) is one number: the clause holding the date keeps all of it."""
-    from newsprism.analyze import analyze
     from newsprism.synthesize._text import clauses
 
     text = "A major earthquake killed more than 31, 000 people in the city of Bam in December 2003, officials said."
     spans = [text[a:b] for a, b in clauses(text, 0, len(text))]
     assert spans == [text.split(", officials")[0], "officials said."], spans
-    arts = [Article(id="a", text=text, outlet="A", published="2005-11-28")]
-    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    brief = _one_article_brief(text, "2005-11-28")
     dated = [t for t in brief.timeline if t.date.startswith("2003-12")]
     assert dated and all("31, 000 people" in t.text for t in dated), brief.timeline
     # a year, then a count, is two numbers: the clause still ends at the year
@@ -311,8 +317,7 @@ def test_a_timeline_entry_says_who_did_what():
         "An inmate escaped from a prison van near Houston, according to a Texas prison statement Monday.",
         "In court papers filed against the congressman on Friday, prosecutors said he must forfeit $750,000.",
     ]
-    arts = [Article(id="a", text=" ".join(sents), outlet="A", published="2018-01-24")]
-    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    brief = _one_article_brief(" ".join(sents), "2018-01-24")
     assert sorted(t.text for t in brief.timeline) == sorted(sents), brief.timeline
     # a clause with its own subject stays a clause
     text = "Xi will travel to Russia next week, Beijing and Moscow announced on Friday."
@@ -325,14 +330,11 @@ def test_a_timeline_entry_says_who_did_what():
 
 
 def test_a_posting_stamp_is_no_timeline_entry():
-    from newsprism.analyze import analyze
-
     text = (
         "On behalf of Newman & Newman, LLP. posted in Hit and Run Accidents on Friday, September 20, 2013.\n\n"
         "Updated: The driver surrendered to the police on Friday after a week in hiding, officials said."
     )
-    arts = [Article(id="a", text=text, outlet="A", published="2013-09-20")]
-    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    brief = _one_article_brief(text, "2013-09-20")
     # the stamp's date is not an entry; a report that opens with "Updated:" is one
     assert [t.text for t in brief.timeline] == [
         "The driver surrendered to the police on Friday after a week in hiding"
@@ -340,105 +342,78 @@ def test_a_posting_stamp_is_no_timeline_entry():
 
 
 def test_dates_offered_as_alternatives_are_no_entries():
-    from newsprism.analyze import analyze
-
     text = (
         "It is not clear how he plans to deploy the new party in 2022 or 2024. "
         "He founded the party in 2021 after leaving the Democrats."
     )
-    arts = [Article(id="a", text=text, outlet="A", published="2021-10-05")]
-    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    brief = _one_article_brief(text, "2021-10-05")
     assert [t.date for t in brief.timeline] == ["2021-01-01"], brief.timeline
 
 
 def test_a_clause_opening_with_said_or_an_irregular_past_has_its_subject_elsewhere():
-    from newsprism.analyze import analyze
-
     sents = [
         "The chairman of the committee, Representative Trey Gowdy, said he intends to hold a hearing at the end of July.",
         "The governor, a Republican, told The Indianapolis Star on Saturday that he was taken aback.",
     ]
-    arts = [Article(id="a", text=" ".join(sents), outlet="A", published="2018-07-16")]
-    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    brief = _one_article_brief(" ".join(sents), "2018-07-16")
     assert sorted(t.text for t in brief.timeline) == sorted(sents), brief.timeline
 
 
 def test_a_sentence_opening_subordinate_clause_widens_to_its_main_clause():
-    from newsprism.analyze import analyze
-
     text = (
         "When she was released from the hospital in 1992, she found herself in the spotlight again, "
         "thanks in part to a movie."
     )
-    arts = [Article(id="a", text=text, outlet="A", published="2008-12-12")]
-    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    brief = _one_article_brief(text, "2008-12-12")
     assert [t.text for t in brief.timeline] == [text], brief.timeline
 
 
 def test_a_season_is_a_range_and_since_the_season_after_a_superlative_is_no_event():
-    from newsprism.analyze import analyze
-
     text = (
         "The Sixers fired Cheeks after a 9-14 start to the 2008-09 season. "
         "He guided them to the playoffs for the first time since the 2004-05 season."
     )
-    arts = [Article(id="a", text=text, outlet="A", published="2008-12-13")]
-    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    brief = _one_article_brief(text, "2008-12-13")
     assert [(t.date, t.end_date) for t in brief.timeline] == [("2008-01-01", "2009-12-31")], brief.timeline
 
 
 def test_a_change_measured_from_a_date_is_no_event():
-    from newsprism.analyze import analyze
-
     text = (
         "The population was 331.5 million, an increase of only 7.4% from 2010. "
         "It grew from 2010 to 2020 at the slowest rate in a century."
     )
-    arts = [Article(id="a", text=text, outlet="A", published="2021-04-27")]
-    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    brief = _one_article_brief(text, "2021-04-27")
     assert [(t.date, t.end_date) for t in brief.timeline] == [("2010-01-01", "2020-12-31")], brief.timeline
 
 
 def test_a_clause_never_opens_inside_a_date():
-    from newsprism.analyze import analyze
-
     text = "O'Brien was hired as the 20th coach of the 76ers on April 21, 2004 and posted a record of 43-39 in 2004-05."
-    arts = [Article(id="a", text=text, outlet="A", published="2005-05-23")]
-    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    brief = _one_article_brief(text, "2005-05-23")
     assert {t.text for t in brief.timeline} == {text}, brief.timeline
 
 
 def test_a_budget_window_is_no_event():
-    from newsprism.analyze import analyze
-
     text = (
         "The budget plan includes similar savings, roughly $700 billion from 2013 to 2022, according to the CBO. "
         "From December 2007 through December 2008, the couple spent $313.89 on stuffed animals."
     )
-    arts = [Article(id="a", text=text, outlet="A", published="2012-08-14")]
-    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    brief = _one_article_brief(text, "2012-08-14")
     assert [(t.date, t.end_date) for t in brief.timeline] == [("2007-12-01", "2008-12-31")], brief.timeline
 
 
 def test_a_year_in_a_name_is_no_event():
-    from newsprism.analyze import analyze
-
     text = (
         "The issue is whether the Civil Rights Act of 1964 covers LGBTQ people. "
         "The act was last reauthorized in 2006 with a Senate vote of 98-0."
     )
-    arts = [Article(id="a", text=text, outlet="A", published="2019-10-08")]
-    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    brief = _one_article_brief(text, "2019-10-08")
     assert [t.date for t in brief.timeline] == ["2006-01-01"], brief.timeline
 
 
 def test_a_clause_opening_with_an_ing_verb_or_where_has_its_subject_elsewhere():
-    from newsprism.analyze import analyze
-
     sents = [
         "Outgoing adviser Larry Summers spoke at length, warning on Wednesday that inaction would raise the risk of a recession.",
         "Members of the main unions began converging on parliament, where the government was preparing a vote on Thursday.",
     ]
-    arts = [Article(id="a", text=" ".join(sents), outlet="A", published="2010-04-30")]
-    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    brief = _one_article_brief(" ".join(sents), "2010-04-30")
     assert sorted(t.text for t in brief.timeline) == sorted(sents), brief.timeline
