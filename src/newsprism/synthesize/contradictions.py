@@ -798,7 +798,8 @@ def _dates(al: Alignment, analyses: dict[str, Analysis], texts: dict[str, str]) 
     return out
 
 
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = "(?:" + "|".join(_DAYS) + ")"
 #: an event verb in the past right before the one weekday of a claim: 'died early Tuesday', 'was arrested on Friday'
 _DAY_OF = re.compile(
     rf"\b(?P<verb>[a-z]+ed|shot|hit|struck|fell|won|lost|met|left|took|began|held|sank|stole|fled|broke)\s+"
@@ -809,7 +810,6 @@ _REPORT_VERBS = {
     "report", "announc", "confirm", "releas", "issu", "publish", "tweet", "post", "stat", "not", "add",
     "reveal", "disclos", "claim", "warn", "argu", "expect", "schedul", "plann", "ask", "cit", "quot", "updat",
 }  # fmt: skip
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _weekdays(al: Alignment) -> list[Contradiction]:
@@ -853,10 +853,10 @@ def _weekdays(al: Alignment) -> list[Contradiction]:
     return out
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_WORD = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    rf"\b(?:{_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b"
 )
 
 

@@ -106,6 +106,17 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _RANGE = re.compile(r"\d\s*[-–]\s*\d|\b(?:to|through|until|and)\b", re.I)
 
 
+#: where the words leading up to a date start: a clause break
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+#: … or, for a comparison, also a conjunction ('… and has led since 2002' is not 'the lowest since')
+_CLAUSE_OR_LINK = re.compile(r"[,;:()—–]|\b(?:and|but|while|after|when|because)\b")
+
+
+def _words_before(text: str, ss: int, start: int, n: int, breaks: re.Pattern = _CLAUSE_BREAK) -> str:
+    """The last ``n`` words of sentence ``ss`` before ``start``, within its clause: what a date is said of."""
+    return " ".join(breaks.split(text[ss:start])[-1].split()[-n:])
+
+
 def _stamp(text: str, ss: int, se: int) -> bool:
     """A short line that stamps the page ("Updated: Rick Santorum on Sunday tried …" is a report)."""
     m = _STAMP.match(text, ss, se)
@@ -127,8 +138,7 @@ def _baseline(text: str, ss: int, start: int, end: int) -> bool:
     2020" is a period and stays)."""
     if _RANGE.search(text, start, end) or not _FROM.search(text, max(ss, start - 10), start):
         return False
-    lead = re.split(r"[,;:()—–]", text[ss:start])[-1]
-    return bool(_CHANGE.search(" ".join(lead.split()[-8:])))
+    return bool(_CHANGE.search(_words_before(text, ss, start, 8)))
 
 
 #: a year inside a name ("the Voting Rights Act of 1965", "the American Rescue Plan Act of 2021", "the Class of 2020")
@@ -145,8 +155,7 @@ def _money_window(text: str, ss: int, start: int, date: str, end_date: str | Non
     (a year) stays."""
     if not end_date or int(end_date[:4]) - int(date[:4]) < 4:
         return False
-    lead = re.split(r"[,;:()—–]", text[ss:start])[-1]
-    return bool(_MONEY.search(" ".join(lead.split()[-6:])))
+    return bool(_MONEY.search(_words_before(text, ss, start, 6)))
 
 
 def _comparison(text: str, ss: int, start: int) -> bool:
@@ -155,9 +164,7 @@ def _comparison(text: str, ss: int, start: int) -> bool:
     so does a negated "since" ("no functioning government since 1991" dates the collapse)."""
     if not _SINCE.search(text, max(ss, start - 16), start):
         return False
-    before = text[ss:start]
-    lead = re.split(r"[,;:()—–]|\b(?:and|but|while|after|when|because)\b", before)[-1]
-    return bool(_SUPERLATIVE.search(" ".join(lead.split()[-10:])))
+    return bool(_SUPERLATIVE.search(_words_before(text, ss, start, 10, _CLAUSE_OR_LINK)))
 
 
 # Two mentions of one date whose sentences align this well (a share of the fact link) state one event:
