@@ -1242,3 +1242,19 @@ def test_a_pronoun_after_the_subject_acted_on_an_object_pronoun_is_that_other_pe
     )
     [found] = _quotes(text)
     assert ("We are working on it.", "Dana Whitfield") in [(t, s) for t, s, _ in found], found
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_quote_nested_in_a_quote_keeps_the_outer_quote(backend: str) -> None:
+    """BASIL DEV: '"By waffling on a trade deal she … once called a "gold standard," Hillary Clinton
+    continues …," Short said' kept only '"gold standard,"': the inner opening mark restarted the quote
+    and the outer one was lost. An opening mark inside an open quote nests (straight or curly marks)."""
+    text = (
+        "Party spokeswoman Ana Ruiz criticised the plan on Sunday.\n\n"
+        '"By backing a bill she once called a "disaster," the mayor shows she has no plan," Ruiz said.\n\n'
+        "The council wrote: “Most residents regard “temporary housing” as a broken promise.”"
+    )
+    by = _by_text(text, backend)
+    outer = by['By backing a bill she once called a "disaster," the mayor shows she has no plan'][0]
+    assert outer and outer.endswith("Ruiz") and by["disaster"][0] == outer, by
+    assert "Most residents regard “temporary housing” as a broken promise." in by, by

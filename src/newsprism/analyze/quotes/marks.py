@@ -39,34 +39,39 @@ def _mark_dir(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
 
 
 def find_quoted(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
-    """Pairs of quotation marks (straight or curly, mixed), allowing quotes that run over paragraphs."""
+    """Pairs of quotation marks (straight or curly, mixed), allowing quotes that run over paragraphs.
+
+    An opening mark inside an open quote opens a quote inside it ('“… would likely render most
+    “Constitutional Authority Statements” controversial and contentious.”'): the next closing mark
+    closes the inner one, a later one the outer, so the outer quote is not lost."""
     out: list[_Raw] = []
-    open_at: int | None = None
+    stack: list[int] = []  # opening marks not yet closed, innermost last
     for k, (ps, pe) in enumerate(paras):
         marks = [i for i in range(ps, pe) if text[i] in _DOUBLE]
         skip_first = False
-        if open_at is not None:
+        if stack:
             if marks and marks[0] == ps:
                 skip_first = True  # continuation of a quote from the previous paragraph
             else:
-                open_at = None
+                stack = []
+        last_close = -1
         for n, i in enumerate(marks):
             if skip_first and n == 0:
                 continue
             opening, closing = _mark_dir(text, i, ps, pe)
-            if open_at is None:
+            if not stack:
                 if opening or not closing:
-                    open_at = i
+                    stack.append(i)
             elif closing or not opening:
-                s, e = open_at + 1, i
-                out.append(_Raw(open_at, i, s, e))
-                open_at = None
+                o = stack.pop()
+                out.append(_Raw(o, i, o + 1, i))
+                last_close = i
             else:
-                open_at = i  # unbalanced: restart at the new opening mark
-        if open_at is not None:
-            nxt = paras[k + 1][0] if k + 1 < len(paras) else None
-            if nxt is None or text[nxt] not in _DOUBLE:
-                open_at = None
+                stack.append(i)
+        # only a quote opened after the paragraph's last closing mark runs on into the next paragraph
+        nxt = paras[k + 1][0] if k + 1 < len(paras) else None
+        runs_on = bool(stack) and stack[-1] > last_close and nxt is not None and text[nxt] in _DOUBLE
+        stack = stack[-1:] if runs_on else []
     # single curly/straight quotes used as quotation marks in headlines: ‘trip for peace’
     for m in re.finditer(
         r"(?:(?<=\s)|(?<=^))[‘'](?=[A-Za-z])([^‘’'\n]{3,150}?[A-Za-z.!?,])[’'](?![A-Za-z])", text, re.M
