@@ -1258,3 +1258,19 @@ def test_a_quote_nested_in_a_quote_keeps_the_outer_quote(backend: str) -> None:
     outer = by['By backing a bill she once called a "disaster," the mayor shows she has no plan'][0]
     assert outer and outer.endswith("Ruiz") and by["disaster"][0] == outer, by
     assert "Most residents regard “temporary housing” as a broken promise." in by, by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_closing_mark_typed_with_its_space_on_the_wrong_side(backend: str) -> None:
+    """ECB+ DEV (text rebuilt from tokens): '"I made the decision because …, "said Stefanski.' read the
+    second mark as an opening one: the quote was lost and '"said Stefanski. …' became one. Inside an open
+    quote, a straight mark after ', ' that an attribution follows ('said X', 'X said', 'he said') closes it."""
+    text = (
+        "The club fired its coach on Sunday.\n\n"
+        '"We were not winning the games we had to win, "said owner Paula Brandt.\n\n'
+        '"It was time for a change, "Brandt said.'
+    )
+    by = _by_text(text, backend)
+    assert by.get("We were not winning the games we had to win") == ("Paula Brandt", "owner"), by
+    assert by.get("It was time for a change")[0] == "Paula Brandt", by
+    assert not any(t.startswith("said") for t in by), by

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprism.analyze.quotes.lexicon import _SMALL
+from newsprism.analyze.quotes.lexicon import _SAY, _SMALL
 
 _OPEN_CTX = set(" \t\n([{—–-/:")
 _CLOSE_CTX = set(" \t\n.,;:!?)]}—–-/")
 _DOUBLE = '"“”„«»'
+#: the attribution right after a closing mark typed with its space on the wrong side ('progress, "said Stefanski.')
+_SAID_AFTER = re.compile(rf"(?:(?:he|she|they|[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){{0,3}})[ \t]+)?(?:{_SAY})\b")
 
 
 @dataclass
@@ -24,7 +26,8 @@ class _Raw:
     end: int  # content end
 
 
-def _mark_dir(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
+def _mark_dir(text: str, i: int, lo: int, hi: int, inside: bool = False) -> tuple[bool, bool]:
+    """(may open, may close) for the mark at ``i`` in the paragraph ``text[lo:hi]``; ``inside``: a quote is open."""
     ch = text[i]
     opening = i == lo or text[i - 1] in _OPEN_CTX
     closing = i + 1 >= hi or text[i + 1] in _CLOSE_CTX
@@ -35,6 +38,16 @@ def _mark_dir(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
             return False, True
         if opening and closing:  # isolated straight mark: guess from what follows
             return i + 1 < hi and text[i + 1] == " " and not (i > lo and text[i - 1] == " "), i + 1 >= hi
+    if (
+        inside
+        and opening
+        and ch == '"'
+        and i - 2 >= lo
+        and text[i - 1] == " "
+        and text[i - 2] in ",.?!"
+        and _SAID_AFTER.match(text, i + 1, hi)
+    ):
+        return False, True  # '… not progressing, "said Stefanski.': it closes the quote, the space is misplaced
     return opening, closing
 
 
@@ -58,7 +71,7 @@ def find_quoted(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
         for n, i in enumerate(marks):
             if skip_first and n == 0:
                 continue
-            opening, closing = _mark_dir(text, i, ps, pe)
+            opening, closing = _mark_dir(text, i, ps, pe, inside=bool(stack))
             if not stack:
                 if opening or not closing:
                     stack.append(i)
