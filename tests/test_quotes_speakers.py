@@ -1274,3 +1274,24 @@ def test_a_closing_mark_typed_with_its_space_on_the_wrong_side(backend: str) -> 
     assert by.get("We were not winning the games we had to win") == ("Paula Brandt", "owner"), by
     assert by.get("It was time for a change")[0] == "Paula Brandt", by
     assert not any(t.startswith("said") for t in by), by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_quote_set_as_paragraphs_without_opening_marks_runs_to_its_closing_mark(backend: str) -> None:
+    """BASIL DEV: 'Warner said in a statement: “Congress and the American people deserve …' / 'It is also
+    critical … would be unacceptable.”' was lost: the second paragraph opens with no mark, so the quote
+    ended with the first. It runs on to the closing mark that starts the marks of one of the next three
+    paragraphs, when those before it have none; a mark that can open there ends nothing."""
+    text = (
+        "Mayor Lena Ortiz responded on Friday.\n\n"
+        "Ortiz said in a statement: “The council has failed the people of this city.\n\n"
+        "We will keep the clinics open.\n\n"
+        "Nothing short of that will do.”\n\n"
+        "The council did not reply.\n\n"
+        "A resident said: “We are tired of waiting.\n\n"
+        "Another resident added that the buses “never come.”"
+    )
+    by = _by_text(text, backend)
+    long = "The council has failed the people of this city.\n\nWe will keep the clinics open.\n\nNothing short of that will do."
+    assert by.get(long, (None,))[0] == "Lena Ortiz", by
+    assert "never come." in by and not any(t.startswith("We are tired") for t in by), by

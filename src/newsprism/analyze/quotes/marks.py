@@ -56,13 +56,17 @@ def find_quoted(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
 
     An opening mark inside an open quote opens a quote inside it ('“… would likely render most
     “Constitutional Authority Statements” controversial and contentious.”'): the next closing mark
-    closes the inner one, a later one the outer, so the outer quote is not lost."""
+    closes the inner one, a later one the outer, so the outer quote is not lost.  A quote runs on into
+    the next paragraph when that paragraph opens with a mark, or, where the next paragraphs open with no
+    mark (a statement or post set as paragraphs), up to the closing mark that starts the marks of a later
+    one (:func:`_unmarked_close`)."""
     out: list[_Raw] = []
     stack: list[int] = []  # opening marks not yet closed, innermost last
+    close_at: int | None = None  # the closing mark, paragraphs ahead, of the quote that runs on unmarked
     for k, (ps, pe) in enumerate(paras):
         marks = [i for i in range(ps, pe) if text[i] in _DOUBLE]
         skip_first = False
-        if stack:
+        if stack and close_at is None:
             if marks and marks[0] == ps:
                 skip_first = True  # continuation of a quote from the previous paragraph
             else:
@@ -72,19 +76,26 @@ def find_quoted(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
             if skip_first and n == 0:
                 continue
             opening, closing = _mark_dir(text, i, ps, pe, inside=bool(stack))
-            if not stack:
-                if opening or not closing:
-                    stack.append(i)
-            elif closing or not opening:
+            if i == close_at or (stack and close_at is None and (closing or not opening)):
                 o = stack.pop()
                 out.append(_Raw(o, i, o + 1, i))
-                last_close = i
+                last_close, close_at = i, None
+            elif not stack:
+                if opening or not closing:
+                    stack.append(i)
             else:
                 stack.append(i)
+        if close_at is not None:
+            continue  # the quote runs on through this paragraph (it has no marks)
         # only a quote opened after the paragraph's last closing mark runs on into the next paragraph
         nxt = paras[k + 1][0] if k + 1 < len(paras) else None
-        runs_on = bool(stack) and stack[-1] > last_close and nxt is not None and text[nxt] in _DOUBLE
-        stack = stack[-1:] if runs_on else []
+        fresh = bool(stack) and stack[-1] > last_close
+        if fresh and (
+            (nxt is not None and text[nxt] in _DOUBLE) or (close_at := _unmarked_close(text, paras, k)) is not None
+        ):
+            stack = stack[-1:]
+        else:
+            stack = []
     # single curly/straight quotes used as quotation marks in headlines: ‘trip for peace’
     for m in re.finditer(
         r"(?:(?<=\s)|(?<=^))[‘'](?=[A-Za-z])([^‘’'\n]{3,150}?[A-Za-z.!?,])[’'](?![A-Za-z])", text, re.M
@@ -92,6 +103,20 @@ def find_quoted(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
         out.append(_Raw(m.start(), m.end() - 1, m.start(1), m.end(1)))
     out.sort(key=lambda r: r.open)
     return out
+
+
+def _unmarked_close(text: str, paras: list[tuple[int, int]], k: int, reach: int = 3) -> int | None:
+    """The closing mark that ends a quote left open at the end of paragraph ``k`` when the paragraphs
+    after it open with no mark ('… tweeted Saturday: “I had to fire General Flynn …' / 'He has pled
+    guilty to those lies.' / 'There was nothing to hide!”'): the first mark of one of the next ``reach``
+    paragraphs, when it can only close and every paragraph before it has no mark at all."""
+    for ps, pe in paras[k + 1 : k + 1 + reach]:
+        first = next((i for i in range(ps, pe) if text[i] in _DOUBLE), None)
+        if first is None:
+            continue
+        opening, closing = _mark_dir(text, first, ps, pe, inside=True)
+        return first if closing and not opening else None
+    return None
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
