@@ -1294,4 +1294,21 @@ def test_a_quote_set_as_paragraphs_without_opening_marks_runs_to_its_closing_mar
     by = _by_text(text, backend)
     long = "The council has failed the people of this city.\n\nWe will keep the clinics open.\n\nNothing short of that will do."
     assert by.get(long, (None,))[0] == "Lena Ortiz", by
-    assert "never come." in by and not any(t.startswith("We are tired") for t in by), by
+    assert "never come." in by and not any(t.startswith("We are tired") and "buses" in t for t in by), by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_quote_never_closed_runs_to_its_paragraphs_end(backend: str) -> None:
+    """BASIL DEV: '“…,” Bloomberg said. “Trump says he wants to run the nation like he’s running his business?
+    God help us.' has no closing mark, and the quote was lost (its middle became Trump's reported speech). A
+    mark opening a sentence that nothing closes quotes to the paragraph's end, unless the sentence ends with
+    its own attribution (a stray mark before the writer's report)."""
+    text = (
+        "“The budget is a disgrace,” Governor Ellen Marsh said. “They call this a plan? Nobody believes that.\n\n"
+        "The legislature adjourned on Friday.\n\n"
+        '"Officers found the stolen car near the highway, police said.\n\n'
+        "The car was towed."
+    )
+    by = _by_text(text, backend)
+    assert by.get("They call this a plan? Nobody believes that.", (None,))[0] == "Ellen Marsh", by
+    assert not any(t.startswith("Officers found") for t in by), by

@@ -59,7 +59,8 @@ def find_quoted(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
     closes the inner one, a later one the outer, so the outer quote is not lost.  A quote runs on into
     the next paragraph when that paragraph opens with a mark, or, where the next paragraphs open with no
     mark (a statement or post set as paragraphs), up to the closing mark that starts the marks of a later
-    one (:func:`_unmarked_close`)."""
+    one (:func:`_unmarked_close`).  A sentence quoted to the paragraph's end with no closing mark at all
+    is a quote to that end (:func:`_unclosed_sentence`), unless it ends with its own attribution."""
     out: list[_Raw] = []
     stack: list[int] = []  # opening marks not yet closed, innermost last
     close_at: int | None = None  # the closing mark, paragraphs ahead, of the quote that runs on unmarked
@@ -95,6 +96,8 @@ def find_quoted(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
         ):
             stack = stack[-1:]
         else:
+            if fresh and _unclosed_sentence(text, stack[-1], ps, pe):
+                out.append(_Raw(stack[-1], pe, stack[-1] + 1, pe))
             stack = []
     # single curly/straight quotes used as quotation marks in headlines: ‘trip for peace’
     for m in re.finditer(
@@ -117,6 +120,21 @@ def _unmarked_close(text: str, paras: list[tuple[int, int]], k: int, reach: int 
         opening, closing = _mark_dir(text, first, ps, pe, inside=True)
         return first if closing and not opening else None
     return None
+
+
+#: a sentence that ends with its own attribution (', authorities said.'): the writer's report, not a quote
+_OWN_ATTRIBUTION = re.compile(rf",[ \t]+[^,!?]{{0,60}}\b(?:{_SAY})\b[^,.!?]{{0,30}}[.!?]?$")
+
+
+def _unclosed_sentence(text: str, i: int, ps: int, pe: int) -> bool:
+    """The mark at ``i`` opens a quote that its writer never closed: it opens a sentence (or follows a colon)
+    and what follows to the paragraph's end is a capitalised sentence of three words or more ('“Trump says
+    he wants to run the nation like he’s running his business? God help us.' and no closing mark)."""
+    if not re.search(r"(?:^|[.!?:…][”\"’']?\s+)$", text[ps:i]):
+        return False
+    if _OWN_ATTRIBUTION.search(text, i + 1, pe):
+        return False  # '"Officers found a gun …, Troy police Lt. Gerry Scherlinck said.': a stray mark before a report
+    return bool(re.match(r"[A-Z][\w’'\-]*(?:\s+\S+){2,}", text[i + 1 : pe]))
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
