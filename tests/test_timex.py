@@ -300,3 +300,50 @@ def test_a_weekday_before_a_month_day_picks_its_year_and_is_not_read_twice():
     assert got == {"Sept. 14": ("2012-09-14", None)}
     got = _spans("Officials said on Friday, March 17 that they met. He left Friday.", "2023-03-20")
     assert got == {"March 17": ("2023-03-17", None), "Friday": ("2023-03-17", None)}
+
+
+def test_a_timeline_entry_is_no_phrase_cut_from_its_sentence():
+    """With a date's commas no longer clause breaks, the clause around a date is read as it stands: one
+    opening with a preposition or a number is a phrase of its sentence, and one whose object (a "that"
+    clause) follows is not a statement either; a clause that says something on its own is kept."""
+    from newsprism.model import Story
+    from newsprism.synthesize import synthesize
+
+    sents = [
+        "The ship was seized off the coast of Yemen, by armed pirates from the region on June 3, 2009.",
+        "The mayor told reporters on May 4, 2010, just before the vote, that the plant would close.",
+        "The mayor was born on March 2, 1950, in Dayton, Ohio, and raised there.",
+    ]
+    arts = [Article(id="a", text=" ".join(sents), outlet="A", published="2011-01-05")]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    assert sorted(t.text for t in brief.timeline) == sorted(
+        [sents[0], sents[1], "The mayor was born on March 2, 1950, in Dayton, Ohio"]
+    ), brief.timeline
+
+
+def test_the_comma_inside_a_date_is_no_clause_break():
+    """'April 21, 2004', 'March 20-22, 2023', '18 September, 2013' and 'Friday, Sept. 14' are one date each,
+    the comma closing a written year belongs to the date and 'Dayton, Ohio' is one place; a comma before a
+    number that is no year still breaks."""
+    from newsprism.synthesize._text import clauses
+
+    def cut(text: str) -> list[str]:
+        return [text[s:e] for s, e in clauses(text, 0, len(text))]
+
+    assert cut("The mayor was sworn in on April 21, 2004 and resigned, aides said.") == [
+        "The mayor was sworn in on April 21, 2004 and resigned",
+        "aides said.",
+    ]
+    assert cut("The talks ran March 20-22, 2023, in Geneva, he said.") == [
+        "The talks ran March 20-22, 2023, in Geneva",
+        "he said.",
+    ]
+    assert cut("She was born in Dayton, Ohio, and in Macon, Ga., he said.") == [
+        "She was born in Dayton, Ohio",
+        "and in Macon, Ga.",
+        "he said.",
+    ]
+    assert cut("On 18 September, 2013 the court sat.") == ["On 18 September, 2013 the court sat."]
+    assert cut("On Friday, Sept. 14, the board met.") == ["On Friday, Sept. 14", "the board met."]
+    assert cut("He won on Monday, 2013 voters said.") == ["He won on Monday", "2013 voters said."]
+    assert cut("It rained on May 4, 12 people left.") == ["It rained on May 4", "12 people left."]

@@ -197,6 +197,42 @@ def open_quote(text: str) -> bool:
 
 _DIGIT_GROUP = re.compile(r"(?<![\d.,])\d{1,3},$")
 _GROUP_AFTER = re.compile(r"\d{3}(?![\d])")
+_MON = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_MONTH_DAY = rf"(?:\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?|\b\d{{1,2}}\s+{_MON})"
+#: the commas of a date are no clause break: "April 21, 2004", "March 20-22, 2023", "18 September, 2013"
+#: (a month-day before it, a year after), "Friday, Sept. 14" (a weekday before it, a month-day after) and
+#: the comma that closes a written year ("on July 20, 2006, described him as …")
+_MONTH_DAY_COMMA = re.compile(rf"{_MONTH_DAY},$")
+_CLOSING_COMMA = re.compile(rf"{_MONTH_DAY},\s+(?:1[89]|20)\d{{2}},$")
+_YEAR_AFTER = re.compile(r"(?:1[89]|20)\d{2}\b")
+_WEEKDAY_COMMA = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),$")
+_MONTH_DAY_AFTER = re.compile(rf"{_MON}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MON}(?![A-Za-z])")
+
+
+#: "Nashville, Tenn.", "Newport Beach, Calif.": the comma between a place and its state is no clause break
+_STATE_AFTER = re.compile(
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    r"N\.[HJMYCD]|Okla|Ore|Pa|R\.I|S\.[CD]|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo)\.|(?:Alabama|Alaska|Arizona|"
+    r"Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|"
+    r"Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|"
+    r"Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
+    r"Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
+    r"Washington|West Virginia|Wisconsin|Wyoming)\b"
+)
+_PLACE_COMMA = re.compile(r"\b[A-Z][a-z]+,$")
+
+
+def _date_comma(text: str, start: int, comma: int, after: int) -> bool:
+    """The comma at ``comma`` (``after`` past its space) sits inside a date or a "city, state" name."""
+    return bool(
+        _CLOSING_COMMA.search(text, start, comma + 1)
+        or (_MONTH_DAY_COMMA.search(text, start, comma + 1) and _YEAR_AFTER.match(text, after))
+        or (_WEEKDAY_COMMA.search(text, start, comma + 1) and _MONTH_DAY_AFTER.match(text, after))
+        or (_PLACE_COMMA.search(text, start, comma + 1) and _STATE_AFTER.match(text, after))
+    )
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -206,6 +242,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in re.finditer(r"[,;:—–]\s|\s[—–]\s", text[start:end]):
         if _DIGIT_GROUP.search(text, start, start + m.start() + 1) and _GROUP_AFTER.match(text, start + m.end()):
             continue  # '31, 000': text rebuilt from tokens writes a digit group after ', '
+        if m.group(0)[0] == "," and _date_comma(text, start, start + m.start(), start + m.end()):
+            continue
         e = start + m.start()
         if e > s:
             out.append((s, e))

@@ -42,9 +42,12 @@ def _balanced(text: str) -> bool:
 #: a clause opening like this has its subject elsewhere in the sentence: a relative clause ("who wrote
 #: on Saturday that …"), a bare verb ("was last reauthorized in 2006", "but returned part-time this
 #: year"), an attribution ("according to a prison statement Monday"); case-sensitive, so a sentence
-#: start ("Was it …") or a name is not one
+#: start ("Was it …") or a name is not one; nor is a clause opening with a preposition ("by Somali pirates
+#: from the region on September 15, 2008.", "amid panic selling … on Jan. 20, 2017.") or a number ("a heavily
+#: redacted, 16-page document …"): a phrase cut from its sentence
 _HEADLESS = re.compile(
     r"(?:(?:but|and|or|then)\s+)?(?:who|whom|whose|which|according|is|are|was|were|has|have|had|will|would|"
+    r"by|amid|to|from|for|with|in|on|at|of|than|via|despite|during|following|since|until|after|before|\d+|"
     r"could|can|did|does|do|said|says|told|tells|met|spoke|began|became|came|went|made|gave|took|held|wrote|"
     r"sent|saw|won|lost|ran|brought|found|fell|rose|led|paid|struck|got|kept|where|[a-z]{2,}ed|[a-z]{3,}ing)\b"
 )
@@ -56,24 +59,25 @@ _INTRO = re.compile(
 )
 
 
+_THAT_NEXT = re.compile(r"[,;:—–]?\s*that\s")
+
+
 def _fragment(text: str, cs: int, ce: int, ss: int, se: int) -> bool:
     """A clause that does not say what happened on its own: its subject or its main clause is elsewhere."""
     seg = text[cs:ce].lstrip("\"“‘'( ")
+    if ce < se and _THAT_NEXT.match(text, ce):
+        return True  # what was said or found comes next: "Comey told Congress on Oct. 28, 2016, …, that the FBI had …"
     if cs > ss:
         return _HEADLESS.match(seg) is not None
     return ce < se and _INTRO.match(seg) is not None
 
 
-def _stating_text(
-    article: Article, ss: int, se: int, start: int, end: int, spans: list[tuple[int, int]] = ()
-) -> tuple[int, int]:
+def _stating_text(article: Article, ss: int, se: int, start: int, end: int) -> tuple[int, int]:
     """The clause of sentence ``ss:se`` around the time mention if it says something (≥ 5 words,
-    quotes intact, its subject and main clause its own), else the sentence. ``spans`` are the
-    article's date expressions: a clause that opens inside one ("2004 and posted a record …", cut
-    after "on April 21,") is a cut, not a clause."""
+    quotes intact, its subject, main clause and object its own), else the sentence."""
     for cs, ce in clauses(article.text, ss, se):
         if cs <= start and end <= ce and n_words(article.text[cs:ce]) >= 5 and _balanced(article.text[cs:ce]):
-            if _fragment(article.text, cs, ce, ss, se) or any(s < cs < e for s, e in spans):
+            if _fragment(article.text, cs, ce, ss, se):
                 break
             return trim_span(article.text, cs, ce)
     return trim_span(article.text, ss, se)
@@ -214,7 +218,6 @@ def timeline(
         if an is None:
             continue
         alternatives = _alternatives(art.text, an.times)
-        date_spans = [(t.start, t.end) for t in an.times]
         for t in an.times:
             if not t.date or t.start in alternatives:
                 continue
@@ -227,7 +230,7 @@ def timeline(
                 or _stamp(art.text, ss, se)
             ):
                 continue
-            s, e = _stating_text(art, ss, se, t.start, t.end, date_spans)
+            s, e = _stating_text(art, ss, se, t.start, t.end)
             text = art.text[s:e]
             if n_words(text) < 4 or not re.search(r"[a-z]{3}", text):
                 continue
