@@ -417,3 +417,22 @@ def test_a_clause_opening_with_an_ing_verb_or_where_has_its_subject_elsewhere():
     ]
     brief = _one_article_brief(" ".join(sents), "2010-04-30")
     assert sorted(t.text for t in brief.timeline) == sorted(sents), brief.timeline
+
+
+def test_a_number_with_a_compact_suffix_is_one_value_with_its_spelled_out_form():
+    """'$60bn' and '$60 billion', '1.5m' and '1.5 million', '5.4%' and '5.4 percent' share their number token;
+    '60 people' and '1.5 tonnes' share none with them (alignment counts shared numbers)."""
+    from newsprism.synthesize.align import build_units
+
+    arts = [
+        Article(id="a", text="China put tariffs on $60bn of goods, and 1.5m workers face 5.4% pay cuts.", outlet="A"),
+        Article(
+            id="b",
+            text="China put tariffs on $60 billion of goods, and 1.5 million workers face 5.4 percent pay cuts.",
+            outlet="B",
+        ),
+        Article(id="c", text="Police said 60 people and 1.5 tonnes of goods were moved on Friday.", outlet="C"),
+    ]
+    a, b, c = (u.numbers for u in build_units(arts, {}))
+    assert a == b and len(a) == 3, (a, b)
+    assert not a & c, (a, c)

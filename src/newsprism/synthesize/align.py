@@ -38,7 +38,20 @@ GROUP = 0.44
 W_COS = 0.35
 
 _NON_NAME = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-_NUM_RE = re.compile(r"\b\d[\d,.]*\b")
+#: scale words, and the compact suffixes that stand for them ('$60bn', '1.5m', '943K'): the one table both
+#: number readers (the claim tokens here, the values in contradictions) use, so '$60bn' and '$60 billion' agree
+SCALE = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SUFFIX = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion", "tn": "trillion"}
+#: a number in digits: digit groups written apart by text rebuilt from tokens ('1, 500'), a decimal written
+#: apart ('40. 3'), or a plain one ('1,500', '6.9')
+DIGITS = r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d.])|(?<![\d.,])\d{1,3}\. \d+(?![\d.,])|\d+(?:,\d{3})*(?:\.\d+)?"
+SCALE_RE = "hundred|thousand|million|billion|trillion"
+SUFFIX_RE = "|".join(sorted(SUFFIX, key=len, reverse=True))
+_NUM_RE = re.compile(
+    rf"(?<![\w.,])(?P<num>{DIGITS})(?:\s+(?P<scale>{SCALE_RE})\b|(?P<sfx>{SUFFIX_RE})\b)?"
+    r"(?P<pct>\s*(?:%|percent\b|per cent\b))?(?!\w)",
+    re.IGNORECASE,
+)
 _JUNK_RE = re.compile(
     r"^(?:skip to|share this|subscribe|sign up|advertisement|read more|click here|follow us|copyright|©|"
     r"photo|file -|credit:|this story (?:was|has been)|with files from|please let us know)",
@@ -153,13 +166,36 @@ def build_units(articles: list[Article], analyses: dict[str, Analysis]) -> list[
                     text=text,
                     stems=content_stems(text),
                     ents=ents,
-                    numbers=set(_NUM_RE.findall(text)),
+                    numbers=number_tokens(text),
                     quote=quote_share(text),
                     position=i / n,
                     entity_names=names,
                 )
             )
     return units
+
+
+def digits(num: str) -> str:
+    """'$1,500' and '1, 500' (one number written apart by text rebuilt from tokens) -> '1500'; '40. 3' -> '40.3'."""
+    return num.lstrip("$€£").replace(", ", "").replace(",", "").replace(". ", ".")
+
+
+def scale_word(written: str | None) -> str | None:
+    """The scale word a scale word or compact suffix stands for ('bn' -> 'billion', 'Million' -> 'million')."""
+    w = (written or "").lower()
+    return w if w in SCALE else SUFFIX.get(w)
+
+
+def number_tokens(text: str) -> set[str]:
+    """Each number's value, so that ways of writing one agree: '$60bn', '60 billion' -> '60000000000';
+    '1,500' and '1, 500' -> '1500'; '5.4%', '5.4 percent' -> '5.4%'."""
+    out = set()
+    for m in _NUM_RE.finditer(text):
+        v = float(digits(m.group("num")))
+        if scale := scale_word(m.group("scale") or m.group("sfx")):
+            v *= SCALE[scale]
+        out.add(f"{v:.15g}" + ("%" if m.group("pct") else ""))
+    return out
 
 
 def _idf(units: list[Unit]) -> dict[str, float]:

@@ -33,7 +33,7 @@ from newsprism.synthesize._text import (
     stem,
     words,
 )
-from newsprism.synthesize.align import Alignment, Unit
+from newsprism.synthesize.align import DIGITS, SCALE, SCALE_RE, SUFFIX_RE, Alignment, Unit, digits, scale_word
 
 # ----------------------------------------------------------------- quantities
 _SMALL = {
@@ -49,25 +49,15 @@ _VAGUE = {
     "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
     "millions": (2e6, 999e6), "billions": (2e9, 999e9),
 }  # fmt: skip
-_SCALE = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SUFFIX = {
-    "k": "thousand",
-    "m": "million",
-    "mn": "million",
-    "b": "billion",
-    "bn": "billion",
-    "tn": "trillion",
-}  # '$60bn', '£3m'
 
 _QUAL_LOW = r"(?:more than|over|at least|upwards of|in excess of|nearly|almost|about|around|roughly|some|approximately|up to|fewer than|less than|under|as many as|an estimated)"
 _QTY_RE = re.compile(
     rf"(?P<qual>{_QUAL_LOW}\s+)?"
     r"(?P<num>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions|"
-    r"[$€£]?(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d.])|[$€£]?(?<![\d.,])\d{1,3}\. \d+(?![\d.,])|"
-    r"[$€£]?\d+(?:,\d{3})*(?:\.\d+)?|a dozen|a hundred|a thousand|a million|a billion|"
+    rf"[$€£]?(?:{DIGITS})|a dozen|a hundred|a thousand|a million|a billion|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
-    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)|(?P<sfx>bn|mn|m|b|tn|k)\b)?"
+    rf"(?:\s+(?P<scale>{SCALE_RE})|(?P<sfx>{SUFFIX_RE})\b)?"
     r"(?P<pct>\s*(?:%|percent|per cent))?"
     r"(?:\s+of)?"
     r"(?:\s+(?:the|their|its|his|her|our|these|those))?"
@@ -100,11 +90,6 @@ class Mention:
     anchor: str = ""  # what a distance is measured from ('north of Anchorage' -> 'anchorag')
 
 
-def _digits(num: str) -> str:
-    """'$1,500' and '1, 500' (one number written apart by text rebuilt from tokens) -> '1500'; '40. 3' -> '40.3'."""
-    return num.lstrip("$€£").replace(", ", "").replace(",", "").replace(". ", ".")
-
-
 def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, float] | None:
     n = num.lower()
     if n in _VAGUE:
@@ -114,12 +99,12 @@ def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, flo
             v = float(_SMALL[n])
         else:
             try:
-                v = float(_digits(n))
+                v = float(digits(n))
             except ValueError:
                 return None
         half = _rounding(n, scale)
         if scale:
-            v *= _SCALE[scale.lower()]
+            v *= SCALE[scale.lower()]
         lo, hi = v - half, v + half
     q = (qual or "").strip().lower()
     if q in {"more than", "over", "at least", "upwards of", "in excess of"}:
@@ -139,16 +124,16 @@ def _rounding(num: str, scale: str | None) -> float:
     '6.9 million' stands for 6.85-6.95 million, so against '6.8 million' the sources differ, while
     '$1.37 trillion' fits '$1.4 trillion' and '212,000' fits '200,000'. Counts under 1,000 are exact
     ('20 people' and '23 people' differ). Slightly under half, so '12' and '13' do not touch."""
-    digits = _digits(num)
-    if not re.fullmatch(r"\d+(?:\.\d+)?", digits):
+    written = digits(num)
+    if not re.fullmatch(r"\d+(?:\.\d+)?", written):
         return 0.49  # a number word: an exact count
-    if "." in digits:
-        place = 10.0 ** -len(digits.split(".")[1])
-    elif scale or float(digits) >= 1000:
-        place = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    if "." in written:
+        place = 10.0 ** -len(written.split(".")[1])
+    elif scale or float(written) >= 1000:
+        place = 10.0 ** (len(written) - len(written.rstrip("0")))
     else:
         place = 1.0
-    return 0.49 * place * (_SCALE[scale.lower()] if scale else 1.0)
+    return 0.49 * place * (SCALE[scale.lower()] if scale else 1.0)
 
 
 def _clause_index(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
@@ -183,7 +168,7 @@ def _count_context(text: str, u: Unit, start: int, end: int) -> set[str]:
     return set(content_stems(text[cs:ce]))
 
 
-_SCALE_WORDS = frozenset(_SCALE) | {f"{w}s" for w in _SCALE}
+_SCALE_WORDS = frozenset(SCALE) | {f"{w}s" for w in SCALE}
 
 
 def _money_context(text: str, u: Unit, start: int, end: int) -> set[str]:
@@ -282,7 +267,7 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
             unit = None  # 'killing 10 and injuring 80', 'wounding other 70': the verb says people are counted
         elif not currency and (not (unit or m.group("scale")) or m.group("sfx")):
             continue  # '100m sprint': a suffix scales money only
-        scale = m.group("scale") or _SUFFIX.get((m.group("sfx") or "").lower())
+        scale = scale_word(m.group("scale") or m.group("sfx"))
         before = u.text[: m.start("num")]
         if _MONTH_RE.search(before) or re.search(r"[\d:/\-]$", before.rstrip()):
             continue  # a date, a time or a compound number
