@@ -1312,3 +1312,24 @@ def test_a_quote_never_closed_runs_to_its_paragraphs_end(backend: str) -> None:
     by = _by_text(text, backend)
     assert by.get("They call this a plan? Nobody believes that.", (None,))[0] == "Ellen Marsh", by
     assert not any(t.startswith("Officers found") for t in by), by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_block_quote_without_marks_after_a_lead_in_colon(backend: str) -> None:
+    """BASIL DEV: 'Read the full rant via Gawker:' / 'Dear Sasha and Malia, …' (a letter set as its own
+    paragraph, no marks) was no quote. A paragraph of prose after a lead-in that ends in a colon after a
+    publishing verb or a statement-like noun is one; a colon before a list or after a subheading is not."""
+    text = (
+        "Councilwoman Rosa Delgado answered her critics on Monday.\n\n"
+        "Delgado posted this message on her website:\n\n"
+        "I have served this district for twelve years and I will not be bullied out of office.\n\n"
+        "The council will vote on three items:\n\n"
+        "The budget for the parks department comes first on the agenda.\n\n"
+        "Background:\n\n"
+        "The district has lost two libraries since the last election."
+    )
+    res = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"]
+    found = {q.text: q.speaker for q in res.quotes}
+    block = "I have served this district for twelve years and I will not be bullied out of office."
+    assert block in found and found[block] and found[block].endswith("Delgado"), found
+    assert not any(t.startswith(("The budget", "The district")) for t in found), found

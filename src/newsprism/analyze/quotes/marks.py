@@ -99,6 +99,9 @@ def find_quoted(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
             if fresh and _unclosed_sentence(text, stack[-1], ps, pe):
                 out.append(_Raw(stack[-1], pe, stack[-1] + 1, pe))
             stack = []
+    for (a, b), (c, e) in zip(paras, paras[1:], strict=False):
+        if _block_quote(text, a, b, c, e) and not any(r.open < e and c <= r.close for r in out):
+            out.append(_Raw(c, e, c, e))
     # single curly/straight quotes used as quotation marks in headlines: ‘trip for peace’
     for m in re.finditer(
         r"(?:(?<=\s)|(?<=^))[‘'](?=[A-Za-z])([^‘’'\n]{3,150}?[A-Za-z.!?,])[’'](?![A-Za-z])", text, re.M
@@ -120,6 +123,37 @@ def _unmarked_close(text: str, paras: list[tuple[int, int]], k: int, reach: int 
         opening, closing = _mark_dir(text, first, ps, pe, inside=True)
         return first if closing and not opening else None
     return None
+
+
+#: the end of a lead-in that introduces the paragraph below it as what was said or written: a publishing verb
+#: and its time, channel or addressee ('tweeted Saturday:', 'said in a statement:', 'posted this status update:',
+#: 'told reporters:'), or a statement-like noun and where it is found ('Read the full rant via Gawker:')
+_BLOCK_LEAD = re.compile(
+    r"(?:\b(?:said|says|told|wrote|writes|posted|tweeted|tweets|stated|states|declared|announced|added|reported|"
+    r"reports|read|reads)\b(?:[ \t]+(?:in|on|to|at|via|from|during|after|this|these|his|her|their|its|a|an|the|"
+    r"reporters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|later|"
+    r"recently|late|early|last)\b[^:.;!?\n]{0,50})?"
+    r"|\b(?:statement|letter|post|tweet|message|note|e-?mail|memo|release|editorial|rant|remarks|commentary|"
+    r"excerpt|transcript|status update)s?\b(?:[ \t]+(?:via|from|by|on|in|of|below|here)\b[^:.;!?\n]{0,40})?)"
+    r"[ \t]*:$",
+    re.I,
+)
+
+
+def _block_quote(text: str, a: int, b: int, c: int, e: int) -> bool:
+    """The paragraph ``text[c:e]`` is a block quote without marks introduced by the paragraph ``text[a:b]``
+    before it ('One Facebook user … posted this status update:' / the post; 'Read the full rant via
+    Gawker:' / the letter): the lead-in's last sentence (three words or more) ends in a colon after a
+    publishing verb or a statement-like noun (:data:`_BLOCK_LEAD`), and the block is prose of six words
+    or more that opens with a capital, holds no double quote mark and introduces nothing itself.  A colon
+    before a list, a subheading or a dateline has no such lead-in ('Some known inmates:', 'UPDATE:')."""
+    lead = re.split(r"(?<=[.!?])\s+", text[a:b])[-1]
+    if len(lead.split()) < 3 or not _BLOCK_LEAD.search(lead):
+        return False
+    block = text[c:e]
+    if any(ch in _DOUBLE for ch in block) or block.rstrip().endswith(":"):
+        return False
+    return bool(re.match(r"[A-Z][\w’']*\b", block)) and len(block.split()) >= 6
 
 
 #: a sentence that ends with its own attribution (', authorities said.'): the writer's report, not a quote
