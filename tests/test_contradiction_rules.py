@@ -480,3 +480,43 @@ def test_a_decimal_written_apart_is_read_whole():
 )
 def test_decimals_written_apart_that_agree_are_no_contradiction(a: str, b: str):
     assert _contradictions(a, b) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The US economy added 943K jobs in July, the Labor Department said on Friday.",
+            "The US economy added 850,000 jobs in July, the Labor Department said on Friday.",
+        ),
+        (
+            "About 1.5m people fled the fighting in the region last year, the United Nations said.",
+            "About 2.5 million people fled the fighting in the region last year, the United Nations said.",
+        ),
+    ],
+)
+def test_a_count_with_a_compact_suffix_is_compared(a: str, b: str):
+    """'943K jobs' is 943,000 jobs and '1.5m people' 1.5 million people, as the alignment's number tokens read them."""
+    assert {"a", "b"} in _pairs(_contradictions(a, b))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The US economy added 943K jobs in July, the Labor Department said on Friday.",
+            "The US economy added 943,000 jobs in July, the Labor Department said on Friday.",
+        ),
+        # metres and bases are no scale suffix
+        (
+            "Smith won the 400m hurdles at the games in Rome on Friday, officials said.",
+            "Smith won the 200m hurdles at the games in Rome on Friday, officials said.",
+        ),
+        (
+            "The Angels traded 1B Mark Teixeira to the Braves on Friday, the team said.",
+            "The Angels traded 3B Mark Teixeira to the Braves on Friday, the team said.",
+        ),
+    ],
+)
+def test_a_compact_suffix_that_agrees_or_is_no_scale_is_no_contradiction(a: str, b: str):
+    assert _contradictions(a, b) == []

@@ -265,8 +265,8 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
         hurt = None if currency or m.group("pct") or m.group("sfx") else hurt
         if hurt and not _casualty_noun(unit):
             unit = None  # 'killing 10 and injuring 80', 'wounding other 70': the verb says people are counted
-        elif not currency and (not (unit or m.group("scale")) or m.group("sfx")):
-            continue  # '100m sprint': a suffix scales money only
+        elif not currency and (not (unit or m.group("scale")) or (m.group("sfx") and not _count_suffix(m, unit))):
+            continue  # '100m sprint', '1B Mark Teixeira': a compact suffix scales money, or a count written so
         scale = scale_word(m.group("scale") or m.group("sfx"))
         before = u.text[: m.start("num")]
         if _MONTH_RE.search(before) or re.search(r"[\d:/\-]$", before.rstrip()):
@@ -388,6 +388,18 @@ _CASUALTY = re.compile(r"\b(kill|injur|wound|hurt)(?:ing|ed|es|s)?\s+(?:(?:an)?o
 _HURT = {"kill": "kill", "injur": "injur", "wound": "injur", "hurt": "injur"}
 #: nouns that count people alike ('10 persons' and '10 people' are one count)
 _PEOPLE = dict.fromkeys(("people", "persons", "person", "others"), "peopl")
+
+
+def _count_suffix(m: re.Match, unit: str | None) -> bool:
+    """A compact suffix that scales a count, as ``number_tokens`` reads it: 'bn', 'mn', 'tn' ('2bn people'), a
+    capital 'K' or 'M' as headlines write them ('943K jobs', '20.5M Lost Jobs'), a lower-case 'm' after a decimal
+    before a plural noun ('1.5m people'). Not a metre or a race ('100m sprint', '400m hurdles', '5k run') nor a
+    baseball base ('1B Mark Teixeira')."""
+    sfx = m.group("sfx")
+    if sfx.lower() in {"bn", "mn", "tn"} or sfx in {"K", "M"}:
+        return True
+    head = (unit or "").split()[0].lower() if unit else ""
+    return sfx == "m" and "." in m.group("num") and (head in _PEOPLE or (head.endswith("s") and len(head) > 3))
 
 
 def _casualty_noun(unit: str | None) -> bool:
