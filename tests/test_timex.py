@@ -347,3 +347,18 @@ def test_the_comma_inside_a_date_is_no_clause_break():
     assert cut("On Friday, Sept. 14, the board met.") == ["On Friday, Sept. 14", "the board met."]
     assert cut("He won on Monday, 2013 voters said.") == ["He won on Monday", "2013 voters said."]
     assert cut("It rained on May 4, 12 people left.") == ["It rained on May 4", "12 people left."]
+
+
+def test_a_month_day_naming_an_event_is_no_date_of_the_report():
+    """A month-day without a year inside a name ('the post-Sept. 11 law', 'the July 4 anniversary') is not
+    this year's date; an attack named by its day is not dated after the report (its year is unknown); one
+    the past tense puts before the report keeps its date, and a month-day with its year written is a date."""
+    text = "The gala, delayed because of the September 11 attacks, was held in the post-Sept. 11 era."
+    assert _spans(text, "2013-08-02") == {}
+    assert _spans("Crowds gathered on Friday for the July 4 anniversary.", "2015-06-30") == {
+        "Friday": ("2015-06-26", None)
+    }
+    got = _spans("The e-mails showed how officials described the Sept. 11 attack.", "2013-05-15")
+    assert got == {"Sept. 11": ("2012-09-11", None)}
+    got = _spans("It reopened after the Sept. 11, 2001 attacks.", "2013-08-02")
+    assert got == {"Sept. 11, 2001": ("2001-09-11", None)}

@@ -609,6 +609,8 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
                     continue
                 d, end = res
                 taken.append((ms, me))
+                if kind in ("mdy", "dmy") and not m.group(3) and _names_an_event(text, ms, me, d, ref):
+                    continue
                 if kind in ("mdy", "dmy"):
                     (written if m.group(3) else bare).append(d if m.group(3) else len(out))
                 out.append(
@@ -626,6 +628,25 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
             _share_year(out[i], written)
     out.sort(key=lambda t: t.start)
     return out
+
+
+#: a month-day that names something rather than dating it: "the post-Sept. 11 law", "the July 4
+#: anniversary", "the Sept. 11 memorial", "the Sept. 11 commission"
+_NAME_BEFORE = re.compile(r"\b(?i:post|pre)-$")
+_NAME_AFTER = re.compile(r"\s+(?i:anniversary|anniversaries|memorials?|commission)\b")
+#: … or a past event named by its day ("the September 11 attacks", "the Sept. 11 attackers")
+_EVENT_AFTER = re.compile(r"\s+(?i:(?:terror(?:ist)?\s+)?(?:attacks?|attackers|hijackers|hijackings?|bombings?))\b")
+
+
+def _names_an_event(text: str, start: int, end: int, d: date, ref: date | None) -> bool:
+    """A month-day without a year that is part of a name is no date of the reported events: the day of an
+    anniversary, a memorial or a "post-" period always; an attack named by its day when its nearest
+    year puts it after the report (a past attack of an unknown year: "delayed because of the September
+    11 attacks" in an August report is not next month's). An attack the tense dates before the report
+    ("the Sept. 11 attack" in a May report of a past year) keeps its date."""
+    if _NAME_BEFORE.search(text, max(0, start - 5), start) or _NAME_AFTER.match(text, end):
+        return True
+    return ref is not None and d > ref and _EVENT_AFTER.match(text, end) is not None
 
 
 def _share_year(t: TimeMention, written: list[date]) -> None:
