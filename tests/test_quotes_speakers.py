@@ -1333,3 +1333,15 @@ def test_a_block_quote_without_marks_after_a_lead_in_colon(backend: str) -> None
     block = "I have served this district for twelve years and I will not be bullied out of office."
     assert block in found and found[block] and found[block].endswith("Delgado"), found
     assert not any(t.startswith(("The budget", "The district")) for t in found), found
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_pronoun_and_its_verb_are_no_modifiers_of_an_unnamed_source(backend: str) -> None:
+    """'“…,” he said Republicans told him' gave the speaker 'he said Republicans': the unnamed-source
+    pattern ('two senior officials said') took 'he said' as modifiers of 'Republicans'. A subject pronoun
+    or a speech verb starts a clause; it never modifies the head of an unnamed source."""
+    text = (
+        "Senator Mark Ellis met party leaders on Monday.\n\n"
+        "“We will not support the bill,” he said Republicans complained."
+    )
+    assert _by_text(text, backend)["We will not support the bill"][0] == "Mark Ellis"

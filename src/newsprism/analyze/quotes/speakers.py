@@ -22,6 +22,7 @@ from newsprism.analyze.quotes.lexicon import (
     _PLACES,
     _PREPS,
     _PRONOUNS,
+    _VERB_RE,
     VERBS,
 )
 
@@ -41,6 +42,8 @@ _ANON_HEADS = (
     "co-?workers?|colleagues?|neighbou?rs?|friends?|relatives?|classmates?|workers?|students?|parents?|fans?|"
     "democrats?|republicans?"
 )
+#: words that never modify the head of an unnamed source: subject pronouns start a clause of their own
+_CLAUSE_WORDS = {"he", "she", "they", "we", "i", "it", "you"}
 #: capitalised words an unnamed source may carry: a party or a nationality is no name
 _AFFILIATION = {"democratic", "democrat", "democrats", "republican", "republicans", "gop"} | _NORP
 _ANON = re.compile(
@@ -62,6 +65,8 @@ def _anonymous(np: str) -> _Speaker | None:
     m = _ANON.fullmatch(np)
     if re.search(r",\s+(?:he|she|they|we|I|it)$", np):
         return None  # 'Republicans who back such changes, he said': the pronoun is the subject
+    if m and any(w.lower() in _CLAUSE_WORDS or _VERB_RE.fullmatch(w) for w in np[: m.start("head")].split()):
+        return None  # '…,” he said Republicans told him': a subject and its verb, not modifiers of the head
     if not m or any(
         re.search(r"[A-Z]", w[i == 0 :]) and w.lower() not in _AFFILIATION for i, w in enumerate(np.split())
     ):
