@@ -1345,3 +1345,16 @@ def test_a_pronoun_and_its_verb_are_no_modifiers_of_an_unnamed_source(backend: s
         "“We will not support the bill,” he said Republicans complained."
     )
     assert _by_text(text, backend)["We will not support the bill"][0] == "Mark Ellis"
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_words_relayed_from_an_unnamed_group_are_the_groups(backend: str) -> None:
+    """'“…,” he said Republicans told him': the words are the Republicans', which he passes on, as the relay
+    rule already read '“…,” aides said Mr. Ryan told his colleagues' (a person only). An unnamed group of
+    people with a speech verb of its own after the relay's 'said' speaks, as written; a group that refers
+    back ('the Republicans') or one unnamed person ('an aide') is left to the other rules."""
+    lead = "Senator Mark Ellis met party leaders on Monday.\n\n"
+    said = _by_text(lead + "“We will not support the bill,” he said Republicans told him.", backend)
+    assert said["We will not support the bill"][0] == "Republicans", said
+    back = _by_text(lead + "“We will not support the bill,” he said the Republicans told him.", backend)
+    assert back["We will not support the bill"][0] == "Mark Ellis", back

@@ -33,6 +33,7 @@ from newsprism.analyze.quotes.speakers import (
     _COUNTED_BEFORE,
     _COUNTED_GROUP,
     _GROUP_PEOPLE,
+    _anonymous,
     _counted_group,
     _person_name,
     _Speaker,
@@ -41,6 +42,10 @@ from newsprism.analyze.quotes.speakers import (
 _REPORT_VERBS = {"reported", "reports", "read", "reads"}
 #: who passes words on, right after a quote: a short subject (no clause of its own), then 'said (that)'
 _RELAY = re.compile(r"[^,;:“”\"\n]{1,60}?[ \t]+(?:\w+ly[ \t]+)?(?:said|say|says)[ \t]+(?:that[ \t]+)?")
+#: an unnamed group and its own speech verb right after a relay's 'said (that)' ('Republicans told him')
+_RELAYED_GROUP = re.compile(rf"([^,;:“”\"\n]{{1,50}}?)[ \t]+(?:\w+ly[ \t]+)?(?:had[ \t]+|have[ \t]+)?({_SAY})\b")
+#: a singular unnamed source ('an aide', 'one official'): one person, whom the relay may name elsewhere
+_GROUP_SINGULAR = re.compile(r"^(?:an?|one|another)\s", re.I)
 
 
 #: when something was said, after the verb that closes a sentence ('…, officials said on Tuesday night.')
@@ -212,11 +217,16 @@ class _Zones:
     def _relayed(self, a: int, e: int, pos: int) -> tuple[_Speaker, str] | None:
         """'“…,” aides said Mr. Ryan told his colleagues behind closed doors': words one person said that
         others pass on are that person's.  The relay's own 'said (that)' is followed by a person's name and a
-        speech verb of its own; the person speaks (a group or an organisation there is left to the rules below)."""
+        speech verb of its own; the person speaks.  An unnamed group of people there speaks as written ('“…,” he
+        said Republicans told him'); an organisation, or a group that refers back ('the Republicans'), is left
+        to the rules below."""
         text = self.text
         rm = _RELAY.match(text, a, e)
         if not rm:
             return None
+        gm = _RELAYED_GROUP.match(text, rm.end(), e)
+        if gm and (group := _anonymous(gm.group(1))) and group.name and not _GROUP_SINGULAR.search(group.name):
+            return group, gm.group(2)  # '“…,” he said Republicans told him': the group's words, as written
         ns, ne = _np_forward(text, rm.end(), e)
         vm = re.match(rf"[ \t]+(?:\w+ly[ \t]+)?(?:had[ \t]+)?({_SAY})\b", text[ne:e]) if ne > ns else None
         if not vm:
