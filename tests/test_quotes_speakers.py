@@ -1358,3 +1358,17 @@ def test_words_relayed_from_an_unnamed_group_are_the_groups(backend: str) -> Non
     assert said["We will not support the bill"][0] == "Republicans", said
     back = _by_text(lead + "“We will not support the bill,” he said the Republicans told him.", backend)
     assert back["We will not support the bill"][0] == "Mark Ellis", back
+
+
+def test_a_persons_own_account_speaks_for_them() -> None:
+    """BASIL DEV: 'This was after Trump’s account tweeted Saturday: “I had to fire General Flynn …”' had no
+    speaker: a possessive before the subject ('Trump’s lawyer said') names someone else, and 'after' read as
+    a preposition. An account, feed, page or website of a named person publishes that person's words."""
+    text = (
+        "Senator Paula Brandt of Ohio voted against the bill on Thursday.\n\n"
+        "Hours after the vote, Brandt’s Twitter account posted: “This bill fails every family in Ohio.”\n\n"
+        "“She is wrong,” Brandt’s lawyer said."
+    )
+    by = _by_text(text, "spacy")
+    assert by["This bill fails every family in Ohio."][0] == "Paula Brandt", by
+    assert by["She is wrong"][0] != "Paula Brandt", by

@@ -48,6 +48,15 @@ _RELAYED_GROUP = re.compile(rf"([^,;:“”\"\n]{{1,50}}?)[ \t]+(?:\w+ly[ \t]+)?
 _GROUP_SINGULAR = re.compile(r"^(?:an?|one|another)\s", re.I)
 
 
+#: what a person publishes through in their own name: 'Trump’s account tweeted', 'Ruiz’s Facebook page posted'
+_OWN_CHANNEL = re.compile(
+    r"[ \t]+(?:(?:official|personal|verified|own|Twitter|Facebook|Instagram|YouTube|campaign)[ \t]+){0,2}"
+    r"(?:account|feed|page|handle|website|site|blog)[ \t]+(?:\w+ly[ \t]+)?(?:tweeted|posted|wrote|said|read|reads)\b"
+)
+#: the owner's name before such a channel
+_OWNER = re.compile(r"\b((?:[A-Z][\w.\-]*[ \t]+){0,2}[A-Z][\w.\-]*)(?=[’']s" + _OWN_CHANNEL.pattern + ")")
+
+
 #: when something was said, after the verb that closes a sentence ('…, officials said on Tuesday night.')
 _WHEN = (
     r"(?:\s+(?:on|late|early|last|this|earlier|later)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -445,13 +454,18 @@ class _Zones:
         modifier = re.compile(
             r"\s+(?:" + "|".join(sorted(_ORG_HEADS | {"team", "camp", "aides", "officials"})) + r")\b"
         )
+        known = {w for _, _, n in self.people for w in n.split()}
+        for om in _OWNER.finditer(text[: e + 80], s):  # 'after Trump’s account tweeted': a name the NER missed there
+            if om.end(1) <= e and (om.start(1), om.end(1)) not in cands and om.group(1).split()[-1] in known:
+                cands.append((om.start(1), om.end(1)))
         for cs, ce in sorted(cands):
-            if text[ce : ce + 2] in ("’s", "'s") or modifier.match(text, ce):
-                continue  # 'Trump’s lawyer', 'The Romney campaign': not the person
+            own = text[ce : ce + 2] in ("’s", "'s") and bool(_OWN_CHANNEL.match(text, ce + 2))
+            if (text[ce : ce + 2] in ("’s", "'s") and not own) or modifier.match(text, ce):
+                continue  # 'Trump’s lawyer', 'The Romney campaign': not the person ('Trump’s account tweeted' is)
             ns = _np_start(text, s, cs)
             prev = re.search(r"([\w’']+)\W*$", text[s:ns])
-            if prev and prev.group(1).lower() in _PREPS:
-                continue
+            if prev and prev.group(1).lower() in _PREPS and not own:
+                continue  # ('after Trump’s account tweeted': 'after' opens the clause whose subject it is)
             if any(q0 < cs < q1 for q0, q1 in self.quoted):
                 continue
             sp = self.from_np(ns, ce, pos)
