@@ -520,3 +520,56 @@ def test_a_count_with_a_compact_suffix_is_compared(a: str, b: str):
 )
 def test_a_compact_suffix_that_agrees_or_is_no_scale_is_no_contradiction(a: str, b: str):
     assert _contradictions(a, b) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Markets reacted with alarm as Greek stocks plunged 5.4 percent on Wednesday.",
+            "Markets reacted with alarm as Greek stocks fell 5.2 percent on Wednesday.",
+        ),
+        (
+            "The unemployment rate fell to 5.4% in July, the Labor Department said on Friday.",
+            "The unemployment rate dropped to 5.2% in July, the Labor Department said on Friday.",
+        ),
+    ],
+)
+def test_a_percentage_change_without_a_noun_is_compared_by_what_changed(a: str, b: str):
+    """'plunged 5.4 percent' and 'fell 5.2 percent' are one fall of one subject ('Greek stocks') told two ways."""
+    cs = _contradictions(a, b)
+    assert {"a", "b"} in _pairs(cs), cs
+    assert all("%" not in c.topic for c in cs), cs
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # a fall during the day and the close can both hold
+        (
+            "Markets reacted with alarm as Greek stocks plunged 5.4 percent on Wednesday.",
+            "Markets reacted with alarm as Greek stocks closed down 3.9 percent on Wednesday.",
+        ),
+        # a level reached and a change
+        (
+            "The unemployment rate fell to 5.4% in July, the Labor Department said on Friday.",
+            "The unemployment rate fell 0.5% in July, the Labor Department said on Friday.",
+        ),
+        # two indexes, two days
+        (
+            "The Dow Jones industrial average fell 6.7% in midday trading on Monday, traders said.",
+            "The S&P 500 index fell 5.8% in midday trading on Monday, traders said.",
+        ),
+        (
+            "Greek stocks fell 2 percent on Monday, traders in Athens said after the vote.",
+            "Greek stocks fell 3 percent on Tuesday, traders in Athens said after the vote.",
+        ),
+        # no change word: what the share is of cannot be told
+        (
+            "In the poll, former House Speaker Newt Gingrich garnered 11 percent, the survey found.",
+            "In the poll, former House Speaker Newt Gingrich garnered 9 percent, the survey found.",
+        ),
+    ],
+)
+def test_percentages_of_different_things_or_moments_are_no_contradiction(a: str, b: str):
+    assert _contradictions(a, b) == []

@@ -88,6 +88,7 @@ class Mention:
     scope: str = ""  # 'total' for totals, averages and running tallies ('a combined 157 games', 'so far')
     verb: str = ""  # the verb the count depends on ('stayed for seven seasons' -> 'stay')
     anchor: str = ""  # what a distance is measured from ('north of Anchorage' -> 'anchorag')
+    subject: set[str] = field(default_factory=set)  # what a bare percentage change is of ('Greek stocks')
 
 
 def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, float] | None:
@@ -263,9 +264,14 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
         currency = num[0] in "$€£" and not m.group("pct")
         hurt = _CASUALTY.search(u.text[: m.start()])
         hurt = None if currency or m.group("pct") or m.group("sfx") else hurt
+        change = _percent_change(u.text[: m.start()]) if m.group("pct") and not currency else None
         if hurt and not _casualty_noun(unit):
             unit = None  # 'killing 10 and injuring 80', 'wounding other 70': the verb says people are counted
-        elif not currency and (not (unit or m.group("scale")) or (m.group("sfx") and not _count_suffix(m, unit))):
+        elif (
+            change is None
+            and not currency
+            and (not (unit or m.group("scale")) or (m.group("sfx") and not _count_suffix(m, unit)))
+        ):
             continue  # '100m sprint', '1B Mark Teixeira': a compact suffix scales money, or a count written so
         scale = scale_word(m.group("scale") or m.group("sfx"))
         before = u.text[: m.start("num")]
@@ -283,7 +289,7 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
                 continue  # 'the island, which is … and is home to about 100,000 people': whose is unclear
         if re.match(r"[\-–]", u.text[m.end("num") : m.end("num") + 1] or " "):
             continue  # "12-point", "70th" style compounds describe, they don't count
-        toks = []
+        toks, subject = [], set()
         for t in (unit or "").lower().split():
             if t in _UNIT_STOP or (toks and _VERBISH.fullmatch(t)):
                 break  # 'three people died in': the noun counted is 'people', not the verb after it
@@ -293,6 +299,9 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
             toks, unit_end = [], max(m.end("num"), m.end("scale"), m.end("sfx"))
         elif hurt and not unit:
             toks, unit_end = ["people"], max(m.end("num"), m.end("scale"))
+        elif change and (not unit or not toks):
+            # 'Greek stocks plunged 5.4 percent.': a change with no counted noun, compared by what changed
+            toks, unit_end = [], m.end("pct")
         elif not unit:
             # 'revised to 6.9 million, the department said': the scale word is all there is to compare
             toks, unit_end = [m.group("scale").lower()], m.end("scale")
@@ -304,6 +313,8 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
             continue  # '420 passengers and crew', '12 Somali and 11 Yemeni': whom the number counts is unclear
         if currency:
             key = "money" + num[0]
+        elif change and not toks:
+            key, subject = f"percent {change[0]}", change[1]
         elif m.group("pct") is not None:
             key = "percent"
         elif toks[0] in _MEASURES:
@@ -323,7 +334,7 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
         ctx = (_money_context if currency else _count_context)(text, u, s, e) - {key, stem(toks[-1]) if toks else key}
         after = [stem(w) for w, _, _ in words(u.text[unit_end:])[:4] if w.lower() not in STOP | {"were", "been"}]
         before = [stem(w) for w, _, _ in words(u.text[: s - u.start])[-3:] if w.lower() not in STOP]
-        pred = "" if currency else (after or before[-1:] or [""])[0]
+        pred = "" if currency or key.startswith("percent ") else (after or before[-1:] or [""])[0]
         if hurt:
             pred = _HURT[hurt.group(1).lower()]  # 'killing 10 people and injuring 80': 10 killed, not injured
         out.append(
@@ -343,6 +354,7 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
                 scope=_scope(u.text),
                 verb=_governing_verb(u.text[: s - u.start]),
                 anchor=owner or (_anchor(u.text[unit_end:]) if toks and toks[0] in _MEASURES else ""),
+                subject=subject if key.startswith("percent ") else set(),
             )
         )
     return out
@@ -400,6 +412,42 @@ def _count_suffix(m: re.Match, unit: str | None) -> bool:
         return True
     head = (unit or "").split()[0].lower() if unit else ""
     return sfx == "m" and "." in m.group("num") and (head in _PEOPLE or (head.endswith("s") and len(head) > 3))
+
+
+#: words that say a value fell or rose ('plunged 5.4 percent', 'was up 3%'), and that it is the close's
+_FALL = {
+    "fell", "fall", "falls", "falling", "dropped", "drop", "drops", "dropping", "declined", "declines", "slid",
+    "slides", "slipped", "sank", "sinks", "tumbled", "plunged", "plunges", "plummeted", "lost", "loses", "shed",
+    "dipped", "decreased", "eased", "retreated", "down", "lower",
+}  # fmt: skip
+_RISE = {
+    "rose", "rise", "rises", "rising", "gained", "gains", "climbed", "climbs", "jumped", "jumps", "surged",
+    "soared", "increased", "grew", "grows", "rallied", "advanced", "up", "higher",
+}  # fmt: skip
+_CLOSE = {"closed", "closes", "close", "closing", "ended", "ends", "finished", "settled"}
+
+
+def _percent_change(before: str) -> tuple[str, set[str]] | None:
+    """A percentage with no counted noun that a change word right before it governs: its direction ('fall',
+    'rise'), marked 'close' after a closing verb ('closed down 3.9 percent' is the close, 'plunged 5.4 percent'
+    may be a fall during the day) and 'to' for a level reached ('fell to 5.4%'), and the content words of its
+    subject in the clause ('Greek stocks'). None otherwise ('garnered 11 percent', 'or 6.7%'): what such a
+    percentage is of cannot be told."""
+    part = re.split(r"[,;:—–()\"“”]|\b(?:and|but|while|as|after|when|with)\b", before)[-1]
+    ws = [w.lower() for w, _, _ in words(part)]
+    level = bool(ws) and ws[-1] == "to"
+    if ws and ws[-1] in {"to", "by"}:
+        ws = ws[:-1]
+    if not ws or not (ws[-1] in _FALL or ws[-1] in _RISE):
+        return None
+    direction = "fall" if ws[-1] in _FALL else "rise"
+    verb_at = len(ws) - 1
+    close = verb_at > 0 and ws[verb_at - 1] in _CLOSE
+    if close:
+        verb_at -= 1
+    kind = " ".join(x for x in ("close" if close else "", direction, "to" if level else "") if x)
+    subject = {stem(w) for w in ws[:verb_at][-4:] if w not in STOP and not w.isdigit()}
+    return kind, subject
 
 
 def _casualty_noun(unit: str | None) -> bool:
@@ -514,6 +562,17 @@ def _compatible_qty(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> b
     ya, yb = _years(a.unit), _years(b.unit)
     if ya and yb and not ya & yb:
         return False  # different time frames measure different things
+    if a.key.startswith("percent "):
+        # a bare percentage change: of the same thing, over the same days, in one claim (its direction is
+        # in the key, so 'plunged' and 'fell' are one measure)
+        da, db = a.context & WEEKDAYS_MONTHS, b.context & WEEKDAYS_MONTHS
+        if not a.subject & b.subject or (da and db and not da & db):
+            return False
+        return (
+            a.scope == b.scope
+            and len(a.context & b.context) >= 2
+            and (same_fact or float(al.sim[a.unit.idx, b.unit.idx]) >= 0.6)
+        )
     if a.pred and b.pred and a.pred != b.pred and a.pred not in b.context and b.pred not in a.context:
         return False  # "12 people were killed" and "40 people were injured" count different things
     if {a.pred, b.pred} == {"kill", "injur"}:
@@ -661,6 +720,8 @@ def _topic_qty(comp: list[Mention], by_id: dict[str, Article]) -> str:
     unit_word = text[m0.start : m0.end].split()[-1]
     if m0.key == "magnitude":
         unit_word = "magnitude"  # not '1-magnitude' from '6. 1-magnitude'
+    elif m0.key.startswith("percent "):
+        unit_word = "percent" if m0.key.endswith(" to") else "percent change"  # not '5.4%'
     elif m0.key == "peopl" and _CASUALTY.search(text[m0.start : m0.end].rsplit(None, 1)[0] + " "):
         unit_word = {"kill": "people killed", "injur": "people injured"}[m0.pred]  # 'injuring 80'
     tail = re.match(r"\s+((?:from|in|of|at|on)\s+(?:the\s+)?[A-Za-z][\w\-]*)", text[m0.end : m0.unit.end])
