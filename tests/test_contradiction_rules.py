@@ -573,3 +573,35 @@ def test_a_percentage_change_without_a_noun_is_compared_by_what_changed(a: str, 
 )
 def test_percentages_of_different_things_or_moments_are_no_contradiction(a: str, b: str):
     assert _contradictions(a, b) == []
+
+
+def test_two_estimates_tops_that_differ_differ():
+    """'as many as 1.5 million' and 'up to 1.6 million' each say how many there may be at most: they differ."""
+    cs = _contradictions(
+        "The lawsuit covers as many as 1.5 million women who worked at Wal-Mart stores, lawyers said on Tuesday.",
+        "The lawsuit covers up to 1.6 million women who worked at Wal-Mart stores, lawyers said on Tuesday.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "The lawsuit covers as many as 1.5 million women who worked at Wal-Mart stores, lawyers said on Tuesday.",
+            "The lawsuit covers up to 1.5 million women who worked at Wal-Mart stores, lawyers said on Tuesday.",
+        ),
+        # a top and a count under it
+        (
+            "The lawsuit covers as many as 1.5 million women who worked at Wal-Mart stores, lawyers said on Tuesday.",
+            "The lawsuit covers 1.4 million women who worked at Wal-Mart stores, lawyers said on Tuesday.",
+        ),
+        # limits, not estimates
+        (
+            "The lawsuit covers fewer than 1.5 million women who worked at Wal-Mart stores, lawyers said on Tuesday.",
+            "The lawsuit covers less than 1.6 million women who worked at Wal-Mart stores, lawyers said on Tuesday.",
+        ),
+    ],
+)
+def test_estimates_tops_that_agree_or_limits_are_no_contradiction(a: str, b: str):
+    assert _contradictions(a, b) == []

@@ -89,6 +89,7 @@ class Mention:
     verb: str = ""  # the verb the count depends on ('stayed for seven seasons' -> 'stay')
     anchor: str = ""  # what a distance is measured from ('north of Anchorage' -> 'anchorag')
     subject: set[str] = field(default_factory=set)  # what a bare percentage change is of ('Greek stocks')
+    top: tuple[float, float] | None = None  # an estimate's top as written ('as many as 1.5 million'), unbounded
 
 
 def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, float] | None:
@@ -324,6 +325,7 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
         if _restated(u.text, m.start("num")):
             continue  # '$US1 million ($1.52 million)': a conversion of the number before it
         iv = _interval(num, scale, m.group("qual"))
+        top = _interval(num, scale, None) if (m.group("qual") or "").strip().lower() in _TOP else None
         if iv is None:
             continue
         s = u.start + (m.start("qual") if m.group("qual") else m.start("num"))
@@ -355,6 +357,7 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
                 verb=_governing_verb(u.text[: s - u.start]),
                 anchor=owner or (_anchor(u.text[unit_end:]) if toks and toks[0] in _MEASURES else ""),
                 subject=subject if key.startswith("percent ") else set(),
+                top=top,
             )
         )
     return out
@@ -610,9 +613,17 @@ def _nations_after(m: Mention) -> set[str]:
     }
 
 
+#: qualifiers that give an estimate's top ('as many as 1.5 million women', 'up to 1.6 million'), not a limit
+_TOP = {"up to", "as many as"}
+
+
 def _conflict_qty(a: Mention, b: Mention) -> bool:
+    """The values cannot both hold; two estimates' tops ('as many as 1.5 million' vs 'up to 1.6 million') are
+    compared as written, since each says how many there may be at most."""
     if _states_number(a, b) or _states_number(b, a):
         return False  # 'shot three people, killing two' next to 'two people died': both numbers are one report's
+    if a.top and b.top:
+        return a.top[1] < b.top[0] or b.top[1] < a.top[0]
     return a.high < b.low or b.high < a.low
 
 
