@@ -1372,3 +1372,16 @@ def test_a_persons_own_account_speaks_for_them() -> None:
     by = _by_text(text, "spacy")
     assert by["This bill fails every family in Ohio."][0] == "Paula Brandt", by
     assert by["She is wrong"][0] != "Paula Brandt", by
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_namesake_pair_joined_by_and_does_not_pick_the_later_bare_surname(backend: str) -> None:
+    """'Duncan Hunter and Margaret Hunter' names both of them, so it is no evidence that a later bare
+    'Hunter' is the one written second: the nearest mention of one person alone decides."""
+    text = (
+        "Rep. Duncan Hunter, a California Republican, pleaded not guilty on Thursday.\n\n"
+        "Prosecutors say that Duncan Hunter and Margaret Hunter spent campaign money on family trips.\n\n"
+        "“This is a political hit job,” Hunter said outside the courthouse."
+    )
+    got = _by_text(text, backend)
+    assert got["This is a political hit job"][0] == "Duncan Hunter"

@@ -332,6 +332,11 @@ class NameIndex:
                 return bare
         if pos is not None:
             before = [c for c in cands if c[0] <= pos]
+            # a mention joined by 'and' to a namesake's ('Duncan Hunter and Margaret Hunter') names both,
+            # so it says nothing about which of them a later bare 'Hunter' is: the nearest other mention does
+            single = [c for c in before if not self._paired(c, before)]
+            if single and len({n for _, n in before}) > 1:
+                before = single
             if before:
                 return before[-1][1]
             # a surname used before any full name is rarely the Jr./III named later ('Trump' … 'Donald Trump Jr.')
@@ -340,6 +345,17 @@ class NameIndex:
                 return bare
         counts = Counter(n for _, n in cands)
         return counts.most_common(1)[0][0]
+
+    def _paired(self, c: tuple[int, str], cands: list[tuple[int, str]]) -> bool:
+        """Whether mention ``c`` is written next to another of ``cands`` with only 'and' between them."""
+        for d in cands:
+            if d[1] == c[1]:
+                continue
+            first, second = sorted((c, d))
+            gap = self.text[first[0] + len(first[1]) : second[0]]
+            if re.fullmatch(r",?\s+and\s+", gap):
+                return True
+        return False
 
     def role_of(self, full: str) -> str | None:
         return self.roles.get(full)
