@@ -61,6 +61,24 @@ def test_a_decimal_written_apart_and_police_titles_end_no_sentence() -> None:
     ]
 
 
+def test_a_time_written_apart_and_political_titles_end_no_sentence() -> None:
+    """Text rebuilt from tokens writes 'p. m.' and 'a. m.': like 'p.m.' they end a sentence only before a
+    typical opener ('a. m. The'), not before a time zone or a weekday. 'Cong.', 'Dist. Atty.', 'Pfc.' and
+    'Brig.' are titles."""
+    text = (
+        "The blaze was reported at 3:30 a. m. Tuesday and was out by 6:40 a. m. The mill is a loss. "
+        "Updated 4:08 p. m. ET. Former Cong. Rob Simmons and Dist. Atty. Ana Ruiz spoke. "
+        "Pfc. Lee Park met Brig. Gen. Tom Ray."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "The blaze was reported at 3:30 a. m. Tuesday and was out by 6:40 a. m.",
+        "The mill is a loss.",
+        "Updated 4:08 p. m. ET.",
+        "Former Cong. Rob Simmons and Dist. Atty. Ana Ruiz spoke.",
+        "Pfc. Lee Park met Brig. Gen. Tom Ray.",
+    ]
+
+
 def test_sentences_never_cross_blank_lines(demo) -> None:
     arts, res = demo
     for a in arts:

@@ -45,6 +45,14 @@ ABBREVIATIONS = {
     "const",
     "insp",
     "cpl",
+    "cong",
+    "atty",
+    "dist",
+    "brig",
+    "pvt",
+    "pfc",
+    "spc",
+    "msgr",
     "st",
     "jr",
     "sr",
@@ -157,6 +165,14 @@ _TITLES = {
     "const",
     "insp",
     "cpl",
+    "cong",
+    "atty",
+    "dist",
+    "brig",
+    "pvt",
+    "pfc",
+    "spc",
+    "msgr",
 }
 #: After an initialism like "U.S." a break happens only before these typical sentence openers.
 _OPENERS = {
@@ -222,6 +238,8 @@ _CAND = re.compile(r"[.!?]+(?:[\"'”’)\]]+)?(?=\s)|[.!?]+[\"”’]?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 #: one to three digits right before a full stop (not a year: 'in 2005. 15 people died' ends a sentence)
 _DIGITS_BEFORE = re.compile(r"(?<![\d,])(?<!\d, )\d{1,3}$")
+#: the second letter of an initialism written apart ('4:08 p. m. ET', 'e. g.'): text rebuilt from tokens
+_SPACED_INITIAL = re.compile(r"(?<![A-Za-z.])[a-z]\.\s[a-z]$")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
@@ -271,7 +289,7 @@ def _is_boundary(text: str, dot: int, after: int, line_end: int) -> bool:
         return False  # initial: "John F. Kennedy"
     nm = re.match(r"[A-Za-z]+", text[j:])
     opener = bool(nm and nm.group(0).lower() in _OPENERS)
-    if "." in word:  # initialism: U.S., U.N., a.m.
+    if "." in word or _SPACED_INITIAL.search(text, 0, dot):  # initialism: U.S., U.N., a.m., 'p. m.'
         return opener
     if low in ABBREVIATIONS:
         return not nxt.isdigit() and opener
