@@ -362,3 +362,9 @@ def test_a_month_day_naming_an_event_is_no_date_of_the_report():
     assert got == {"Sept. 11": ("2012-09-11", None)}
     got = _spans("It reopened after the Sept. 11, 2001 attacks.", "2013-08-02")
     assert got == {"Sept. 11, 2001": ("2001-09-11", None)}
+
+
+def test_a_weekday_in_the_name_of_a_day_is_no_date():
+    """'Oscar Sunday' or 'Super Tuesday' is not the Sunday or Tuesday nearest the report; a plain weekday is."""
+    got = _spans("She will be back for Oscar Sunday, and Super Tuesday looms. He spoke on Sunday.", "2013-08-02")
+    assert got == {"Sunday": ("2013-07-28", None)}

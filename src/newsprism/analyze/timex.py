@@ -476,6 +476,10 @@ def local_tense(text: str, start: int, end: int, lo: int, hi: int) -> bool | Non
     return _first_tense(_WORD.findall(_APPOSITIVE.sub(" ", text[end:hi]))[:12])
 
 
+#: a weekday that is part of the name of a day ("Oscar Sunday", "Super Tuesday", "Black Friday", "Easter Sunday")
+_NAMED_DAY = re.compile(
+    r"\b(?:Oscars?|Super|Bowl|Easter|Palm|Good|Black|Cyber|Ash|Holy|Maundy|Bloody|Giving|Shrove)\s+$"
+)
 _WEEKDAY_BEFORE = re.compile(rf"({_DAY}),?\s+$")
 _DATE_AFTER = re.compile(rf",?\s+(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})\b")
 
@@ -600,6 +604,9 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
                     continue
                 if kind == "day" and not m.group(1) and _DATE_AFTER.match(text, me):
                     continue  # "on Friday, Sept. 14": the month-day dates it
+                if kind == "day" and not m.group(1) and _NAMED_DAY.search(text, max(0, ms - 12), ms):
+                    taken.append((ms, me))
+                    continue  # "Oscar Sunday", "Super Tuesday", "Good Friday": a named day, not the nearest one
                 if any(ms < e and me > s for s, e in taken):
                     continue
                 tense = local_tense(text, ms, me, sent.start, sent.end)
