@@ -605,3 +605,17 @@ def test_two_estimates_tops_that_differ_differ():
 )
 def test_estimates_tops_that_agree_or_limits_are_no_contradiction(a: str, b: str):
     assert _contradictions(a, b) == []
+
+
+def test_a_participle_after_the_counted_noun_is_not_the_noun():
+    """'1.5 million women seeking back pay' counts women (the noun was read as 'back', and 'women seeking
+    damages' as 'damages'); 'two Yemeni fishing boats' still counts boats, not Yemenis."""
+    cs = _contradictions(
+        "The Wal-Mart lawsuit covers as many as 1.5 million women seeking back pay, lawyers said on Tuesday.",
+        "The Wal-Mart lawsuit covers up to 1.6 million women seeking damages, lawyers said on Tuesday.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs
+    assert not _contradictions(
+        "The navy said pirates captured two Yemeni fishing boats in the Gulf of Aden on Friday.",
+        "The navy said pirates captured 11 Yemenis in the Gulf of Aden on Friday.",
+    )

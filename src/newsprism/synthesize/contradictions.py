@@ -292,7 +292,7 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
             continue  # "12-point", "70th" style compounds describe, they don't count
         toks, subject = [], set()
         for t in (unit or "").lower().split():
-            if t in _UNIT_STOP or (toks and _VERBISH.fullmatch(t)):
+            if t in _UNIT_STOP or (toks and (_VERBISH.fullmatch(t) or _participle_after(toks[-1], t))):
                 break  # 'three people died in': the noun counted is 'people', not the verb after it
             toks.append(t)
         if currency:
@@ -393,6 +393,17 @@ _VERBISH = re.compile(
     r"[a-z]+ed|were|was|are|is|have|has|had|set|took|fled|went|came|gave|made|say|said|says|remain|remained|"
     r"died|die|left|lost|won|got|fell|rose|hit|held|ran|saw|met|began"
 )
+#: a present participle after the counted noun opens a phrase about it ('1.5 million women seeking back pay')
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
+_PLURAL = re.compile(r"[a-z]{3,}s|people|women|men|children")
+
+
+def _participle_after(prev: str, word: str) -> bool:
+    """'women seeking', 'people fleeing': an -ing word after a plural noun begins what is said of it; after a
+    singular word it is part of the noun ('two Yemeni fishing boats')."""
+    return bool(_PARTICIPLE.fullmatch(word) and _PLURAL.fullmatch(prev))
+
+
 #: the counted noun is coordinated with another ('passengers and crew', 'Somali and 11 Yemeni')
 _COORDINATED = re.compile(r"\s+(?:and|or|&)\s+(?!\w+(?:ing|ed)\b)(?:most of\s+)?(?:(?:its|their|the|his|her)\s+)?\w")
 
