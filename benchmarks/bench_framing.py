@@ -232,7 +232,10 @@ Earlier changes:
   counted only when this outlet alone used the word. On half A it added about 70 terms for 2 found spans
   (F1 0.177 → 0.148 at the same threshold; other cut-offs 0.144–0.171, never above the lexicon alone): the
   words it adds in news text are mostly "difficult", "strong", "popular", "free", "successful", which annotators
-  did not mark. It was removed and no dependency was added.
+  did not mark. It was removed and no dependency was added. Rechecked 2026-12-03 (night) with VADER alone as a
+  weakest category (base score 0 or 1 below the hand lexicon's 2, so it needs the contrasts): |valence| ≥ 2.5 with both
+  contrasts 0.178 / 0.139 / 0.156 (flat against 0.181 / 0.139 / 0.157), with one contrast 0.121 / 0.168 / 0.140 (half A
+  0.164, half B 0.122): recall rises by 0.03 while precision falls by a third. Still not kept.
 - Leaving the words of indirect speech to their speaker, like quoted words (the spans of the analysis stage's
   indirect quotes, "X said that …", excluded; 2026-12-03): BASIL DEV F1 0.157 → 0.153 (P 0.181 → 0.183, R 0.139 →
   0.131; half A 0.196 → 0.202, half B 0.126 → 0.113). Of the 13 terms it removed, 11 were not annotated ("said those
