@@ -20,21 +20,19 @@ import os
 import platform
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from eval_stories import FILES, basil_stories, ecbplus_articles, ecbplus_documents, neus_stories  # noqa: E402
 from machine import cpu_model  # noqa: E402
 from newsprism.model import Article  # noqa: E402
 from newsprism.synthesize.align import align  # noqa: E402
 from newsprism.synthesize.contradictions import find_contradictions  # noqa: E402
 
 LABELS = ROOT / "tests" / "fixtures" / "contradictions" / "labels.jsonl"
-BASIL = ROOT.parent / "shared" / "eval" / "basil" / "dev.jsonl"
-ECBPLUS = ROOT.parent / "shared" / "eval" / "ecbplus" / "dev.jsonl"
-NEUS = ROOT.parent / "shared" / "eval" / "neus" / "dev.jsonl"
+BASIL, ECBPLUS, NEUS = FILES["basil"], FILES["ecbplus"], FILES["neus"]
 DEMO = ROOT / "examples" / "xi-moscow-2023"
 
 
@@ -77,36 +75,6 @@ def naive_contradicts(a: str, b: str) -> bool:
     return bool(_NEG.search(a)) != bool(_NEG.search(b))
 
 
-def _ecbplus() -> tuple[dict[str, str], dict[str, list[dict]]]:
-    """ECB+ DEV: each document's raw text, and the documents of each event (its gold ``cluster``)."""
-    raw: dict[str, str] = {}
-    events: dict[str, list[dict]] = defaultdict(list)
-    if ECBPLUS.exists():
-        for line in ECBPLUS.open(encoding="utf-8"):
-            d = json.loads(line)
-            raw[d["id"]] = d["text"]
-            events[d["cluster"]].append(d)
-    return raw, events
-
-
-def _ecbplus_articles(docs: list[dict]) -> list[Article]:
-    """One ECB+ event as the pipeline sees it: the raw texts through the clean stage (datelines dropped)."""
-    from newsprism.clean import clean_documents
-    from newsprism.model import RawDocument
-
-    return clean_documents([RawDocument(id=d["id"], source=d["id"], content=d["text"]) for d in docs])
-
-
-def _neus() -> dict[str, list[Article]]:
-    """NeuS DEV: each story's three sources ("title. lead") as articles; the outlets are unnamed."""
-    out: dict[str, list[Article]] = {}
-    if NEUS.exists():
-        for line in NEUS.open(encoding="utf-8"):
-            d = json.loads(line)
-            out[d["id"]] = [Article(id=x["id"], text=x["text"], outlet=f"source {x['id'][-1]}") for x in d["sources"]]
-    return out
-
-
 def _resolve(side: dict, arts: dict[str, Article], raw: dict[str, str] | None = None) -> tuple[str, int, int]:
     """A label's claim as (article, start, end) in the text the detector saw.
 
@@ -132,14 +100,12 @@ def run(labels: list[dict], embedder, nlp: str = "spacy") -> dict:
     """Each event as ``brief`` runs it: analysed (sentences, dates) and aligned, then contradictions."""
     from newsprism.analyze import analyze
 
-    basil: dict[str, list[Article]] = defaultdict(list)
-    if BASIL.exists():
-        for line in BASIL.open(encoding="utf-8"):
-            d = json.loads(line)
-            basil[d["event"]].append(Article(id=d["id"], text=d["text"], outlet=d["outlet"], published=d["date"]))
-    ecb_raw, ecb_events = _ecbplus()
-    ecb_event_of = {d["id"]: e for e, docs in ecb_events.items() for d in docs}
-    neus = _neus() if any(lab["corpus"] == "neus-dev" for lab in labels) else {}
+    basil = basil_stories() if BASIL.exists() else {}
+    # the source-URL line stays: the clean stage reads it as the address, and the site is the outlet
+    ecb_events = ecbplus_documents(keep_url=True) if ECBPLUS.exists() else {}
+    ecb_raw = {d.id: d.content for docs in ecb_events.values() for d in docs}
+    ecb_event_of = {d.id: e for e, docs in ecb_events.items() for d in docs}
+    neus = neus_stories() if NEUS.exists() and any(lab["corpus"] == "neus-dev" for lab in labels) else {}
     cache: dict[str, tuple[list, dict]] = {}
     skipped = 0
     rows = []
@@ -149,7 +115,7 @@ def run(labels: list[dict], embedder, nlp: str = "spacy") -> dict:
             key, arts = "demo", _demo_articles() if "demo" not in cache else []
         elif lab["corpus"] == "ecbplus-dev":
             key = ecb_event_of.get(lab["a"]["article"], "")
-            arts = _ecbplus_articles(ecb_events[key]) if key and key not in cache else []
+            arts = ecbplus_articles(ecb_events[key]) if key and key not in cache else []
             raw = ecb_raw
         elif lab["corpus"] == "neus-dev":
             key = "neus:" + lab["a"]["article"].rsplit("_", 1)[0]

@@ -27,21 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-EVAL = ROOT.parent / "shared" / "eval"
-FILES = {"ecbplus": EVAL / "ecbplus" / "dev.jsonl", "neus": EVAL / "neus" / "dev.jsonl"}
-BASIL = EVAL / "basil" / "dev.jsonl"
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from eval_stories import FILES as _ALL  # noqa: E402
+from eval_stories import documents  # noqa: E402
 
-def documents(corpus: str) -> list[tuple[str, str]]:
-    """(doc id, raw text) of every DEV document of ``corpus``, in file order."""
-    out = []
-    for line in FILES[corpus].open(encoding="utf-8"):
-        d = json.loads(line)
-        if corpus == "ecbplus":
-            out.append((d["id"], d["text"].split("\n", 1)[1] if d["url"] else d["text"]))
-        else:
-            out.extend((s["id"], s["text"]) for s in d["sources"])
-    return out
+FILES = {c: _ALL[c] for c in ("ecbplus", "neus")}
+BASIL = _ALL["basil"]
 
 
 def quotes_of(doc: str, raw: str) -> tuple[str, list[dict]]:

@@ -33,51 +33,23 @@ import hashlib
 import json
 import pickle
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-EVAL = ROOT.parent / "shared" / "eval"
-FILES = {
-    "basil": EVAL / "basil" / "dev.jsonl",
-    "ecbplus": EVAL / "ecbplus" / "dev.jsonl",
-    "neus": EVAL / "neus" / "dev.jsonl",
-}
+from eval_stories import FILES, basil_stories, ecbplus_articles, ecbplus_documents, neus_stories  # noqa: E402
 
 
 def stories(corpus: str) -> list[tuple[str, list]]:
-    """(story id, articles) of every DEV story of ``corpus``, in file order."""
-    from newsprism.model import Article
-
-    path = FILES[corpus]
-    if not path.exists():
-        print(f"skipping {corpus}: {path} is absent", file=sys.stderr)
-        return []
+    """(story id, articles) of every DEV story of ``corpus``, in file order: BASIL with headlines, ECB+
+    cleaned without its source-URL line, NeuS with unnamed outlets (as the dumps were made so far)."""
     if corpus == "basil":
-        by_event: dict[str, list] = defaultdict(list)
-        for line in path.open(encoding="utf-8"):
-            d = json.loads(line)
-            by_event[d["event"]].append(
-                Article(id=d["id"], title=d["title"], text=d["text"], published=d["date"], outlet=d["outlet"])
-            )
-        return list(by_event.items())
+        return list(basil_stories(titles=True).items())
     if corpus == "ecbplus":
-        from bench_contradictions import _ecbplus_articles
-
-        events: dict[str, list[dict]] = defaultdict(list)
-        for line in path.open(encoding="utf-8"):
-            d = json.loads(line)
-            text = d["text"].split("\n", 1)[1] if d["url"] else d["text"]
-            events[d["cluster"]].append({"id": d["id"], "text": text})
-        return [(e, _ecbplus_articles(docs)) for e, docs in events.items()]
-    out = []
-    for line in path.open(encoding="utf-8"):
-        d = json.loads(line)
-        out.append((d["id"], [Article(id=x["id"], text=x["text"]) for x in d["sources"]]))
-    return out
+        return [(e, ecbplus_articles(docs)) for e, docs in ecbplus_documents().items()]
+    return list(neus_stories(outlets=False).items())
 
 
 def _key(text: str) -> str:

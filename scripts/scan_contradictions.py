@@ -26,67 +26,32 @@ import json
 import pickle
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsprism.model import Article  # noqa: E402
 
-EVAL = ROOT.parent / "shared" / "eval"
-BASIL = EVAL / "basil" / "dev.jsonl"
-NEUS = EVAL / "neus" / "dev.jsonl"
-ECBPLUS = EVAL / "ecbplus" / "dev.jsonl"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from eval_stories import FILES, basil_stories, ecbplus_articles, ecbplus_documents, neus_stories  # noqa: E402
+
 CORPORA = ("basil", "neus", "ecbplus")
-
-
-def basil_stories() -> dict[str, list[Article]]:
-    """BASIL DEV events: the Fox, NYT and HuffPost articles (id, text, outlet, date)."""
-    out: dict[str, list[Article]] = defaultdict(list)
-    for line in BASIL.open(encoding="utf-8"):
-        d = json.loads(line)
-        out[d["event"]].append(Article(id=d["id"], text=d["text"], outlet=d["outlet"], published=d["date"]))
-    return dict(out)
-
-
-def neus_stories() -> dict[str, list[Article]]:
-    """NeuS DEV stories: each source ("title. lead") an article; the outlets are unnamed."""
-    out: dict[str, list[Article]] = {}
-    for line in NEUS.open(encoding="utf-8"):
-        d = json.loads(line)
-        out[d["id"]] = [Article(id=x["id"], text=x["text"], outlet=f"source {x['id'][-1]}") for x in d["sources"]]
-    return out
-
-
-def ecbplus_stories(keep_url: bool = False) -> dict[str, list]:
-    """ECB+ DEV gold events: raw documents, cleaned at run time. The source-URL first line is dropped unless
-    ``keep_url`` (as benchmarks/bench_contradictions.py gives them: the clean stage takes the line as the
-    address, and its domain becomes the outlet, so two articles of one site count as one outlet)."""
-    from newsprism.model import RawDocument
-
-    out: dict[str, list] = defaultdict(list)
-    for line in ECBPLUS.open(encoding="utf-8"):
-        d = json.loads(line)
-        text = d["text"].split("\n", 1)[1] if d["url"] and not keep_url else d["text"]
-        out[d["cluster"]].append(RawDocument(id=d["id"], source=d["id"], content=text))
-    return dict(out)
 
 
 def load_stories(corpora: list[str], keep_url: bool = False) -> list[tuple[str, str, list]]:
     """(corpus, story id, articles or raw documents) for every DEV story of ``corpora``, in a fixed order."""
     loaders = {
-        "basil": (BASIL, basil_stories),
-        "neus": (NEUS, neus_stories),
-        "ecbplus": (ECBPLUS, lambda: ecbplus_stories(keep_url)),
+        "basil": basil_stories,
+        "neus": neus_stories,
+        "ecbplus": lambda: ecbplus_documents(keep_url=keep_url),
     }
     out = []
     for corpus in corpora:
-        path, load = loaders[corpus]
-        if not path.exists():
-            print(f"skipped {corpus}: {path} not found", file=sys.stderr)
+        if not FILES[corpus].exists():
+            print(f"skipped {corpus}: {FILES[corpus]} not found", file=sys.stderr)
             continue
-        out.extend((corpus, sid, items) for sid, items in sorted(load().items()))
+        out.extend((corpus, sid, items) for sid, items in sorted(loaders[corpus]().items()))
     return out
 
 
@@ -95,12 +60,7 @@ def prepared(corpus: str, items: list, embedder, nlp: str):
     from newsprism.analyze import analyze
     from newsprism.synthesize.align import align
 
-    if corpus == "ecbplus":
-        from newsprism.clean import clean_documents
-
-        arts = clean_documents(items)
-    else:
-        arts = items
+    arts = ecbplus_articles(items) if corpus == "ecbplus" else items
     analyses = analyze(arts, nlp=nlp)
     return arts, analyses, align(arts, analyses, embedder)
 
