@@ -619,3 +619,35 @@ def test_a_participle_after_the_counted_noun_is_not_the_noun():
         "The navy said pirates captured two Yemeni fishing boats in the Gulf of Aden on Friday.",
         "The navy said pirates captured 11 Yemenis in the Gulf of Aden on Friday.",
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Romney won 11 percent of the vote among Republicans in the Iowa poll released on Sunday.",
+            "Romney won 9 percent among Tea Party supporters in the Iowa poll released on Sunday.",
+        ),
+        (
+            "The poll found that 40 percent of Democrats backed the plan, the survey said on Monday.",
+            "The poll found that 25 percent of independents backed the plan, the survey said on Monday.",
+        ),
+        (
+            "Support for the plan stood at 40 percent among women in the poll released on Monday.",
+            "Support for the plan stood at 31 percent among men in the poll released on Monday.",
+        ),
+    ],
+)
+def test_shares_of_different_groups_are_no_disagreement(a: str, b: str) -> None:
+    """A percentage is a share of some group: 'among women' and 'among men', or 'of Democrats' and 'of
+    independents', are two measures, whatever else the sentences share."""
+    assert not _contradictions(a, b), _contradictions(a, b)
+
+
+@pytest.mark.parametrize("group", ["of the vote among Republicans", "of the vote"])
+def test_shares_of_one_group_that_differ_are_reported(group: str) -> None:
+    cs = _contradictions(
+        f"Romney won 11 percent {group} in the Iowa poll released on Sunday, the pollster said.",
+        f"Romney won 19 percent {group} in the Iowa poll released on Sunday, the pollster said.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs

@@ -587,6 +587,8 @@ def _compatible_qty(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> b
             and len(a.context & b.context) >= 2
             and (same_fact or float(al.sim[a.unit.idx, b.unit.idx]) >= 0.6)
         )
+    if a.key == "percent" and not _same_population(a, b):
+        return False  # '40 percent among women' and '31 percent among men' are shares of two groups
     if a.pred and b.pred and a.pred != b.pred and a.pred not in b.context and b.pred not in a.context:
         return False  # "12 people were killed" and "40 people were injured" count different things
     if {a.pred, b.pred} == {"kill", "injur"}:
@@ -609,6 +611,38 @@ def _compatible_qty(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> b
         return same_fact or sim >= 0.6  # shared actors say little: one story's sums share its actors
     actors = _same_actor(a.actors, b.actors)
     return same_fact or actors >= 2 or (actors >= 1 and sim >= 0.45) or sim >= 0.6
+
+
+_GROUP = re.compile(r"\b(among|of)\s+(?:the\s+|all\s+)?((?:[A-Za-z][\w'’-]*\s*){1,3})")
+
+
+def _population(m: Mention) -> tuple[set[str], set[str]]:
+    """Whose share a percentage is, from the words after it: the stems after 'among' and after 'of'
+    ('11 percent of the vote among Republicans' -> {republican}, {vote})."""
+    after = m.unit.text[m.start - m.unit.start :][:80].split(",")[0]
+    out: dict[str, set[str]] = {"among": set(), "of": set()}
+    for g in _GROUP.finditer(after):
+        ws = []
+        for w, _, _ in words(g.group(2)):
+            if (
+                w.lower() in STOP
+                or w.lower() in {"in", "on", "at", "for", "from", "by", "with"}
+                or _VERBISH.fullmatch(w)
+            ):
+                break  # the group's noun phrase ends at a preposition or a verb ('of independents backed')
+            ws.append(stem(w.lower()))
+        out[g.group(1).lower()] |= set(ws)
+    return out["among"], out["of"]
+
+
+def _same_population(a: Mention, b: Mention) -> bool:
+    """Two percentages can disagree only as shares of one group: a subgroup ('among Tea Party supporters')
+    is another measure than the whole or another subgroup, and so are shares 'of' different groups."""
+    among_a, of_a = _population(a)
+    among_b, of_b = _population(b)
+    if among_a or among_b:
+        return bool(among_a & among_b)
+    return not (of_a and of_b) or bool(of_a & of_b)
 
 
 #: country and demonym stems -> one key per country ('American', 'U.S.' and 'America' are one)
