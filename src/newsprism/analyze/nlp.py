@@ -17,8 +17,8 @@ from newsprism import registry
 from newsprism.model import Entity, Sentence
 
 # ------------------------------------------------------------ sentences
-#: Words whose trailing period is never a sentence end (titles, months, initialisms).
-ABBREVIATIONS = {
+#: Titles: never end a sentence even before a capitalised word.
+_TITLES = {
     "mr",
     "mrs",
     "ms",
@@ -27,19 +27,19 @@ ABBREVIATIONS = {
     "gov",
     "sen",
     "rep",
-    "reps",
-    "sens",
     "gen",
     "lt",
     "col",
     "sgt",
     "capt",
-    "cmdr",
     "adm",
     "maj",
     "rev",
     "hon",
     "pres",
+    "st",
+    "messrs",
+    "cmdr",
     "supt",
     "det",
     "const",
@@ -53,10 +53,14 @@ ABBREVIATIONS = {
     "pfc",
     "spc",
     "msgr",
-    "st",
+}
+
+#: Words whose trailing period is never a sentence end (titles, months, initialisms).
+ABBREVIATIONS = _TITLES | {
+    "reps",
+    "sens",
     "jr",
     "sr",
-    "messrs",
     "mt",
     "ft",
     "no",
@@ -136,43 +140,6 @@ ABBREVIATIONS = {
     "i.e",
     "a.m",
     "p.m",
-}
-#: Titles: never end a sentence even before a capitalised word.
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "gov",
-    "sen",
-    "rep",
-    "gen",
-    "lt",
-    "col",
-    "sgt",
-    "capt",
-    "adm",
-    "maj",
-    "rev",
-    "hon",
-    "pres",
-    "st",
-    "messrs",
-    "cmdr",
-    "supt",
-    "det",
-    "const",
-    "insp",
-    "cpl",
-    "cong",
-    "atty",
-    "dist",
-    "brig",
-    "pvt",
-    "pfc",
-    "spc",
-    "msgr",
 }
 #: After an initialism like "U.S." a break happens only before these typical sentence openers.
 _OPENERS = {
