@@ -314,6 +314,7 @@ written tests in `tests/test_contradiction_rules.py` and every report it adds or
 | a percentage with no noun is compared by its change word, subject and moment ('plunged 5.4 percent' vs 'fell 5.2 percent'; not vs 'closed down 3.9 percent', c126) | 0 / 0 | unchanged |
 | two estimates' tops are compared as written ('as many as 1.5 million' vs 'up to 1.6 million') | 0 / 0 | unchanged |
 | a participle after the counted noun ends it ('1.5 million women seeking back pay' counts women, not 'back'; 43 mentions over DEV get their noun back) | 0 / 0 | unchanged |
+| percentages are compared only as shares of one group: 'among' a subgroup or 'of' another group is another measure ('40 percent among women' vs '31 percent among men', '11 percent of the vote among Republicans' vs '9 percent among Tea Party supporters', '40 percent of Democrats' vs '25 percent of independents' were all reported, in written text) | 0 / 0 | unchanged |
 
 No DEV report moved: the Wal-Mart pair ('as many as 1.5 million women' vs 'up to 1.6 million women', BASIL) now has one key
 and two tops that differ, but its two sentences say different things (the justices' qualms, the Court blocking the suit;
