@@ -38,6 +38,9 @@ NATIONALITY = wordset(
     turkish western eastern northern southern democrat democrats republican republicans democratic gop
     """
 )
+#: the weekdays as written, and a pattern for any of them (the clause splitter here, contradictions' weekday rule)
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY = "(?:" + "|".join(DAYS) + ")"
 WEEKDAYS_MONTHS = wordset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -208,7 +211,7 @@ _MONTH_DAY = rf"(?:\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(
 _MONTH_DAY_COMMA = re.compile(rf"{_MONTH_DAY},$")
 _CLOSING_COMMA = re.compile(rf"{_MONTH_DAY},\s+(?:1[89]|20)\d{{2}},$")
 _YEAR_AFTER = re.compile(r"(?:1[89]|20)\d{2}\b")
-_WEEKDAY_COMMA = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),$")
+_WEEKDAY_COMMA = re.compile(rf"\b{WEEKDAY},$")
 _MONTH_DAY_AFTER = re.compile(rf"{_MON}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MON}(?![A-Za-z])")
 
 

@@ -23,8 +23,10 @@ from rapidfuzz import fuzz
 from newsprism.analyze.entities import DEMONYMS
 from newsprism.model import Analysis, Article, Contradiction, Span, Variant
 from newsprism.synthesize._text import (
+    DAYS,
     NATIONALITY,
     STOP,
+    WEEKDAY,
     WEEKDAYS_MONTHS,
     clauses,
     components,
@@ -624,12 +626,8 @@ def _population(m: Mention) -> tuple[set[str], set[str]]:
     for g in _GROUP.finditer(after):
         ws = []
         for w, _, _ in words(g.group(2)):
-            if (
-                w.lower() in STOP
-                or w.lower() in {"in", "on", "at", "for", "from", "by", "with"}
-                or _VERBISH.fullmatch(w)
-            ):
-                break  # the group's noun phrase ends at a preposition or a verb ('of independents backed')
+            if w.lower() in STOP or _VERBISH.fullmatch(w):
+                break  # the noun phrase ends at a stop word (prepositions are) or a verb ('of independents backed')
             ws.append(stem(w.lower()))
         out[g.group(1).lower()] |= set(ws)
     return out["among"], out["of"]
@@ -912,12 +910,10 @@ def _dates(al: Alignment, analyses: dict[str, Analysis], texts: dict[str, str]) 
     return out
 
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAY = "(?:" + "|".join(_DAYS) + ")"
 #: an event verb in the past right before the one weekday of a claim: 'died early Tuesday', 'was arrested on Friday'
 _DAY_OF = re.compile(
     rf"\b(?P<verb>[a-z]+ed|shot|hit|struck|fell|won|lost|met|left|took|began|held|sank|stole|fled|broke)\s+"
-    rf"(?P<when>(?:(?:on|early|late|last)\s+){{0,2}})(?P<day>{_WEEKDAY})\b"
+    rf"(?P<when>(?:(?:on|early|late|last)\s+){{0,2}})(?P<day>{WEEKDAY})\b"
 )
 #: verbs that date a report or a plan, not the event: two outlets may report it on different days
 _REPORT_VERBS = {
@@ -933,7 +929,7 @@ def _weekdays(al: Alignment) -> list[Contradiction]:
     two days in a row when one is 'late' or 'early' (around midnight, or another time zone)."""
     dated = []
     for u in al.units:
-        if len(re.findall(_WEEKDAY, u.text)) != 1 or _MONTH_WORD.search(u.text):
+        if len(re.findall(WEEKDAY, u.text)) != 1 or _MONTH_WORD.search(u.text):
             continue
         m = _DAY_OF.search(u.text)
         if m and stem(m.group("verb")) not in _REPORT_VERBS and m.group("verb") not in {"said", "told"}:
@@ -942,7 +938,7 @@ def _weekdays(al: Alignment) -> list[Contradiction]:
 
     def differ(x: int, y: int) -> bool:
         (a, va, ma), (b, vb, mb) = dated[x], dated[y]
-        da, db = _DAYS.index(ma.group("day")), _DAYS.index(mb.group("day"))
+        da, db = DAYS.index(ma.group("day")), DAYS.index(mb.group("day"))
         if a.outlet == b.outlet or va != vb or da == db:
             return False
         if min((da - db) % 7, (db - da) % 7) == 1 and re.search(r"early|late", ma.group("when") + mb.group("when")):
