@@ -85,7 +85,8 @@ def count_sources(sources: Iterable[str]) -> int:
     return len({_RECORD_SUFFIX.sub("", s) for s in sources})
 
 
-def _sql(statement: str, paramstyle: str) -> str:
+def adapt_sql(statement: str, paramstyle: str) -> str:
+    """A statement written with ``?`` placeholders, for a driver of ``paramstyle`` (``format``: ``%s``)."""
     return statement.replace("?", "%s") if paramstyle == "format" else statement
 
 
@@ -102,7 +103,7 @@ class EmbeddingCache(MutableMapping[str, np.ndarray]):
         self.paramstyle = paramstyle
 
     def _run(self, statement: str, params: tuple) -> Any:
-        return self.conn.execute(_sql(statement, self.paramstyle), params)
+        return self.conn.execute(adapt_sql(statement, self.paramstyle), params)
 
     def __getitem__(self, key: str) -> np.ndarray:
         row = self._run(
