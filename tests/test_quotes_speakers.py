@@ -1385,3 +1385,25 @@ def test_a_namesake_pair_joined_by_and_does_not_pick_the_later_bare_surname(back
     )
     got = _by_text(text, backend)
     assert got["This is a political hit job"][0] == "Duncan Hunter"
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_block_quote_after_a_lead_in_that_refers_back_is_the_reported_writers(backend: str) -> None:
+    """'Read the full rant via Gawker:' names nobody: 'the full rant' is the text the paragraph before
+    reported someone writing, so the block below is that writer's; the site it was read on ('via the
+    Riverton Ledger') only published it. A lead-in naming its own source keeps the old rules."""
+    text = (
+        "A city councilman apologized on Tuesday for a blog post about the mayor's family.\n\n"
+        "Tom Wexler, a two-term councilman from the east side, wrote that the mayor should "
+        '"stop hiding behind his children" and "face the voters."\n\n'
+        "Read the full post via the Riverton Ledger:\n\n"
+        "Dear Mayor Hart, I have watched you dodge every question about the budget for a year. "
+        "Your children deserve better than a father who hides.\n\n"
+        "The mayor's office did not respond."
+    )
+    found = _by_text(text, backend)
+    block = "Dear Mayor Hart, I have watched you dodge every question about the budget for a year."
+    assert found[next(t for t in found if t.startswith(block))][0] == "Tom Wexler", found
+    own = text.replace("Read the full post via the Riverton Ledger:", "Mayor Ann Hart released the full post:")
+    found = _by_text(own, backend)
+    assert found[next(t for t in found if t.startswith(block))][0] != "Tom Wexler", found

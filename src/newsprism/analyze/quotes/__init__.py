@@ -141,7 +141,10 @@ def extract_quotes(
             # a brief statement shortly after the speech:' / '“Okay. …”')
             lead_in = sent_of(s_open.start - 1) if s_open.start > 0 else None
             if lead_in and lead_in.end <= r.open and text[lead_in.start : lead_in.end].rstrip().endswith(":"):
-                sp_l = att.before(max(lead_in.start, prv_close), lead_in.end, r.open, orgs=True)
+                # ('Read the full rant via Gawker:' refers back, and Gawker only published it)
+                sp_l = _referred_back(att, quotes, lead_in) or att.before(
+                    max(lead_in.start, prv_close), lead_in.end, r.open, orgs=True
+                )
                 if sp_l and sp_l.name:
                     sp = sp_l
         if (sp is None or not sp.name) and kind == "direct":
@@ -227,6 +230,41 @@ def extract_quotes(
         if q.kind != "indirect" and _quoted_name(text, q.start, q.end):
             q.speaker = q.role = None  # 'Roosevelt’s “New Deal” efforts': a name in quote marks, not speech
     return [q for q in quotes if q.kind == "indirect" or not is_title(text, q.start, q.end)]
+
+
+#: a lead-in that points back at a text the article has been reporting ('Read the full rant via Gawker:', 'Here is
+#: the complete statement:'): a definite document noun, with only where it is found after it
+_BACK_DOC = re.compile(
+    r"\b(?:the|this|that)[ \t]+(?:(?:full|entire|complete|whole|original|unedited)[ \t]+)?(?:text[ \t]+of[ \t]+the[ \t]+)?"
+    r"(?:statement|letter|post|rant|tweet|message|note|e-?mail|memo|remarks|speech|editorial|essay|op-ed|"
+    r"comments|status update|text)\b"
+    r"(?:[ \t]+(?:below|here|via|on|at|in)\b[^:.;!?\n]{0,40})?[ \t]*:\s*$"
+)
+
+
+def _referred_back(att: _Attributor, quotes: list[Quote], lead_in: Sentence) -> _Speaker | None:
+    """The speaker of a quote whose lead-in names nobody but points back at the text the article just
+    reported ('Lauten … wrote that the two teenagers should “…”' / 'Read the full rant via Gawker:' / the
+    letter): the latest quote with a speaker in the lead-in's paragraph or the one before it.  A name after
+    'via', 'on' or 'at' is where the text was found (its publisher), not who wrote it."""
+    lead = att.text[lead_in.start : lead_in.end]
+    m = _BACK_DOC.search(lead)
+    if not m:
+        return None
+    named = lead_in.start + m.start()
+    if any(lead_in.start <= ps < named for ps, _pe, _c in att.people) or any(
+        lead_in.start <= x.start < named and x.label in ("PERSON", "ORG", "NORP", "GPE") for x in att.ents
+    ):
+        return None  # 'Smith's office released the full statement:' names its own source
+    lo = _paragraph_of(att, lead_in.start) - 1
+    prev = next((q for q in reversed(quotes) if q.end <= lead_in.start and q.speaker), None)
+    if prev is None or _paragraph_of(att, prev.start) < lo:
+        return None
+    return _Speaker(prev.speaker, prev.role, True)
+
+
+def _paragraph_of(att: _Attributor, pos: int) -> int:
+    return bisect.bisect_right(att._paras, pos) - 1
 
 
 def _plural(name: str) -> bool:
