@@ -372,3 +372,28 @@ def test_a_number_is_never_a_speaker() -> None:
         "and asking for a new vote."
     )
     assert _speaker_of(text, "grossly unfair").speaker != "Close"
+
+
+def test_cross_article_names_skip_suffixes_and_middle_initials() -> None:
+    """One outlet writes 'John G. Roberts Jr.', another 'John Roberts': one person in the brief."""
+    from newsprism.analyze.entities import canonical_names
+
+    m = canonical_names(
+        [
+            "John G. Roberts Jr",
+            "John G. Roberts Jr",
+            "John Roberts",
+            "Roberts",
+            "Theodore Boutrous",
+            "Theodore J. Boutrous Jr",
+            "Martin Luther King Jr",
+            "King",
+            "John Smith",
+            "Jane Roberts",
+        ]
+    )
+    assert m["John Roberts"] == m["John G. Roberts Jr"] == "John G. Roberts Jr"
+    assert m["Theodore Boutrous"] == m["Theodore J. Boutrous Jr"]
+    assert m["King"] == "Martin Luther King Jr"
+    assert m["Jane Roberts"] == "Jane Roberts"  # another first name stays another person
+    assert m["Roberts"] == "Roberts"  # two people named Roberts: a bare surname is not guessed

@@ -524,7 +524,8 @@ def _same_person(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     if not ta or not tb:
         return False
-    la, lb = ta[-1].lower(), tb[-1].lower()
+    la, lb = surname(a).lower(), surname(b).lower()  # 'John G. Roberts Jr' is 'John Roberts'
+    ta, tb = ta[: len(ta) - ta[::-1].index(surname(a))], tb[: len(tb) - tb[::-1].index(surname(b))]
     if la != lb and (fuzz.ratio(la, lb) < 85 or min(len(la), len(lb)) < 4):
         return False
     if len(ta) == 1 or len(tb) == 1:
@@ -558,9 +559,9 @@ def canonical_names(names: Iterable[str]) -> dict[str, str]:
     singles = [n for n in counts if len(n.split()) == 1]
     for s in singles:
         low = s.lower()
-        hits = {mapping[f] for f in full if f.split()[-1].lower() == low or f.split()[0].lower() == low}
+        hits = {mapping[f] for f in full if surname(f).lower() == low or f.split()[0].lower() == low}
         if not hits:
-            hits = {mapping[f] for f in full if fuzz.ratio(f.split()[-1].lower(), low) >= 88 and len(low) >= 5}
+            hits = {mapping[f] for f in full if fuzz.ratio(surname(f).lower(), low) >= 88 and len(low) >= 5}
         mapping[s] = hits.pop() if len(hits) == 1 else s
     return mapping
 
