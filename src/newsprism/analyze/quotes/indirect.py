@@ -72,7 +72,10 @@ _WHEN_CLAUSE = re.compile(r"(?:while|when|as(?!\s+(?:many|much|few|little|long|s
 #: Charlie Beck.'): capitalised words and the small words of a title only
 _NAME_ONLY = re.compile(r"(?:[\s,.()\-]*(?:[A-Z][\w’'.\-]*|of|the|and|for|de|van|von)\b)+[\s,.()\-]*")
 _THAT_AFTER_PHRASE = re.compile(r"[^,;:.!?]{0,80}?\bthat\s+")
-_AUX_AFTER_THAT = re.compile(r"(?:would|will|could|can|may|might|should|must|is|was|has|had|does|did|means|meant)\b")
+_AUX_AFTER_THAT = re.compile(
+    r"(?:(?:would|could|should|must|is|was|has|had|does|did)(?:n['’]t)?|will|won['’]t|can(?:['’]t|not)?|may|might|"
+    r"means|meant)\b"  # 'said that wasn't a fair comparison': 'that' is the subject
+)
 
 
 #: the speaker's own next verb ends what was reported: 'The government said Mr. Xi would visit …
@@ -178,7 +181,8 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                 t = re.match(
                     r"(?:\s+(?:on|last|this|earlier\s+this|late\s+last)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                     r"Saturday|Sunday|week|weekend|month|year|morning|afternoon|evening|night|today|tonight|yesterday|"
-                    r"in a statement|in an interview))*\s+(?:that\s+)?",
+                    r"in a statement|in an interview)|\s+(?:recently|repeatedly|publicly|privately|previously|again|"
+                    r"also|later|earlier|often|already)(?=\s+that\b))*\s+(?:that\s+)?",
                     rest,
                 )
                 cs = ve + (t.end() if t else 0)
@@ -203,6 +207,10 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
                 # 'suggested few ideas for how to …', 'announced her nominations': an object, not a statement
                 continue
             cs, ce = _trim(text, cs, other.start() if other else cut.start() if cut else body_end)
+            if text[ce - 1 : ce] == ")" and text.count("(", cs, ce) < text.count(")", cs, ce):
+                ce = (
+                    len(text[cs : ce - 1].rstrip(".!? ")) + cs
+                )  # '(… has said that he would support it.)': the aside's mark
             if len(text[cs:ce].split()) < 4 or _NAME_ONLY.fullmatch(text, cs, ce):
                 continue
             if verb in ("added", "adds") and re.match(r"[\d$€£]", text[cs:ce]):

@@ -303,7 +303,11 @@ class _Zones:
             return sp  # 'A source told FT that Xi might “…”', 'People familiar with the matter said'
         if gm := _COUNTED_BEFORE.search(text[s:vs]):
             return _counted_group(gm.group(1))  # 'More than 100 economists said that …'
-        cb = re.search(r"\b((?:the|a|an|The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:\w+ly\s+)?$", text[s:vs])
+        cb = re.search(  # an auxiliary is no head noun: 'The business community has said that …'
+            r"\b((?:the|a|an|The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}(?!(?:has|have|had)\b)[a-z][\w\-]*)\s+"
+            r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$",
+            text[s:vs],
+        )
         if (
             cb
             and re.fullmatch(_SAY, vm.group(0))

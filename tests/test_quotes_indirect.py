@@ -1,0 +1,55 @@
+"""Reported speech ('X said that …') on written sentences: where the report starts and ends, and who speaks."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze import analyze
+from newsprism.model import Article
+
+
+def _reports(text: str, backend: str) -> list[tuple[str | None, str]]:
+    art = Article(id="a", text=text, published="2024-05-02")
+    return [
+        (q.speaker, q.text)
+        for q in analyze([art], nlp=backend, cross_article=False)["a"].quotes
+        if q.kind == "indirect"
+    ]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_that_before_a_negated_verb_is_the_reports_subject(backend: str) -> None:
+    text = "Maria Lopez spoke for the tenants. Lopez said that wasn't a fair reading of the contract signed in 2019."
+    assert ("Maria Lopez", "that wasn't a fair reading of the contract signed in 2019") in _reports(text, backend)
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_an_adverb_between_the_verb_and_that_is_not_reported(backend: str) -> None:
+    text = (
+        "Governor Tom Briggs spoke on Monday. Briggs backed the plan at first but said recently that he no longer "
+        "supports it because of how it has played out in his state."
+    )
+    assert _reports(text, backend)[-1] == (
+        "Tom Briggs",
+        "he no longer supports it because of how it has played out in his state",
+    )
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_an_auxiliary_is_not_part_of_a_group_speaker(backend: str) -> None:
+    text = (
+        "The court heard the case on Tuesday. The shipping industry has said that a ruling for the dockworkers "
+        "would lead to a wave of lawsuits over overtime pay."
+    )
+    assert _reports(text, backend) == [
+        ("The shipping industry", "a ruling for the dockworkers would lead to a wave of lawsuits over overtime pay")
+    ]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_report_inside_a_parenthesis_ends_before_its_closing_mark(backend: str) -> None:
+    text = (
+        "Rep. Ann Cole voted against the bill. (Cole opposed the measure in 2010 but has said in recent months that "
+        "she would support it if it comes to the House floor.)"
+    )
+    assert _reports(text, backend)[-1] == ("Ann Cole", "she would support it if it comes to the House floor")
