@@ -72,15 +72,46 @@ def _fragment(text: str, cs: int, ce: int, ss: int, se: int) -> bool:
     return ce < se and _INTRO.match(seg) is not None
 
 
+#: a word of a subject or of a place or time phrase: no conjunction, relative, "that" (the report's
+#: content: "who wrote on Saturday that Ross hadn't …") or auxiliary
+_PLAIN = r"(?!(?:and|but|that|who|which|will|would|was|were|is|are|has|have|had)\b)[^\s,;:]+"
+#: a clause that only reports: a subject, a reporting verb and where or to whom, the date taken out
+#: ("officials from both countries said on", "the Kremlin said in a statement", "he told reporters",
+#: "according to a prison statement")
+_REPORT_ONLY = re.compile(
+    rf"(?i:according)\s+to(?:\s+{_PLAIN}){{1,8}}|"
+    rf"(?:{_PLAIN}\s+){{1,7}}?"
+    r"(?:said|says|say|added|stated|confirmed|announced|reported|wrote|tweeted|"
+    r"told\s+(?:reporters|journalists|lawmakers|(?:the|a|an)\s+[^\s,;:]+(?:\s+[^\s,;:]+)?|[A-Z][^\s,;:]*"
+    r"(?:\s+[A-Z][^\s,;:]*){0,3}))"
+    rf"(?:\s+(?:in|on|at|to|during|via|through|late|early|earlier|this|last)\b(?:\s+{_PLAIN}){{0,6}})?"
+)
+
+
+def _reports_only(text: str, cs: int, ce: int, start: int, end: int) -> bool:
+    """The clause around the date says who reported, not what: the date is the report's, and its
+    content is in the rest of the sentence."""
+    rest = " ".join((text[cs:start] + " " + text[end:ce]).split()).strip("\"“”‘’'(). ")
+    return _REPORT_ONLY.fullmatch(rest) is not None
+
+
 def _stating_text(article: Article, ss: int, se: int, start: int, end: int) -> tuple[int, int]:
     """The clause of sentence ``ss:se`` around the time mention if it says something (≥ 5 words,
-    quotes intact, its subject, main clause and object its own), else the sentence."""
-    for cs, ce in clauses(article.text, ss, se):
-        if cs <= start and end <= ce and n_words(article.text[cs:ce]) >= 5 and _balanced(article.text[cs:ce]):
-            if _fragment(article.text, cs, ce, ss, se):
+    quotes intact, its subject, main clause and object its own), else the sentence. A clause that only
+    reports ("…, officials said on March 17") takes what was reported with it: the sentence up to it."""
+    text = article.text
+    for cs, ce in clauses(text, ss, se):
+        if not (cs <= start and end <= ce):
+            continue
+        if _reports_only(text, cs, ce, start, end):
+            if cs > ss and _balanced(text[ss:ce]):
+                return trim_span(text, ss, ce)
+            break
+        if n_words(text[cs:ce]) >= 5 and _balanced(text[cs:ce]):
+            if _fragment(text, cs, ce, ss, se):
                 break
-            return trim_span(article.text, cs, ce)
-    return trim_span(article.text, ss, se)
+            return trim_span(text, cs, ce)
+    return trim_span(text, ss, se)
 
 
 _GENERIC_NOW = re.compile(r"^(?:today|now|these days)\b", re.I)

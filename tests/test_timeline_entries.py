@@ -1,0 +1,40 @@
+"""What text a timeline entry shows for a dated event: a statement from the source, verbatim."""
+
+from __future__ import annotations
+
+from newsprism.analyze import analyze
+from newsprism.model import Article, Story
+from newsprism.synthesize import synthesize
+
+
+def _entries(text: str, published: str) -> dict[tuple[str, str | None], str]:
+    arts = [Article(id="a", text=text, outlet="A", published=published)]
+    brief = synthesize(Story("s", ["a"]), arts, analyze(arts, nlp="regex"), None)
+    return {(t.date, t.end_date): t.text for t in brief.timeline}
+
+
+def test_a_reporting_clause_carries_what_was_reported():
+    """ "…, the mayor's office said on March 30" dates the report, and the report is the clause before it;
+    a reporting clause with no subject of its own ("…, who chairs the panel, said Tuesday, '…'") or one
+    that opens the sentence has its content after it: the sentence."""
+    got = _entries(
+        "The bridge will reopen on April 3, the mayor's office said on March 30, ending months of detours.",
+        "2031-03-31",
+    )
+    assert got[("2031-03-30", None)] == "The bridge will reopen on April 3, the mayor's office said on March 30"
+    text = 'Sen. Jane Doe, who chairs the panel, said Tuesday, "We will hold hearings on the levy."'
+    assert _entries(text, "2031-04-02")[("2031-04-01", None)] == text
+    text = "The county clerk said on Monday, the levy passed by forty votes."
+    assert _entries(text, "2031-04-02")[("2031-03-31", None)] == text
+
+
+def test_demo_report_of_the_visit_carries_the_visit(demo_dir):
+    import newsprism
+
+    story = newsprism.brief(newsprism.clean([demo_dir])).stories[0]
+    texts = [e.text for e in story.timeline if e.date == "2023-03-17"]
+    assert (
+        "Chinese President Xi Jinping will visit Russia on March 20, officials from both countries said on March 17"
+        in texts
+    )
+    assert not any(t.startswith("officials") for t in texts)
