@@ -1407,3 +1407,22 @@ def test_a_block_quote_after_a_lead_in_that_refers_back_is_the_reported_writers(
     own = text.replace("Read the full post via the Riverton Ledger:", "Mayor Ann Hart released the full post:")
     found = _by_text(own, backend)
     assert found[next(t for t in found if t.startswith(block))][0] != "Tom Wexler", found
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_quote_after_a_sentence_reporting_speech_goes_on_with_that_speaker(backend: str) -> None:
+    """'On Tuesday, Dukes walked out of the courthouse … saying she feels no anger toward her bosses. “Wal-Mart
+    may be a big company …”' had no speaker: a quote opening its sentence with no attribution takes the
+    previous quote's speaker only, and nobody was quoted before it. A sentence of the same paragraph that
+    reports someone's speech gives the quote its speaker; a quote with its own speech verb after it keeps it."""
+    lead = "The union filed its appeal on Monday.\n\n"
+    report = (
+        "On Tuesday, Maria Ortiz walked out of the courthouse full of confidence, saying she holds no grudge "
+        'against her former employer. "The company is big, and that is no secret.\n\n'
+        'But nobody is too big to answer for what they do."\n\nThe company declined to comment.'
+    )
+    found = _by_text(lead + report, backend)
+    assert found[next(t for t in found if t.startswith("The company is big"))][0] == "Maria Ortiz", found
+    own = report.replace('what they do."', 'what they do," three union lawyers wrote.')
+    found = _by_text(lead + own, backend)
+    assert found[next(t for t in found if t.startswith("The company is big"))][0] != "Maria Ortiz", found

@@ -153,6 +153,10 @@ def extract_quotes(
                 prev = last_para_speaker.get(para - 1)
             if prev is not None and prev.speaker:
                 sp = _Speaker(prev.speaker, prev.role, True)
+            elif (
+                prev is None and pre == "" and s_open is not None and not _VERB_RE.search(text, r.close + 1, after_end)
+            ):
+                sp = _reporting_sentence(att, sentences, s_open, prv_close) or sp
         if (sp is None or not sp.name) and kind == "partial" and n > 0:
             prev = quotes[-1] if quotes else None
             if prev and s_open and prev.start >= s_open.start and prev.speaker:
@@ -261,6 +265,24 @@ def _referred_back(att: _Attributor, quotes: list[Quote], lead_in: Sentence) -> 
     if prev is None or _paragraph_of(att, prev.start) < lo:
         return None
     return _Speaker(prev.speaker, prev.role, True)
+
+
+def _reporting_sentence(
+    att: _Attributor, sentences: list[Sentence], s_open: Sentence, prv_close: int
+) -> _Speaker | None:
+    """The speaker of the sentence right before a quote that opens its own sentence with no attribution (no
+    speech verb after it either: '“…,” three lawyers wrote' is theirs, even unresolved), when that sentence,
+    in the same paragraph and holding no quote, reports someone's speech ('Dukes walked out of the courthouse
+    … saying she feels no anger toward her bosses. “Wal-Mart may be a big company …”'): the quote goes on
+    with that person's words."""
+    k = s_open.index - 1
+    prev = sentences[k] if 0 <= k < len(sentences) and sentences[k].index == k else None
+    if prev is None or prev.paragraph != s_open.paragraph or prev.start < prv_close:
+        return None
+    if not _VERB_RE.search(att.text, prev.start, prev.end):
+        return None
+    sp = att.before(prev.start, prev.end, s_open.start)
+    return sp if sp and sp.name else None
 
 
 def _paragraph_of(att: _Attributor, pos: int) -> int:
