@@ -53,3 +53,21 @@ def test_a_report_inside_a_parenthesis_ends_before_its_closing_mark(backend: str
         "she would support it if it comes to the House floor.)"
     )
     assert _reports(text, backend)[-1] == ("Ann Cole", "she would support it if it comes to the House floor")
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_report_in_an_opening_subordinate_clause_ends_where_the_main_clause_begins(backend: str) -> None:
+    text = (
+        "Mayor Ruth Okafor spoke at city hall on Monday. By the time Okafor said on Monday that the council would "
+        "vote on the budget, in return for a promise to fund the libraries, her allies had left the room."
+    )
+    assert _reports(text, backend)[-1] == (
+        "Ruth Okafor",
+        "the council would vote on the budget, in return for a promise to fund the libraries",
+    )
+    # a main clause after an opening phrase keeps its whole report
+    text = (
+        "Judge Leo Marsh spoke on Monday. As a law student, Marsh said he had backed the campaign of the senator, "
+        "and that as a lawyer in 1999, Marsh had been a guest on his show."
+    )
+    assert _reports(text, backend)[-1][1].endswith("Marsh had been a guest on his show")

@@ -110,6 +110,17 @@ _FINITE = re.compile(
     r"withdrew|froze|hung|slept|swept|wept|forgot|overcame|"
     r"says|thinks|knows|wants|needs|hopes|expects|remains|seems|appears|looks|plans|believes|feels|means)"
 )
+#: a sentence that opens with a subordinate clause ('After the chairman confirmed he knew …, Graham questioned
+#: why …', 'Yet by the time Schumer said … that …, Schumer’s support had turned'): a report inside it ends where
+#: the main clause begins, at a comma followed by a short subject and a finite verb
+_SUBORDINATE_OPEN = re.compile(
+    r"\s*(?:(?:Yet|But|And|So)\s+)?(?i:after|when|while|before|once|although|though|because|if|until|as|"
+    r"by the time|even as|even though|just as)\s"
+)
+_MAIN_CLAUSE = re.compile(
+    r",\s+(?=(?:he|she|they|we|I|[a-z]+s|(?:the|a|an|his|her|its|their|[A-Z][\w’'.\-]*)(?:\s+[\w’'.\-]+){0,3}?)\s+"
+    rf"(?:{_FINITE.pattern})\b)"
+)
 #: a subject pronoun opens a clause ('said it was a magnitude-6', 'announced he’s running')
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they|we|i|you|there)(?:['’](?:s|re|ll|d|ve|m))?", re.I)
 #: where a coordinated clause of the speaker's own begins ('…, and proposed that …', '…, but he offered …')
@@ -202,6 +213,14 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
             if verb in _THAT_VERBS and not after_that:
                 continue
             cut = _MAIN_VERB_AGAIN.search(text, cs, body_end)
+            # the sentence opens with a subordinate clause and the verb's own clause (from the sentence start or its
+            # last comma before the verb) is one: 'As a law student, Wilkins said …' is a main clause; 'If Mr.
+            # McConnell does …, as the president said he would, Democrats will …' is not; '…, as experts said it
+            # exposed him – since, according to …, he would …' opens with the main clause, so nothing is cut
+            opening = max([s, *(s + m.end() for m in re.finditer(r",\s+", text[s:vs]))])
+            if _SUBORDINATE_OPEN.match(text, s) and _SUBORDINATE_OPEN.match(text, opening):
+                main = _MAIN_CLAUSE.search(text, cs, cut.start() if cut else body_end)
+                cut = main or cut
             other = _OTHER_SAYS.search(text, cs, cut.start() if cut else body_end)
             if not after_that and not _clause_start(text, cs, body_end, verb):
                 # 'suggested few ideas for how to …', 'announced her nominations': an object, not a statement
