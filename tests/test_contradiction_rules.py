@@ -651,3 +651,44 @@ def test_shares_of_one_group_that_differ_are_reported(group: str) -> None:
         f"Romney won 19 percent {group} in the Iowa poll released on Sunday, the pollster said.",
     )
     assert {"a", "b"} in _pairs(cs), cs
+
+
+def test_nearly_a_figure_is_under_it():
+    """'nearly $40 million' says under 40 million: against '$43 million' the sources differ, though '$40 million'
+    as a round figure (35-45 million) would allow it."""
+    cs = _contradictions(
+        "The county signed a ten-year lease with the stadium's owners worth nearly $40 million, officials said.",
+        "The county signed a ten-year lease with the stadium's owners worth $43 million, officials said.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs
+    cs = _contradictions(
+        "Almost 60 families were moved out of the flooded valley by boat on Sunday, the fire service said.",
+        "The fire service said 62 families were moved out of the flooded valley by boat on Sunday.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # 'nearly N' against N itself, a figure under it, or another loose figure
+        (
+            "The county signed a ten-year lease with the stadium's owners worth nearly $40 million, officials said.",
+            "The county signed a ten-year lease with the stadium's owners worth $40 million, officials said.",
+        ),
+        (
+            "The county signed a ten-year lease with the stadium's owners worth nearly $40 million, officials said.",
+            "The county signed a ten-year lease with the stadium's owners worth $39.2 million, officials said.",
+        ),
+        (
+            "Almost 60 families were moved out of the flooded valley by boat on Sunday, the fire service said.",
+            "The fire service said about 62 families were moved out of the flooded valley by boat on Sunday.",
+        ),
+        (
+            "Almost 60 families were moved out of the flooded valley by boat on Sunday, the fire service said.",
+            "The fire service said more than 55 families were moved out of the flooded valley by boat on Sunday.",
+        ),
+    ],
+)
+def test_nearly_a_figure_the_other_outlet_meets_is_no_contradiction(a: str, b: str):
+    assert not _contradictions(a, b)

@@ -95,7 +95,11 @@ class Mention:
 
 
 def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, float] | None:
+    """The values a written number allows: its rounding (``_rounding``), opened by a bound ('more than', 'up
+    to') or an approximation ('about'). 'nearly N' and 'almost N' say the value is under N, so they stop at
+    N as written: 'nearly $80 million' allows $79 million, not the $82 million its round figure would."""
     n = num.lower()
+    v = math.nan
     if n in _VAGUE:
         lo, hi = _VAGUE[n]
     else:
@@ -116,7 +120,7 @@ def _interval(num: str, scale: str | None, qual: str | None) -> tuple[float, flo
     elif q in {"fewer than", "less than", "under", "up to", "as many as"}:
         lo = 0.0
     elif q in {"nearly", "almost"}:
-        lo = lo * 0.8
+        lo, hi = lo * 0.8, hi if math.isnan(v) else v
     elif q in {"about", "around", "roughly", "some", "approximately", "an estimated"}:
         lo, hi = lo * 0.8, hi * 1.2
     return lo, hi
