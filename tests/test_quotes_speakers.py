@@ -1427,3 +1427,20 @@ def test_a_quote_after_a_sentence_reporting_speech_goes_on_with_that_speaker(bac
     own = report.replace('what they do."', 'what they do," three union lawyers wrote.')
     found = _by_text(lead + own, backend)
     assert found[next(t for t in found if t.startswith("The company is big"))][0] != "Maria Ortiz", found
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_ship_is_no_person_for_a_pronoun(backend: str) -> None:
+    """'Indian warship INS Mysore …' came back from the NER as a person, so a crew member's 'he added' went
+    to the ship. A name written with a ship's prefix ('INS', 'USS', 'HMS', 'MV' …) or right after a kind of
+    ship ('the destroyer …') is a ship's, and so is every mention with the same text."""
+    text = (
+        "The navy destroyer USS Harlan Cole seized a smuggling boat off the coast on Sunday.\n\n"
+        "USS Harlan Cole will return to port next week.\n\n"
+        '"The crew acted quickly and nobody was hurt," he added.'
+    )
+    found = _by_text(text, backend)
+    assert found["The crew acted quickly and nobody was hurt"][0] != "USS Harlan Cole", found
+    ents = [_person(text, "USS Harlan Cole"), _person(text, "USS Harlan Cole", 1)]
+    canonicalize_article(ents, text)
+    assert [e.label for e in ents] == ["PRODUCT", "PRODUCT"]

@@ -499,11 +499,37 @@ def _titled_people(entities: list[Entity], text: str) -> None:
             e.label = "PERSON"
 
 
+#: the prefix of a ship's name ('INS Mysore', 'USS Cole', 'HMS Belfast', 'MV Gibe')
+_SHIP_PREFIX = re.compile(r"(?:INS|USS|HMS|HMCS|HMAS|HMNZS|USNS|USCGC|MV|RMS)\s+[A-Z]")
+#: a kind of ship written right before its name ('Indian warship INS Mysore', 'the destroyer Cole')
+_SHIP_BEFORE = re.compile(
+    r"\b(?:warship|ship|vessel|destroyer|frigate|cruiser|corvette|carrier|submarine|tanker|freighter|trawler|"
+    r"yacht|liner|ferry|dhow|tugboat|gunboat|patrol boat)s?\s+$",
+    re.I,
+)
+
+
+def _vessels(entities: list[Entity], text: str) -> None:
+    """A name the NER labelled a person is a ship's when written with a ship's prefix or right after a kind
+    of ship, and so is every mention with the same text ('Indian warship INS Mysore'; 'INS Mysore then opened
+    fire').  Why: a ship was the antecedent of a crew member's 'he added'."""
+    ships = {
+        e.text
+        for e in entities
+        if e.label == "PERSON"
+        and (_SHIP_PREFIX.match(e.text) or _SHIP_BEFORE.search(text, max(0, e.start - 30), e.start))
+    }
+    for e in entities:
+        if e.label == "PERSON" and e.text in ships:
+            e.label = "PRODUCT"
+
+
 def canonicalize_article(entities: list[Entity], text: str = "", index: NameIndex | None = None) -> NameIndex:
     """Set ``Entity.canonical`` within one article; returns the name index for quote attribution."""
     index = index or NameIndex()
     if text:
         _titled_people(entities, text)
+        _vessels(entities, text)
     people = [e for e in entities if e.label == "PERSON"]
     for e in people:
         index.add(e.text, e.start)
