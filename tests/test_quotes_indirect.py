@@ -71,3 +71,21 @@ def test_a_report_in_an_opening_subordinate_clause_ends_where_the_main_clause_be
         "and that as a lawyer in 1999, Marsh had been a guest on his show."
     )
     assert _reports(text, backend)[-1][1].endswith("Marsh had been a guest on his show")
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_according_to_inside_a_statement_cites_the_whole_sentence(backend: str) -> None:
+    text = (
+        "The city sued the county on Tuesday. The new rule, according to county officials, allows the sheriff to "
+        "move $3 million from road repairs to the jail."
+    )
+    assert _reports(text, backend)[-1] == (
+        "county officials",
+        "The new rule, according to county officials, allows the sheriff to move $3 million from road repairs to the jail",
+    )
+    # an appositive of the source is not part of what the source says
+    text = (
+        "Elephants are counted every year. Kenya and Tanzania have kept their herds stable, according to the "
+        "Wildlife Census, a survey financed by a private foundation."
+    )
+    assert _reports(text, backend)[-1][1] == "Kenya and Tanzania have kept their herds stable"

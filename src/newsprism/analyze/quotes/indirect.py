@@ -162,6 +162,14 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
             if sp and sp.name:
                 if acc.start() > 0:
                     cs, ce = s, s + acc.start()
+                    tail = re.match(r",\s+(that\s+)?(?:[\w’'$%\-]+\s+){3}", text[ne:body_end])
+                    before = re.findall(r"[A-Za-z][\w’'\-]*", text[s : s + acc.start()])
+                    if tail and (tail.group(1) or not any(_FINITE.fullmatch(w.lower()) for w in before)):
+                        # an aside inside the statement, which goes on after it ('The declaration, according to
+                        # officials, enables …'; 'It was the first time, according to officials, that …'): the
+                        # statement is the whole sentence; an appositive of the source ('…, according to the
+                        # Census, a project financed by …') or a remark after it stays out
+                        ce = body_end
                 else:
                     rest = re.match(r"[^,]*,\s*", text[ne:body_end])
                     cs, ce = (ne + rest.end(), body_end) if rest else (ne, ne)
