@@ -1444,3 +1444,16 @@ def test_a_ship_is_no_person_for_a_pronoun(backend: str) -> None:
     ents = [_person(text, "USS Harlan Cole"), _person(text, "USS Harlan Cole", 1)]
     canonicalize_article(ents, text)
     assert [e.label for e in ents] == ["PRODUCT", "PRODUCT"]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_partial_quote_in_a_which_clause_is_not_the_sentence_subjects(backend: str) -> None:
+    """'Page … posed for Playboy, which named her “the model of the century.”' gave the term to Page, the
+    sentence's subject: a partial quote with no speech verb takes the clause subject, but a ', which' clause
+    has its own subject, a thing ('filings', a magazine), so nobody is read as the speaker there."""
+    text = (
+        "Senator Ann Blake of Ohio spoke at the dinner on Friday.\n\n"
+        "Blake won an award from the Riverton Herald, which named her “the hardest-working senator in the state.”"
+    )
+    found = _by_text(text, backend)
+    assert found["the hardest-working senator in the state."][0] != "Ann Blake", found

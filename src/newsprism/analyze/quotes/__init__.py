@@ -167,7 +167,8 @@ def extract_quotes(
             and not _VERB_RE.search(text[before_start : r.open])
             and s_open is not None
             and before_start == s_open.start
-        ):  # the sentence's first quote only
+            and not re.search(r",[ \t]+which[ \t]", text[before_start : r.open])
+        ):  # the sentence's first quote only (not in a clause about a thing: '…, which named her “…”')
             # the clause holding the quote first: 'Pelosi rejected it …, and Senator Chuck Schumer, the
             # Democratic leader, denounced the offer as “…”' is Schumer's
             clauses = [
