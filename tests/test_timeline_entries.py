@@ -38,3 +38,23 @@ def test_demo_report_of_the_visit_carries_the_visit(demo_dir):
         in texts
     )
     assert not any(t.startswith("officials") for t in texts)
+
+
+def test_an_appositive_gives_its_own_statement_or_the_sentence():
+    """ "…, her first since the envoys walked out in 2029, …" is a noun phrase set off in its sentence: the
+    dated statement is its since-clause's own; an appositive with no clause of its own gives the sentence."""
+    got = _entries(
+        "The talks in Vienna, her first since the envoys walked out in 2029, will resume on Monday.", "2031-05-07"
+    )
+    assert got[("2029-01-01", "2029-12-31")] == "the envoys walked out in 2029"
+    text = "The senator, a veteran of the budget fight of 2027, spoke for an hour on Monday."
+    assert _entries(text, "2031-05-07")[("2027-01-01", "2027-12-31")] == text
+
+
+def test_demo_invasion_entry_is_the_invasion(demo_dir):
+    import newsprism
+
+    story = newsprism.brief(newsprism.clean([demo_dir])).stories[0]
+    texts = [e.text for e in story.timeline if e.date.startswith("2022-")]
+    assert "Russia invaded Ukraine a year ago" in texts
+    assert not any(t.startswith(("his ", "her ", "its ", "their ")) for t in texts)

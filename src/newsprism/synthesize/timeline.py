@@ -95,10 +95,38 @@ def _reports_only(text: str, cs: int, ce: int, start: int, end: int) -> bool:
     return _REPORT_ONLY.fullmatch(rest) is not None
 
 
+#: a noun phrase set off inside a sentence ("…, his first to China's closest partner since …, …", "…, an
+#: Iowa Democrat running for Senate this year."): a determiner, then no verb or relative of its own
+_APPOSITIVE = re.compile(r"(?:his|her|its|their|the|a|an|this)\s")
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|shall|do|does|did|"
+    r"says|said|told|met|began|became|came|went|made|gave|took|held|wrote|sent|saw|won|lost|ran|brought|found|"
+    r"fell|rose|led|paid|struck|got|kept|left|who|whom|whose|which|that|where|[a-z]{2,}ed)\b"
+)
+#: the opening of a subordinate clause in it: "since Russia invaded Ukraine a year ago"
+_SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|because|while)\s+")
+
+
+def _appositive(text: str, cs: int, ce: int, start: int) -> tuple[int, int] | None:
+    """For a clause that is an appositive, the statement in it around the date: its subordinate
+    clause's own when the date is there and it has a verb ("Russia invaded Ukraine a year ago"), else
+    ``(-1, -1)`` (the sentence says it). None for a clause that is no appositive."""
+    if not _APPOSITIVE.match(text, cs, ce):
+        return None
+    sub = _SUBORDINATE.search(text, cs, ce)
+    if _VERB.search(text, cs, sub.start() if sub else ce):
+        return None
+    if sub and sub.end() <= start and _VERB.search(text, sub.end(), start) and n_words(text[sub.end() : ce]) >= 4:
+        return sub.end(), ce
+    return -1, -1
+
+
 def _stating_text(article: Article, ss: int, se: int, start: int, end: int) -> tuple[int, int]:
     """The clause of sentence ``ss:se`` around the time mention if it says something (≥ 5 words,
     quotes intact, its subject, main clause and object its own), else the sentence. A clause that only
-    reports ("…, officials said on March 17") takes what was reported with it: the sentence up to it."""
+    reports ("…, officials said on March 17") takes what was reported with it: the sentence up to it; an
+    appositive ("…, his first since Russia invaded Ukraine a year ago, …") gives its subordinate clause
+    or the sentence."""
     text = article.text
     for cs, ce in clauses(text, ss, se):
         if not (cs <= start and end <= ce):
@@ -106,6 +134,10 @@ def _stating_text(article: Article, ss: int, se: int, start: int, end: int) -> t
         if _reports_only(text, cs, ce, start, end):
             if cs > ss and _balanced(text[ss:ce]):
                 return trim_span(text, ss, ce)
+            break
+        if cs > ss and (inner := _appositive(text, cs, ce, start)) is not None:
+            if inner[0] >= 0 and _balanced(text[inner[0] : inner[1]]):
+                return trim_span(text, *inner)
             break
         if n_words(text[cs:ce]) >= 5 and _balanced(text[cs:ce]):
             if _fragment(text, cs, ce, ss, se):
