@@ -1457,3 +1457,32 @@ def test_a_partial_quote_in_a_which_clause_is_not_the_sentence_subjects(backend:
     )
     found = _by_text(text, backend)
     assert found["the hardest-working senator in the state."][0] != "Ann Blake", found
+
+
+def test_a_name_tagged_organisation_whose_surname_is_tagged_person_is_a_person() -> None:
+    """'Bettie Page, the pin-up model …' came back as ORG and only the bare 'Page' as PERSON further on, so
+    her agent was the only person left for her 'she said'. A plain name labelled an organisation whose last
+    word is labelled a person alone elsewhere is a person, unless another full name has that surname; a name
+    after 'the' is a title ('The Notorious Lena Marsh', a film)."""
+    text = (
+        "Lena Marsh, the pin-up model, has died. Marsh later said she was puzzled. "
+        "She starred in The Notorious Lena Marsh. Her agent Tom Reed said so."
+    )
+
+    def ent(name: str, label: str, nth: int = 0) -> Entity:
+        e = _person(text, name, nth)
+        e.label = label
+        return e
+
+    ents = [
+        ent("Lena Marsh", "ORG"),
+        ent("Marsh", "PERSON", 1),
+        ent("Notorious Lena Marsh", "ORG"),
+        ent("Tom Reed", "PERSON"),
+    ]
+    index = canonicalize_article(ents, text)
+    assert [e.label for e in ents] == ["PERSON", "PERSON", "ORG", "PERSON"]
+    assert index.resolve("Marsh", text.index("Marsh later")) == "Lena Marsh"
+    other = [ent("Lena Marsh", "ORG"), ent("Marsh", "PERSON", 1), Entity("Ed Marsh", "PERSON", 0, 0)]
+    canonicalize_article(other, text)
+    assert other[0].label == "ORG"  # another Marsh is named: the ORG may be his firm

@@ -524,12 +524,35 @@ def _vessels(entities: list[Entity], text: str) -> None:
             e.label = "PRODUCT"
 
 
+def _surnamed_people(entities: list[Entity], text: str) -> None:
+    """A plain two- or three-word name the NER labelled an organisation, facility or product is a person's
+    when its last word is labelled a person on its own elsewhere in the article and no other full name there
+    has that surname ('Bettie Page' ORG, then 'Page' PERSON: her later 'she said' went to her agent, the only
+    person left).  A name after 'the' is a title ('The Notorious Bettie Page', a film), not a person's."""
+    bare = {e.text for e in entities if e.label == "PERSON" and " " not in e.text}
+    full = {e.text for e in entities if e.label == "PERSON" and " " in e.text}
+    names = {
+        e.text
+        for e in entities
+        if e.label in {"ORG", "FAC", "PRODUCT"}
+        and _NAME_SHAPE.fullmatch(e.text)
+        and not any(w.lower() in ROLE_WORDS for w in e.text.split())
+        and e.text.split()[-1] in bare
+        and not any(f.split()[-1] == e.text.split()[-1] and f != e.text for f in full)
+        and not re.search(r"\b(?:the|The)\s+$", text[max(0, e.start - 5) : e.start])
+    }
+    for e in entities:
+        if e.text in names and e.label in {"ORG", "FAC", "PRODUCT"}:
+            e.label = "PERSON"
+
+
 def canonicalize_article(entities: list[Entity], text: str = "", index: NameIndex | None = None) -> NameIndex:
     """Set ``Entity.canonical`` within one article; returns the name index for quote attribution."""
     index = index or NameIndex()
     if text:
         _titled_people(entities, text)
         _vessels(entities, text)
+        _surnamed_people(entities, text)
     people = [e for e in entities if e.label == "PERSON"]
     for e in people:
         index.add(e.text, e.start)
