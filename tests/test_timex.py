@@ -368,3 +368,19 @@ def test_a_weekday_in_the_name_of_a_day_is_no_date():
     """'Oscar Sunday' or 'Super Tuesday' is not the Sunday or Tuesday nearest the report; a plain weekday is."""
     got = _spans("She will be back for Oscar Sunday, and Super Tuesday looms. He spoke on Sunday.", "2013-08-02")
     assert got == {"Sunday": ("2013-07-28", None)}
+
+
+def test_a_bare_month_with_a_present_verb_is_the_next_one():
+    """News states what is scheduled in the present: "begins shooting in August" in an April report is this
+    August, "starts in June" in a September report next June, whatever another clause's past verb says;
+    a past verb keeps the last one and "since" always looks back."""
+    assert _spans('After all, "The Sequel" begins shooting in August with a new script.', "2031-04-09") == {
+        "August": ("2031-08-01", "2031-08-31")
+    }
+    assert _spans("The festival starts in June, organisers said.", "2031-09-09") == {
+        "June": ("2032-06-01", "2032-06-30")
+    }
+    assert _spans("The festival started in June.", "2031-04-09") == {"June": ("2030-06-01", "2030-06-30")}
+    assert _spans("The shop opens on Sundays and has been busy since June.", "2031-04-09") == {
+        "June": ("2030-06-01", "2030-06-30")
+    }

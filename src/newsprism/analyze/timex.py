@@ -515,6 +515,32 @@ def _own_past(text: str, start: int, lo: int) -> bool:
     return False
 
 
+#: a verb in the present that news uses for what is scheduled ("begins shooting in August", "the law
+#: takes effect in July", "faces voters in November")
+_PRESENT_VERB = re.compile(
+    r"(?:begins|starts|opens|ends|runs|resumes|returns|arrives|premieres|debuts|airs|hits|closes|expires|launches|"
+    r"kicks|takes|goes|comes|heads|faces|meets|visits|travels|holds|plays|retires|moves)",
+    re.I,
+)
+
+
+def _present_ahead(text: str, m: re.Match[str], lo: int) -> bool:
+    """A bare month whose own clause's nearest verb before it is a present one is the next such month
+    ("begins shooting in August" in an April report), as a future one is, whatever the other clauses'
+    verbs ("…, the studio said"); "since" always looks back."""
+    if m.group(0).split()[0].lower() == "since":
+        return False
+    before = text[lo : m.start()]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    words = _WORD.findall(before[breaks[-1].end() :] if breaks else before)[-8:]
+    for w, t in zip(reversed(words), reversed(_tenses(words)), strict=True):
+        if t is not None:
+            return False
+        if _PRESENT_VERB.fullmatch(w):
+            return True
+    return False
+
+
 #: a comma-enclosed noun phrase ("…, his first visit since …, …") inside a sentence
 _APPOSITIVE = re.compile(r",\s+(?:his|her|its|their|the|a|an)\s[^,;:]*,")
 
@@ -609,7 +635,10 @@ def extract_times(article_id: str, text: str, sentences: list[Sentence], ref: da
                     continue  # "Oscar Sunday", "Super Tuesday", "Good Friday": a named day, not the nearest one
                 if any(ms < e and me > s for s, e in taken):
                     continue
-                tense = local_tense(text, ms, me, sent.start, sent.end)
+                if kind == "month" and _present_ahead(text, m, sent.start):
+                    tense = True
+                else:
+                    tense = local_tense(text, ms, me, sent.start, sent.end)
                 past = tense is False and _own_past(text, ms, sent.start)
                 res = _resolve(kind, m, ref, future if tense is None else tense, past=past)
                 if not res:
