@@ -692,3 +692,30 @@ def test_nearly_a_figure_is_under_it():
 )
 def test_nearly_a_figure_the_other_outlet_meets_is_no_contradiction(a: str, b: str):
     assert not _contradictions(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # what the group's members are ('are people of color') is said of the group; it is not the group
+        (
+            "The campaign said 35 percent of its staff are people of color, according to new diversity data.",
+            "The campaign said 48 percent of its senior advisers are people of color, according to new diversity data.",
+        ),
+        # a share of a named group against a share that names none
+        (
+            "The poll found 36 percent of Republicans support the plan, the survey said on Monday.",
+            "The poll found 52 percent support the plan, the survey said on Monday.",
+        ),
+    ],
+)
+def test_a_share_is_of_the_group_named_before_the_verb(a: str, b: str) -> None:
+    assert not _contradictions(a, b), _contradictions(a, b)
+
+
+def test_shares_of_one_group_named_alike_still_differ() -> None:
+    cs = _contradictions(
+        "The campaign said 35 percent of its staff are people of color, according to new diversity data.",
+        "The campaign said 42 percent of its staff are people of color, according to new diversity data.",
+    )
+    assert {"a", "b"} in _pairs(cs), cs

@@ -619,13 +619,20 @@ def _compatible_qty(a: Mention, b: Mention, al: Alignment, same_fact: bool) -> b
     return same_fact or actors >= 2 or (actors >= 1 and sim >= 0.45) or sim >= 0.6
 
 
-_GROUP = re.compile(r"\b(among|of)\s+(?:the\s+|all\s+)?((?:[A-Za-z][\w'’-]*\s*){1,3})")
+_GROUP = re.compile(
+    r"\b(among|of)\s+(?:(?:the|all|its|their|his|her|our|these|those)\s+)?((?:[A-Za-z][\w'’-]*\s*){1,3})"
+)
 
 
 def _population(m: Mention) -> tuple[set[str], set[str]]:
-    """Whose share a percentage is, from the words after it: the stems after 'among' and after 'of'
-    ('11 percent of the vote among Republicans' -> {republican}, {vote})."""
+    """Whose share a percentage is, from the words after it up to the clause's verb: the stems after 'among' and
+    after 'of' ('11 percent of the vote among Republicans' -> {republican}, {vote}; '36 percent of its senior
+    staff are people of color' -> {senior, staff}: what they are is said of the group, it is not the group)."""
     after = m.unit.text[m.start - m.unit.start :][:80].split(",")[0]
+    pct = re.search(r"%|\bper\s*cent\b|\bpercent\b", after, re.IGNORECASE)
+    tail = pct.end() if pct else 0
+    verb = next((tail + s for w, s, _ in words(after[tail:]) if _VERBISH.fullmatch(w.lower())), None)
+    after = after[:verb]
     out: dict[str, set[str]] = {"among": set(), "of": set()}
     for g in _GROUP.finditer(after):
         ws = []
@@ -639,12 +646,13 @@ def _population(m: Mention) -> tuple[set[str], set[str]]:
 
 def _same_population(a: Mention, b: Mention) -> bool:
     """Two percentages can disagree only as shares of one group: a subgroup ('among Tea Party supporters')
-    is another measure than the whole or another subgroup, and so are shares 'of' different groups."""
+    is another measure than the whole or another subgroup, and so are shares 'of' different groups, and a share
+    'of' a named group against one that names none ('36 percent of senior staff' vs '53% female')."""
     among_a, of_a = _population(a)
     among_b, of_b = _population(b)
     if among_a or among_b:
         return bool(among_a & among_b)
-    return not (of_a and of_b) or bool(of_a & of_b)
+    return not (of_a or of_b) or bool(of_a & of_b)
 
 
 #: country and demonym stems -> one key per country ('American', 'U.S.' and 'America' are one)
