@@ -329,6 +329,7 @@ and a letter sent 'today' (a Monday release) vs 'last Friday' (relative days are
 | change | reports added / removed (397 DEV stories) | hand labels |
 |---|---|---|
 | 'nearly N' and 'almost N' stop at N as written, not at N's rounding ('worth nearly $40 million' vs '$43 million' differ; vs '$40 million', '$39.2 million', or 'about' / 'more than' a figure near N they do not) | 0 / 0 (1 compared pair now conflicts, right: 'nearly $80 million' vs 'an $82 million deal', c159) | unchanged |
+| a percentage's group is read up to its clause's verb, past a possessive ('36 percent of its senior advisers are people of color' is a share of senior advisers, not of 'color'), and a share of a named group is not compared with one that names none ('36 percent of Republicans' vs '52 percent') | 0 / 0 (2 compared pairs removed, both right: NeuS 'Biden campaign is 35% people of color and 53% female' against '36 percent of senior staff are people of color') | unchanged |
 
 c159 stays a miss: the '$82 million' sentence also gives two other players' sums ('re-signed … Iguodala and Williams for
 $80 million and $25 million, respectively'), so that article sits on two variants of the component and the report is
@@ -337,7 +338,8 @@ the one whose nearby words (three content words each side, not past the claim's 
 21 pairings of values that measure different things (the Orioles' $150 million against the Nationals' $160 million, Canada's 1.5 million doses against
 Mexico's 2.5 million) and finds c159, but over the 397 DEV stories it adds 4 reports, 3 of them wrong ('35% people of
 color' vs '36 percent of senior staff'; '$1,400' checks vs a '$1.9 trillion' bill; the Orioles' $140 million vs the
-Nationals' $160 million): the one-article-two-variants guard had been hiding those pairings, and it stays the last word.
+Nationals' $160 million): the one-article-two-variants guard had been hiding those pairings, and it stays the last word
+(the share rule above fixes the first of those pairings; the other two are left).
 A third random sample (c167–c186, seed 20261207, drawn after the 'nearly' rule and labelled before any change it prompts;
 NeuS 10 of 18 candidates, ECB+ 10 of 532, BASIL none left) holds no disagreement: 20 negatives, none reported.
 """
