@@ -1486,3 +1486,21 @@ def test_a_name_tagged_organisation_whose_surname_is_tagged_person_is_a_person()
     other = [ent("Lena Marsh", "ORG"), ent("Marsh", "PERSON", 1), Entity("Ed Marsh", "PERSON", 0, 0)]
     canonicalize_article(other, text)
     assert other[0].label == "ORG"  # another Marsh is named: the ORG may be his firm
+
+
+def test_a_bare_surname_takes_the_gender_its_own_clause_gives() -> None:
+    """'Rep. Duncan Hunter and his wife, Margaret Hunter, were indicted … Hunter, 41, is a five-term
+    congressman': the bare surname went to the wife, the nearest full name. What the mention's own clause
+    says the person is ('is a … congressman', ', the wife of …') gives the gender, as an honorific would."""
+    text = (
+        "Rep. Paul Garner and his wife, Ellen Garner, were charged on Monday.\n\n"
+        "Garner, 52, is a three-term congressman from the valley. Garner, the mother of two, ran his campaign."
+    )
+    ents = [
+        _person(text, "Paul Garner"),
+        _person(text, "Ellen Garner"),
+        _person(text, "Garner", 2),
+        _person(text, "Garner", 3),
+    ]
+    canonicalize_article(ents, text)
+    assert [e.canonical for e in ents[2:]] == ["Paul Garner", "Ellen Garner"]

@@ -258,6 +258,13 @@ def surname(full: str) -> str:
     return toks[-1] if toks else ""
 
 
+#: what a mention's own clause says the person is: ', 41, is a five-term congressman', ', the wife of …'
+_SAID_IS = re.compile(
+    r"(?:[ \t]*,[ \t]*\d{1,3}[ \t]*,)?(?:[ \t]+(?:is|was|has been|had been)[ \t]+|[ \t]*,[ \t]+)(?:a|an|the)[ \t]+"
+    r"((?:[a-z][\w\-]*[ \t]+){0,3}[a-z][\w\-]*)"
+)
+
+
 def honorific_gender(name: str, text: str = "", pos: int | None = None) -> str | None:
     """'m'/'f' from the honorific in ``name`` or right before ``pos`` in ``text`` ('Mr. Conway'), else None."""
     m = re.match(r"(Mr|Mrs|Ms|Miss)\.?\s", name.strip() + " ")
@@ -322,7 +329,9 @@ class NameIndex:
         cands = self.candidates(name)
         if not cands:
             return bare
-        gender = honorific_gender(name) or gender or honorific_gender("", self.text, pos)
+        gender = (
+            honorific_gender(name) or gender or honorific_gender("", self.text, pos) or self._said_gender(name, pos)
+        )
         if gender:
             # an honorific never picks a person the article gives the other gender ('Mr. Trump' is not
             # Melania Trump): the man, else somebody of unknown gender, else nobody known
@@ -345,6 +354,18 @@ class NameIndex:
                 return bare
         counts = Counter(n for _, n in cands)
         return counts.most_common(1)[0][0]
+
+    def _said_gender(self, name: str, pos: int | None) -> str | None:
+        """'m'/'f' from what the mention's own clause says the person is, right after it: an appositive or a
+        'is/was a …' with a gendered role or kinship word in its first four words ('Hunter, 41, is a five-term
+        congressman' after 'his wife, Margaret Hunter': the husband)."""
+        if pos is None or not self.text.startswith(name, pos):
+            return None
+        m = _SAID_IS.match(self.text, pos + len(name))
+        for w in m.group(1).split() if m else []:
+            if w in _MALE_WORDS or w in _FEMALE_WORDS:
+                return "m" if w in _MALE_WORDS else "f"
+        return None
 
     def _paired(self, c: tuple[int, str], cands: list[tuple[int, str]]) -> bool:
         """Whether mention ``c`` is written next to another of ``cands`` with only 'and' between them."""
