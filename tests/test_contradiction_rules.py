@@ -719,3 +719,24 @@ def test_shares_of_one_group_named_alike_still_differ() -> None:
         "The campaign said 42 percent of its staff are people of color, according to new diversity data.",
     )
     assert {"a", "b"} in _pairs(cs), cs
+
+
+def test_a_range_of_sums_shares_its_scale_word():
+    """'$40 to 45 million' is 40 to 45 million, not 40 dollars: no disagreement with '$40 million'."""
+    a = "The city offered the owners $40 to 45 million for the riverside land, officials said on Monday."
+    b = "The city offered the owners $40 million for the riverside land, officials said on Monday."
+    assert not _contradictions(a, b), _contradictions(a, b)
+
+
+@pytest.mark.parametrize(
+    ("written", "low"),
+    [("between $140 and $150 million", 135.1e6), ("$2 to $3 billion", 1.51e9), ("$140, and $150 million", 139.51)],
+)
+def test_the_first_end_of_a_range_of_sums_is_read_with_its_scale(written: str, low: float):
+    from newsprism.synthesize.align import Unit
+    from newsprism.synthesize.contradictions import quantity_mentions
+
+    text = f"The team offered {written} over seven years, the paper said."
+    u = Unit(0, "a", "A", "A", 0, 0, 0, len(text), text, [], set(), set(), 0.0, 0.0)
+    first = min(quantity_mentions(u, text), key=lambda m: m.start)
+    assert first.low == pytest.approx(low), written

@@ -281,6 +281,8 @@ def quantity_mentions(u: Unit, text: str) -> list[Mention]:
         ):
             continue  # '100m sprint', '1B Mark Teixeira': a compact suffix scales money, or a count written so
         scale = scale_word(m.group("scale") or m.group("sfx"))
+        if currency and not scale:
+            scale = _shared_scale(u.text[m.end("num") :])
         before = u.text[: m.start("num")]
         if _MONTH_RE.search(before) or re.search(r"[\d:/\-]$", before.rstrip()):
             continue  # a date, a time or a compound number
@@ -514,6 +516,19 @@ def _anchor(tail: str) -> str:
         tail,
     )
     return stem(m.group(1)) if m else ""
+
+
+#: the second end of a range of sums whose scale word both ends share ('between $140 and | $150 million')
+_RANGE_END = re.compile(
+    rf"\s*(?:and|to|or)\s+[$€£]?\s*(?:{DIGITS})(?:\s+(?P<scale>{SCALE_RE})|(?P<sfx>{SUFFIX_RE}))\b", re.I
+)
+
+
+def _shared_scale(tail: str) -> str | None:
+    """The scale of a range's second end, which a bare first end shares: 'between $140 and $150 million' is
+    140 million, not 140 dollars ('$140 to $150 billion', '$2 or $3 bn' alike)."""
+    m = _RANGE_END.match(tail)
+    return scale_word(m.group("scale") or m.group("sfx")) if m else None
 
 
 def _restated(text: str, num_start: int) -> bool:
