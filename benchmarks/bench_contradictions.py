@@ -330,6 +330,7 @@ and a letter sent 'today' (a Monday release) vs 'last Friday' (relative days are
 |---|---|---|
 | 'nearly N' and 'almost N' stop at N as written, not at N's rounding ('worth nearly $40 million' vs '$43 million' differ; vs '$40 million', '$39.2 million', or 'about' / 'more than' a figure near N they do not) | 0 / 0 (1 compared pair now conflicts, right: 'nearly $80 million' vs 'an $82 million deal', c159) | unchanged |
 | a percentage's group is read up to its clause's verb, past a possessive ('36 percent of its senior advisers are people of color' is a share of senior advisers, not of 'color'), and a share of a named group is not compared with one that names none ('36 percent of Republicans' vs '52 percent') | 0 / 0 (2 compared pairs removed, both right: NeuS 'Biden campaign is 35% people of color and 53% female' against '36 percent of senior staff are people of color') | unchanged |
+| a bare sum before 'and' / 'to' / 'or' and a sum with a scale word shares it ('between $140 and $150 million' is 140 million, not 140 dollars) | 0 / 0 (1 mention read differently, right; its pairings with other teams' sums, like those of the same sums written in full, stay hidden by the one-article-two-variants guard) | unchanged |
 
 c159 stays a miss: the '$82 million' sentence also gives two other players' sums ('re-signed … Iguodala and Williams for
 $80 million and $25 million, respectively'), so that article sits on two variants of the component and the report is
