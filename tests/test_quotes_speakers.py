@@ -1504,3 +1504,16 @@ def test_a_bare_surname_takes_the_gender_its_own_clause_gives() -> None:
     ]
     canonicalize_article(ents, text)
     assert [e.canonical for e in ents[2:]] == ["Paul Garner", "Ellen Garner"]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_quote_opening_the_paragraph_after_a_reported_speech_goes_on_with_its_speaker(backend: str) -> None:
+    """'Hoyer said negotiation can progress after the government reopens.' / '“With the government open, we
+    can negotiate …”' had no speaker: nobody was quoted in the paragraph before. Its last sentence reporting
+    speech gives the quote its speaker, when the quote is closed in its own paragraph; one left open to the
+    paragraph's end is often attributed later ('… “the source told us'), and is left alone."""
+    lead = "The mayor met the council on Tuesday.\n\nRita Vance, a council member, said the budget talks can resume next week.\n\n"
+    found = _by_text(lead + "“We are ready to sit down with anyone who wants a fair deal.”", backend)
+    assert found["We are ready to sit down with anyone who wants a fair deal."][0] == "Rita Vance", found
+    found = _by_text(lead + "“We are ready to sit down with anyone who wants a fair deal.", backend)
+    assert all(sp != "Rita Vance" for t, (sp, _) in found.items() if t.startswith("We are ready")), found

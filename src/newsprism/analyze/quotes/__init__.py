@@ -156,7 +156,8 @@ def extract_quotes(
             elif (
                 prev is None and pre == "" and s_open is not None and not _VERB_RE.search(text, r.close + 1, after_end)
             ):
-                sp = _reporting_sentence(att, sentences, s_open, prv_close) or sp
+                closed = r.close < len(text) and text[r.close] in '"“”„«»'
+                sp = _reporting_sentence(att, sentences, s_open, prv_close, closed) or sp
         if (sp is None or not sp.name) and kind == "partial" and n > 0:
             prev = quotes[-1] if quotes else None
             if prev and s_open and prev.start >= s_open.start and prev.speaker:
@@ -269,16 +270,21 @@ def _referred_back(att: _Attributor, quotes: list[Quote], lead_in: Sentence) -> 
 
 
 def _reporting_sentence(
-    att: _Attributor, sentences: list[Sentence], s_open: Sentence, prv_close: int
+    att: _Attributor, sentences: list[Sentence], s_open: Sentence, prv_close: int, closed: bool = True
 ) -> _Speaker | None:
     """The speaker of the sentence right before a quote that opens its own sentence with no attribution (no
     speech verb after it either: '“…,” three lawyers wrote' is theirs, even unresolved), when that sentence,
     in the same paragraph and holding no quote, reports someone's speech ('Dukes walked out of the courthouse
     … saying she feels no anger toward her bosses. “Wal-Mart may be a big company …”'): the quote goes on
-    with that person's words."""
+    with that person's words.  The last sentence of the paragraph before counts too when the quote opens its
+    paragraph with a closing mark of its own ('Hoyer said negotiation can progress after the government
+    reopens.' / '“With the government open, we can …”'); a quote left open to its paragraph's end is often
+    attributed paragraphs later ('… “the source told us'), so it does not."""
     k = s_open.index - 1
     prev = sentences[k] if 0 <= k < len(sentences) and sentences[k].index == k else None
-    if prev is None or prev.paragraph != s_open.paragraph or prev.start < prv_close:
+    if prev is None or prev.paragraph not in (s_open.paragraph, s_open.paragraph - 1) or prev.start < prv_close:
+        return None
+    if prev.paragraph != s_open.paragraph and (not closed or att.text[s_open.start] not in '"“„«'):
         return None
     if not _VERB_RE.search(att.text, prev.start, prev.end):
         return None
