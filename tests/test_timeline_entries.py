@@ -58,3 +58,18 @@ def test_demo_invasion_entry_is_the_invasion(demo_dir):
     texts = [e.text for e in story.timeline if e.date.startswith("2022-")]
     assert "Russia invaded Ukraine a year ago" in texts
     assert not any(t.startswith(("his ", "her ", "its ", "their ")) for t in texts)
+
+
+def test_a_since_clause_after_a_superlative_is_a_baseline():
+    """ "the second largest in history, since the agency started tracking the data in 2027" and "the worst
+    violence since riots in 2028" bound a comparison: no entry; "his first since …" (an ordinal) dates an
+    event, and so do a "since" clause with no superlative ("at least" is a hedge) and a date past "and"."""
+    text = (
+        "Claims were the second largest number in history, since the agency started tracking the data in 2027. "
+        "It was the worst violence to hit the city since riots in 2028. "
+        "The visit, his first to its closest ally since the envoys walked out in 2026, went well. "
+        "The strike drew a protest since the government took office in 2029. "
+        "He has held at least one belt since beating the champion in 2025. "
+        "The bill cuts the rate to its lowest point since 1939 and cuts taxes for most households in 2030."
+    )
+    assert sorted(_entries(text, "2031-04-02")) == [(f"{y}-01-01", f"{y}-12-31") for y in (2025, 2026, 2029, 2030)]

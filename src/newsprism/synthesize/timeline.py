@@ -225,13 +225,34 @@ def _money_window(text: str, ss: int, start: int, date: str, end_date: str | Non
     return bool(_MONEY.search(_words_before(text, ss, start, 6)))
 
 
+#: a superlative adjective (no ordinal: "his first visit since Russia invaded …" dates a story event; no
+#: hedge: "has held at least one belt since beating Byrd in April 2006")
+_SUPERLATIVE_ADJ = re.compile(
+    r"(?<!\bat\s)(?<!\bat\sthe\s)\b(?:most|least|best|worst|(?!(?:earliest|latest|interest|forest|honest|"
+    r"modest|protest|request|contest|arrest|suggest|invest|manifest|digest|harvest|conquest|inquest|unrest|"
+    r"attest|detest|behest|midwest|southwest|northwest)\b)[a-z]{3,}est)\b",
+    re.I,
+)
+#: "his first to China's closest partner since Russia invaded …": the ordinal is what "since" bounds
+_FIRST = re.compile(r"\bfirst\b(?!\s+(?:most|least|best|worst|[a-z]{3,}est)\b)", re.I)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?![^,;:()—–]*\bsince\b)[^,;:()—–]{0,80}$", re.I)
+
+
 def _comparison(text: str, ss: int, start: int) -> bool:
     """A date after a superlative and "since" ("the lowest rate since December 1969") bounds a
     comparison: nothing of the story happened on it. "Has led House Democrats since 2002" stays, and
-    so does a negated "since" ("no functioning government since 1991" dates the collapse)."""
-    if not _SINCE.search(text, max(ss, start - 16), start):
+    so does a negated "since" ("no functioning government since 1991" dates the collapse). So does a
+    date in a "since" clause after a superlative adjective ("the worst since the dictatorship was
+    brought down in 1974", "the second largest in history, since the agency started tracking in 1967"); a
+    date past a link word is its own clause's ("its lowest since 1939 and cut taxes in 2018" dates the cut)."""
+    if _SINCE.search(text, max(ss, start - 16), start):
+        return bool(_SUPERLATIVE.search(_words_before(text, ss, start, 10, _CLAUSE_OR_LINK)))
+    m = _SINCE_CLAUSE.search(text, ss, start)
+    if m is None or _CLAUSE_OR_LINK.search(text, m.start() + 5, start):
         return False
-    return bool(_SUPERLATIVE.search(_words_before(text, ss, start, 10, _CLAUSE_OR_LINK)))
+    lead = " ".join(_CLAUSE_OR_LINK.split(text[ss : m.start()].rstrip(" ,"))[-1].split()[-10:])
+    sup = _SUPERLATIVE_ADJ.search(lead)
+    return sup is not None and not _FIRST.search(lead, 0, sup.start())
 
 
 # Two mentions of one date whose sentences align this well (a share of the fact link) state one event:
