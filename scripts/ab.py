@@ -84,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         if not (ROOT / f).is_file():
             ap.error(f"{f}: not a file of the checkout {ROOT}")
     a.out.mkdir(parents=True, exist_ok=True)
-    old_tree, new_tree = ROOT.parent / f"{a.tag}-old", ROOT.parent / f"{a.tag}-new"
+    # the worktrees carry the --out directory's name too, so two people's runs with the same --tag never share them
+    side = f"ab-{a.out.name}-{a.tag}"
+    old_tree, new_tree = ROOT.parent / f"{side}-old", ROOT.parent / f"{side}-new"
     _worktree(old_tree)
     _worktree(new_tree)
     for f in a.files:
