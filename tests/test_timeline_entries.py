@@ -73,3 +73,18 @@ def test_a_since_clause_after_a_superlative_is_a_baseline():
         "The bill cuts the rate to its lowest point since 1939 and cuts taxes for most households in 2030."
     )
     assert sorted(_entries(text, "2031-04-02")) == [(f"{y}-01-01", f"{y}-12-31") for y in (2025, 2026, 2029, 2030)]
+
+
+def test_a_generic_today_in_a_quote_is_no_date():
+    """ "Kids today …" or "the world today" in a quote means nowadays; a "today" that dates what the speaker
+    did ("We signed the deal today") or one outside a quote is the day of the report."""
+    text = (
+        '"Kids today spend hours on their phones," the principal told parents on Monday. '
+        '"The world today is less stable than it was," the minister said in a long speech. '
+        '"We signed the lease with the city today," the owner of the shop said.'
+    )
+    got = _entries(text, "2031-05-07")
+    assert got == {
+        ("2031-05-05", None): '"Kids today spend hours on their phones," the principal told parents on Monday.',
+        ("2031-05-07", None): '"We signed the lease with the city today," the owner of the shop said.',
+    }

@@ -16,6 +16,7 @@ from newsprism.synthesize._text import (
     components,
     content_stems,
     n_words,
+    open_quote,
     split_sentences,
     trim_span,
 )
@@ -147,6 +148,23 @@ def _stating_text(article: Article, ss: int, se: int, start: int, end: int) -> t
 
 
 _GENERIC_NOW = re.compile(r"^(?:today|now|these days)\b", re.I)
+#: "today" after a noun of everyone that it qualifies, in a quote: "the world today", "kids today" ("we signed
+#: the lease with the city today" dates the signing)
+_NOUN_TODAY = re.compile(
+    r"\b(?i:world|country|nation|society|america|culture|generation|kids|children|people|youngsters|teenagers|"
+    r"students|parents|families|women|men|workers|youth)\s+$"
+)
+
+
+def _generic_today(text: str, ss: int, start: int, end: int) -> bool:
+    """A "today" inside a quote that qualifies a noun ("atrocities happening in the world today") means
+    nowadays, not the day of the report."""
+    return (
+        text[start:end].lower() == "today"
+        and open_quote(text[ss:start])
+        and bool(_NOUN_TODAY.search(text, max(ss, start - 30), start))
+    )
+
 
 #: a page's posting stamp, not a report ("Posted on November 15, 2011 6:07 PM", "On behalf of Howard
 #: R. Sanders, Esq. posted in Pedestrian Accidents on Wednesday, September 18, 2013.", "First Published: …")
@@ -312,6 +330,7 @@ def timeline(
                 or _baseline(art.text, ss, t.start, t.end)
                 or _money_window(art.text, ss, t.start, t.date, t.end_date)
                 or _stamp(art.text, ss, se)
+                or _generic_today(art.text, ss, t.start, t.end)
             ):
                 continue
             s, e = _stating_text(art, ss, se, t.start, t.end)
