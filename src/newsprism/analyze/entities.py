@@ -250,11 +250,17 @@ _HEADLINE_GLUE = re.compile(r"\s(?:of|to|for|and|the|in|on|at|with|from|over|aft
 _HON_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 
 
-def surname(full: str) -> str:
-    """The last name word, skipping suffixes: 'George T. Conway III' -> 'Conway'."""
+def _name_words(full: str) -> list[str]:
+    """The words of a name without its generational suffix: 'John G. Roberts Jr' -> John, G., Roberts."""
     toks = full.split()
     while len(toks) > 1 and toks[-1].lower().strip(".,") in _SUFFIXES:
         toks.pop()
+    return toks
+
+
+def surname(full: str) -> str:
+    """The last name word, skipping suffixes: 'George T. Conway III' -> 'Conway'."""
+    toks = _name_words(full)
     return toks[-1] if toks else ""
 
 
@@ -591,11 +597,10 @@ def canonicalize_article(entities: list[Entity], text: str = "", index: NameInde
 
 def _same_person(a: str, b: str) -> bool:
     """Spelling variants of one person: surname fuzzy-equal and first names similar (or one missing)."""
-    ta, tb = a.split(), b.split()
+    ta, tb = _name_words(a), _name_words(b)  # 'John G. Roberts Jr' is 'John Roberts'
     if not ta or not tb:
         return False
-    la, lb = surname(a).lower(), surname(b).lower()  # 'John G. Roberts Jr' is 'John Roberts'
-    ta, tb = ta[: len(ta) - ta[::-1].index(surname(a))], tb[: len(tb) - tb[::-1].index(surname(b))]
+    la, lb = ta[-1].lower(), tb[-1].lower()
     if la != lb and (fuzz.ratio(la, lb) < 85 or min(len(la), len(lb)) < 4):
         return False
     if len(ta) == 1 or len(tb) == 1:

@@ -10,7 +10,7 @@ really differs: connecting, migrating, transactions, streaming ``articles()`` an
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, MutableMapping
-from typing import Any
+from typing import Any, Self
 
 import numpy as np
 
@@ -214,7 +214,7 @@ class SQLStore:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> Any:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -225,19 +225,18 @@ def _indirect(article_id: str, text: str, sentences: list[Sentence], att: _Attri
             # last comma before the verb) is one: 'As a law student, Wilkins said …' is a main clause; 'If Mr.
             # McConnell does …, as the president said he would, Democrats will …' is not; '…, as experts said it
             # exposed him – since, according to …, he would …' opens with the main clause, so nothing is cut
-            opening = max([s, *(s + m.end() for m in re.finditer(r",\s+", text[s:vs]))])
-            if _SUBORDINATE_OPEN.match(text, s) and _SUBORDINATE_OPEN.match(text, opening):
-                main = _MAIN_CLAUSE.search(text, cs, cut.start() if cut else body_end)
-                cut = main or cut
+            if _SUBORDINATE_OPEN.match(text, s):
+                opening = max([s, *(s + m.end() for m in re.finditer(r",\s+", text[s:vs]))])
+                if _SUBORDINATE_OPEN.match(text, opening):
+                    cut = _MAIN_CLAUSE.search(text, cs, cut.start() if cut else body_end) or cut
             other = _OTHER_SAYS.search(text, cs, cut.start() if cut else body_end)
             if not after_that and not _clause_start(text, cs, body_end, verb):
                 # 'suggested few ideas for how to …', 'announced her nominations': an object, not a statement
                 continue
             cs, ce = _trim(text, cs, other.start() if other else cut.start() if cut else body_end)
             if text[ce - 1 : ce] == ")" and text.count("(", cs, ce) < text.count(")", cs, ce):
-                ce = (
-                    len(text[cs : ce - 1].rstrip(".!? ")) + cs
-                )  # '(… has said that he would support it.)': the aside's mark
+                # '(… has said that he would support it.)': the closing mark and full stop of the aside
+                ce = cs + len(text[cs : ce - 1].rstrip(".!? "))
             if len(text[cs:ce].split()) < 4 or _NAME_ONLY.fullmatch(text, cs, ce):
                 continue
             if verb in ("added", "adds") and re.match(r"[\d$€£]", text[cs:ce]):
