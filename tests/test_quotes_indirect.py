@@ -89,3 +89,17 @@ def test_according_to_inside_a_statement_cites_the_whole_sentence(backend: str) 
         "Wildlife Census, a survey financed by a private foundation."
     )
     assert _reports(text, backend)[-1][1] == "Kenya and Tanzania have kept their herds stable"
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_relative_clause_between_the_subject_and_its_speech_verb(backend: str) -> None:
+    # a non-restrictive clause after the subject ('…, where …,' / '…, which …,') does not hide it
+    text = (
+        "Regulators have largely let the mines run. But the complaint from Utah and Nevada, where the water is "
+        "scarce, argues that the mines have “drained the aquifer” for a decade."
+    )
+    quotes = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"].quotes
+    assert [(q.text, q.speaker) for q in quotes if q.kind == "partial"] == [("drained the aquifer", "Utah and Nevada")]
+    text = "The nurses struck on Friday. The Harlow Nurses Union, which represents 5,000 nurses, said the offer was “a betrayal.”"
+    quotes = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"].quotes
+    assert [(q.text, q.speaker) for q in quotes if q.kind == "partial"] == [("a betrayal.", "Harlow Nurses Union")]

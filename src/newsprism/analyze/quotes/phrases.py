@@ -137,11 +137,13 @@ def _abbreviation_goes_on(text: str, dot: int) -> bool:
     before, after = text[:dot], text[dot + 1 :]
     if re.search(r"\bNo$", before):
         return bool(re.match(r"\s+\d", after))
-    if not re.search(r"(?:\b[A-Z]\.)+[A-Z]$", before):
+    if not re.search(r"(?:\b[A-Z]\.[ \t]?)+[A-Z]$", before):  # 'U.S.', or 'U. S.' as a tokenizer spaced it
         return False
     return bool(
         re.match(r"[ \t]+[a-z]", after)
         or re.match(r"[ \t]+[A-Z][\w’'\-]*(?:[ \t]+(?:of|for|and|the|on|[A-Z][\w’'\-]*))*[ \t]*(?:[,;)]|$)", after)
+        # a possessive name goes on into its noun: 'the U.S. Chamber of Commerce's vice president'
+        or re.match(r"[ \t]+[A-Z][\w\-]*(?:[ \t]+(?:of|for|and|the|on|[A-Z][\w\-]*))*[’']s[ \t]+[a-z]", after)
     )
 
 
@@ -170,6 +172,12 @@ def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
             rest[: st.start()],
         ):
             continue  # an initial or abbreviation: 'Speaker John A. Boehner', 'St. Louis'
+        if (
+            st.group(0) == "."
+            and re.search(r"\b[A-Z]$", rest[: st.start()])
+            and re.match(r"\.\s[A-Z]\.", rest[st.start() :])
+        ):
+            continue  # initials spaced out by a tokenizer: 'the U. S. Chamber of Commerce'
         if st.group(0) == "." and _abbreviation_goes_on(rest, st.start()):
             continue  # 'the U.S. attorney for …', 'the F.E.C. chairman', 'the No. 2 Democrat'
         if st.group(0) == "," and re.match(r",\s*(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,}),", rest[st.start() :]):

@@ -76,6 +76,10 @@ _RELATIVE = re.compile(
     rf"[ \t]*,[ \t]+(?:who|whose)[ \t]+[^,;:“”\"\n]{{2,120}}?,(?=[ \t]*(?:(?:also|later|then|\w+ly)[ \t]+)?(?:{VERBS})\b)"
 )
 
+#: sentence connectives that can open the subject's own chunk ('But the lawsuit …, argues'), unlike the
+#: introductory phrases of ``_INTRO`` ('In a statement, X said') whose chunk holds no subject
+_CONNECTIVES = frozenset({"but", "and", "yet", "still", "so", "then", "also", "however", "meanwhile", "instead"})
+
 
 #: a place after the subject, between commas: ' in Golden, Colo.,' / ' in Menlo Park, California,' before the verb
 _LOCATED = re.compile(
@@ -357,7 +361,11 @@ class _Zones:
             first = re.match(r"[\w’'.\-]+", text[cs2:ce])
             if not first:
                 continue
-            if first.group(0).lower() in _INTRO:
+            if first.group(0).lower() in _CONNECTIVES and text[cs2 + first.end() : ce].strip():
+                # 'But the lawsuit from Nebraska and Oklahoma, where …, argues': a connective opens the subject's chunk
+                cs2 += first.end()
+                cs2 += len(text[cs2:ce]) - len(text[cs2:ce].lstrip())
+            elif first.group(0).lower() in _INTRO:
                 continue
             ns, ne = _np_forward(text, cs2, ce)
             if ne <= ns:
