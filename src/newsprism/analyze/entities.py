@@ -333,6 +333,9 @@ class NameIndex:
         if len(toks) >= 2 and any(n == bare for _, n in self.mentions):
             return bare
         cands = self.candidates(name)
+        if len(toks) == 1:
+            # 'Malia and Sasha Obama' names two people: a bare 'Obama' is neither of them
+            cands = [c for c in cands if surname(c[1]).lower() != toks[0].lower() or not self._shared_surname(c)]
         if not cands:
             return bare
         gender = (
@@ -383,6 +386,15 @@ class NameIndex:
             if re.fullmatch(r",?\s+and\s+", gap):
                 return True
         return False
+
+    def _shared_surname(self, c: tuple[int, str]) -> bool:
+        """Whether mention ``c`` ends a pair of first names sharing its surname ('Malia and |Sasha Obama')."""
+        m = re.search(
+            r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]+),?\s+and\s+$", self.text[max(0, c[0] - 30) : c[0]]
+        )
+        # the word before 'and' is a bare first name, not another person's name ('Barack Obama and Michelle Obama')
+        # nor a place ('Ron Wyden of Oregon and Mark Udall')
+        return bool(m) and not any(m.group(1) in (n.split()[0], surname(n)) for _, n in self.mentions)
 
     def role_of(self, full: str) -> str | None:
         return self.roles.get(full)
