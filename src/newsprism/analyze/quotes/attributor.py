@@ -14,6 +14,7 @@ from newsprism.analyze.entities import DEMONYMS, NameIndex, honorific_gender, no
 from newsprism.analyze.quotes.coref import _Coreference
 from newsprism.analyze.quotes.institutions import _Institutions
 from newsprism.analyze.quotes.lexicon import (
+    _CALENDAR,
     _DESCRIPTORS,
     _DOC_NP,
     _FUNCTION_OPENERS,
@@ -85,6 +86,13 @@ _RESPONSE = re.compile(
     r"^\S+\s+(?:\w+ly\s+)?(?:response|reply|answer|retort)\b|^\S+\s+(?:\w+ly\s+)?(?:responded|replied|answered|retorted|"
     r"countered|shot back|fired back)\b"
 )
+
+
+def _org_head(name: str) -> bool:
+    """The words before an organisation's first 'of/for' read as its head ('Democracy', 'US Department',
+    'Office'), not as a person's name ('Paul Haenle')."""
+    head = re.sub(r"^(?:The|the)\s+", "", re.split(r"\s(?:of|for)\s", name)[0]).split()
+    return len(head) == 1 or any(w.lower() in _ORG_HEADS | _ORG_WORDS for w in head)
 
 
 def _nationality(run: str) -> bool:
@@ -183,6 +191,8 @@ class _Attributor(_Coreference, _Institutions, _Zones):
 
         if _looks_org(run) or all(t.lower().strip(".’'") in _ROLEISH for t in run.split()):
             return False
+        if run.lower() in _CALENDAR:
+            return False  # 'The Indian Navy in November said', 'on Twitter on Friday and said'
         if (
             len(run.split()) == 1
             and not self.index.candidates(run)
@@ -198,6 +208,24 @@ class _Attributor(_Coreference, _Institutions, _Zones):
             and not any(t.lower() in _ORG_WORDS for t in stripped.split())
         )
 
+    def _long_org(self, s: int, e: int) -> _Speaker | None:
+        """An organisation whose name runs over 'of/for' ('Democracy for America', 'the Centers for Disease
+        Control and Prevention', 'the Bureau of Labor Statistics') when it is the whole noun phrase: the head
+        segment alone ('Democracy', 'Centers') is no name."""
+        for x in self.ents:
+            if (
+                x.label == "ORG"
+                and s <= x.start
+                and x.end <= e
+                and re.search(r"\s(?:of|for)\s", x.text)
+                and re.fullmatch(r"[\s,]*(?:(?:the|The)\s+)?", self.text[s : x.start])
+                and not self.text[x.end : e].strip(" ,")
+                and not any(ps < x.end and pe > x.start for ps, pe, _ in self.people)
+                and _org_head(x.text)  # not 'Paul Haenle of the Carnegie Endowment' tagged as one ORG
+            ):
+                return _Speaker(normalize_org(x.text), None, True)
+        return None
+
     def from_np(self, s: int, e: int, pos: int, allow_appositive: bool = True) -> _Speaker | None:
         text = self.text
         np = text[s:e]
@@ -209,6 +237,8 @@ class _Attributor(_Coreference, _Institutions, _Zones):
             return self.document(dm.group(1).lower(), s)
         if joint := self._joint(s, e, pos):
             return joint
+        if org := self._long_org(s, e):
+            return org
         if low in ("they", "them"):
             return self.resolve_they(min(pos, s))
         if low in _PRONOUNS or low.split()[0] in ("his", "her") and len(low.split()) <= 3:

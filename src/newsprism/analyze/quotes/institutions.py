@@ -13,6 +13,7 @@ import re
 
 from newsprism.analyze.entities import normalize_org, strip_name
 from newsprism.analyze.quotes.lexicon import (
+    _DATE_BETWEEN,
     _DOC_NP,
     _DOC_SYNONYMS,
     _GROUP_DESC,
@@ -92,7 +93,7 @@ class _Institutions:
                 x.label == "ORG"
                 and x.start in (a, a + (art.end() if art else 0))
                 and x.end <= e
-                and _VERBISH.match(text, x.end, min(len(text), x.end + 30))
+                and _VERBISH.match(text, (d.end() if (d := _DATE_BETWEEN.match(text, x.end)) else x.end), len(text))
                 and not any(ps < x.end and pe > x.start for ps, pe, _ in self.people)
             ):
                 return x

@@ -7,6 +7,7 @@ changes every rule that reads it.  A list or pattern that only one module reads 
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from newsprism.analyze.entities import DEMONYMS
@@ -28,6 +29,11 @@ _VERB_RE = re.compile(rf"\b(?:{VERBS})\b")
 
 
 _PRONOUNS = {"he", "she", "him", "her", "his"}
+
+#: month and day names, never a speaker ('The Indian Navy in November said'); 'May' is also a surname
+_CALENDAR = (
+    frozenset(w.lower() for w in (*calendar.month_name, *calendar.day_name) if w) | {"today", "yesterday", "tonight"}
+) - {"may"}
 #: the articles and joining words inside a noun phrase ('the chairman of the committee for …'); the base of the
 #: lower-case words a name's noun phrase, a function noun phrase and a role's filler may hold
 _NP_GLUE = {"the", "a", "an", "of", "for", "and"}
@@ -462,6 +468,19 @@ _FUNCTION_OPENERS = {
     "either",
     "every",
     "only",
+    # a place or time phrase opening the sentence ('Down the street, John Christie, …, said'; 'As I said')
+    "down",
+    "up",
+    "outside",
+    "inside",
+    "across",
+    "along",
+    "near",
+    "behind",
+    "beyond",
+    "around",
+    "among",
+    "as",
 }
 
 
@@ -503,6 +522,11 @@ _TITLE_ABBR = {
     "co",
     "ltd",
     "maj",
+    "dist",  # 'Dist. Atty. Steve Cooley'
+    "atty",
+    "asst",
+    "supt",
+    "cmdr",
 }
 
 
@@ -627,6 +651,12 @@ _GROUP_DESC = re.compile(
 )
 #: a word that can be a finite verb right after a subject ('The NAACP adopted', 'The group has drafted',
 #: 'the group wrote'), unlike the noun of 'The GOP front-runner' or 'Fox News host'
+#: a date between a subject and its verb ('The Indian Navy in November said', 'Google on Tuesday said')
+_DATE_BETWEEN = re.compile(
+    r"[ \t]+(?:in|on|last|this|late|early|earlier)[ \t]+(?i:"
+    + "|".join(sorted(_CALENDAR | {"week", "month", "year"}))
+    + r")\b,?(?=\s)"
+)
 _VERBISH = re.compile(
     r"\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|es)|[a-z]{3,}[^s\W]s|has|had|have|is|was|are|were|will|would|"
     r"can|could|may|might|must|wrote|said|says|told|made|took|gave|sent|put|spoke|began|went|came|"

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import re
 
+from newsprism.analyze.entities import DEMONYMS
 from newsprism.analyze.quotes.lexicon import (
+    _CALENDAR,
     _COMMON_SUBJ,
     _DESCRIPTORS,
     _DOC_NP,
     _INTRO,
+    _NORP,
+    _NORPS,
     _NP_GLUE,
     _NP_LOWER,
     _ORG_HEADS,
+    _PARTY_WORDS,
     _PREPS,
     _SAY,
     _STOPRUN,
@@ -75,6 +80,22 @@ _OWN_SUBJECT = re.compile(
 _RELATIVE = re.compile(
     rf"[ \t]*,[ \t]+(?:who|whose)[ \t]+[^,;:“”\"\n]{{2,120}}?,(?=[ \t]*(?:(?:also|later|then|\w+ly)[ \t]+)?(?:{VERBS})\b)"
 )
+
+
+_ADJECTIVES = _NORP | _NORPS | _PARTY_WORDS | {d.lower() for d in DEMONYMS.values()}
+
+
+def _adjective_only(name: str) -> bool:
+    """'Russian', 'Democratic': one nationality or party adjective, which describes a speaker, never is one."""
+    low = name.lower()
+    return " " not in low and low != "independent" and low in _ADJECTIVES
+
+
+#: a dateline opening a story's first sentence ('WASHINGTON — ', 'ST. LOUIS, Mo. (AP) — ')
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]*[A-Z][\w.]*)*[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[—–][ \t]*"
+)
+
 
 #: sentence connectives that can open the subject's own chunk ('But the lawsuit …, argues'), unlike the
 #: introductory phrases of ``_INTRO`` ('In a statement, X said') whose chunk holds no subject
@@ -260,6 +281,8 @@ class _Zones:
         """'X said (that) "…' — the last speech verb before the opening mark and its subject (with
         ``orgs``, an organisation opening the clause can be it when no noun phrase precedes the verb)."""
         text = self.text
+        if dl := _DATELINE.match(text, s, e):
+            s = dl.end()  # 'WASHINGTON — AARP, …, said on Friday that': the dateline is no subject
         verbs = list(_VERB_RE.finditer(text[s:e]))
         if not verbs:
             if text[s:e].rstrip().endswith(":"):  # 'Biden was quick to retort: "…"'
@@ -340,6 +363,12 @@ class _Zones:
             sp = self.from_np(ns, ne, pos) if ne > ns else None
             if sp and sp.name:
                 return sp
+            if (
+                ne > ns
+                and text[ns:ne].split()[0].lower() in _CALENDAR
+                and re.search(r"\b(?:in|on|since|until|by|last|this|next)\s+$", text[s:ns])
+            ):  # 'The Indian Navy in November said', 'made the announcement on Friday and said': a date, no subject
+                return self.clause_subject(s, vs, pos, orgs=True)
             # 'Grimm stormed back, leaned into him and said, "…"': the clause subject speaks
             if ne <= ns or text[ns:ne].strip().lower() in ("and", "but", "then", "and then"):
                 sub = list(_OWN_SUBJECT.finditer(text, s, vs))
@@ -371,6 +400,16 @@ class _Zones:
             if ne <= ns:
                 continue
             sp = self.from_np(ns, ne, pos)
+            if (
+                sp
+                and sp.name
+                and (
+                    _adjective_only(sp.name)
+                    or any(x.label == "NORP" and (x.start, x.end) == (ns, ne) for x in self.ents)
+                )
+            ):
+                # 'Greek prime minister George Papandreou condemned …': the adjective before a lower-case title
+                sp = self.clause_subject(cs2, vs, pos) or sp
             if sp:
                 return sp
             break

@@ -1,0 +1,48 @@
+"""The subject of a speech verb, on written sentences: words that open or sit in the clause but do not speak."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze import analyze
+from newsprism.model import Article
+
+
+def _speakers(text: str, backend: str) -> list[str | None]:
+    return [q.speaker for q in analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"].quotes]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_dates_and_openers_are_no_speakers(backend: str) -> None:
+    # a date between the subject and its verb, or after a preposition before 'and said'
+    text = 'The boats fled. The Coast Guard in November said it had sunk the smugglers\' "mother ship" at dawn.'
+    assert _speakers(text, backend) == ["Coast Guard"]
+    text = 'The host was named. Mia Lorne made the announcement on Twitter on Friday and said: "It is official: I am back."'
+    assert _speakers(text, backend) == ["Mia Lorne"]
+    # a place phrase opening the sentence
+    text = 'Shots rang out. Down the street, Tom Varga, head of sales at a bakery, said "we were told to stay inside."'
+    assert _speakers(text, backend) == ["Tom Varga"]
+    # a dateline
+    text = "DENVER — The Harlow Nurses Union, which represents 5,000 nurses, said the offer was “a betrayal.”"
+    assert _speakers(text, backend) == ["Harlow Nurses Union"]
+    # title abbreviations before a name
+    text = 'Orozco was convicted. "This is the crime the penalty was made for," said Dist. Atty. Ray Stone.'
+    assert _speakers(text, backend) == ["Ray Stone"]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_party_adjective_before_a_lower_case_title_is_no_speaker(backend: str) -> None:
+    text = (
+        "The race tightened. Democratic front-runner Hillary Clinton on Saturday issued a rebuke of her rival, "
+        "calling his remarks “dangerous.”"
+    )
+    assert _speakers(text, backend) == ["Hillary Clinton"]
+
+
+def test_an_organisation_named_over_of_or_for_keeps_its_whole_name() -> None:
+    # needs the spaCy NER, which tags the whole name ORG
+    text = '"Today was a stunning display of cowardice," said Democracy for America, one of several groups.'
+    assert _speakers(text, "spacy") == ["Democracy for America"]
+    text = "The rule changed. The Centers for Disease Control and Prevention on Friday announced that schools could seat children three feet apart."
+    res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
+    assert [q.speaker for q in res.quotes] == ["Centers for Disease Control and Prevention"]
