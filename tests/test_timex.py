@@ -384,3 +384,14 @@ def test_a_bare_month_with_a_present_verb_is_the_next_one():
     assert _spans("The shop opens on Sundays and has been busy since June.", "2031-04-09") == {
         "June": ("2030-06-01", "2030-06-30")
     }
+
+
+def test_a_month_with_its_year_after_a_comma_or_of_is_that_month():
+    """ "in February, 2029", "November of 2027" and "March of last year" name a month of a given year, not
+    the nearest bare month; a number after "Month, " that counts something ("2000 people") is no year."""
+    got = _spans("He resigned in February, 2029, after the audit, and left in March of last year.", "2031-06-10")
+    assert got == {"February, 2029": ("2029-02-01", "2029-02-28"), "March of last year": ("2030-03-01", "2030-03-31")}
+    got = _spans("The studio was founded in November of 2027 and will close in May of next year.", "2031-06-10")
+    assert got == {"November of 2027": ("2027-11-01", "2027-11-30"), "May of next year": ("2032-05-01", "2032-05-31")}
+    assert _spans("The plant closed in June, 2028.", "2031-06-10") == {"June, 2028": ("2028-06-01", "2028-06-30")}
+    assert _spans("In May, 2000 people marched to the hall.", "2031-06-10") == {"May": ("2031-05-01", "2031-05-31")}

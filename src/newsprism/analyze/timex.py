@@ -23,8 +23,16 @@ _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
 _DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+#: a month's full name (the bare-month patterns: "Mar", "Jan" alone are names more often than months)
+_MONTH_NAME = "|".join(calendar.month_name[1:])
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"((?:19|20)\d{2})"
+#: after "Month, ": a year ends its phrase (punctuation or a function word next), a number that counts
+#: something goes on into its noun ("In May, 2000 people marched")
+_YEAR_ENDS = (
+    r"(?=\s*(?:[,.;:!?)”\"’—–]|$)|\s+(?:and|or|but|when|while|after|before|until|to|in|at|on|for|with|as|that|"
+    r"which|where|the|a|an|he|she|it|they|we|was|were)\b)"
+)
 _PATTERNS = [
     # March 20-22, 2023 / March 20 to March 22, 2023 / March 20-22
     (
@@ -59,7 +67,13 @@ _PATTERNS = [
     ),
     # the first of "in August and October 2017" / "in May or June 2016": the year is the second's
     ("month2", re.compile(rf"\b({_MON})(?=\s+(?:and|or)\s+{_MON}\s+(\d{{4}})\b)")),
-    ("month_year", re.compile(rf"\b({_MON})\s+(\d{{4}})\b")),
+    # September 2003 / February, 2003 / November of 2013
+    (
+        "month_year",
+        re.compile(rf"\b({_MON})(?:\s+|,\s+(?=(?:19|20)\d\d{_YEAR_ENDS})|\s+of\s+(?=(?:19|20)\d\d\b))(\d{{4}})\b"),
+    ),
+    # March of last year / May of this year: that month of the year the phrase names
+    ("month_rel", re.compile(rf"\b({_MON})\s+of\s+(last|next|this)\s+year\b", re.I)),
     ("rel", re.compile(r"\b(next|last|this|past|coming|previous)\s+(week|month|year|weekend)\b", re.I)),
     # "over the weekend": the weekend nearest the report, by tense
     ("weekend", re.compile(r"\b(?:over|during|on|at)\s+(the\s+weekend)\b", re.I)),
@@ -69,15 +83,13 @@ _PATTERNS = [
     (
         "month",
         re.compile(
-            r"\b(?i:in|since|until|by|(?:of|after|before)(?!\s+May\b)|early|late|mid-?|last|next|this)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+            rf"\b(?i:in|since|until|by|(?:of|after|before)(?!\s+May\b)|early|late|mid-?|last|next|this)\s+({_MONTH_NAME})\b"
         ),
     ),
     # a month naming an event: "a December court filing", "the August break" (not May: Theresa May)
     (
         "amonth",
-        re.compile(
-            r"\b(?i:a|an|the)\s+(?:[a-z]+\s+)?(January|February|March|April|June|July|August|September|October|November|December)(?=\s+[a-z])"
-        ),
+        re.compile(rf"\b(?i:a|an|the)\s+(?:[a-z]+\s+)?({_MONTH_NAME.replace('May|', '')})(?=\s+[a-z])"),
     ),
     # sentence-initial "In 2007," too; "dating back to 1909", "in late 1998"
     (
@@ -249,6 +261,11 @@ def _resolve(
         return (parsed, None) if parsed else None
     if kind == "month_year":
         mo, y = _MONTHS[g[0].lower().rstrip(".")], int(g[1])
+        return date(y, mo, 1), _month_end(y, mo)
+    if kind == "month_rel":
+        if ref is None:
+            return None
+        mo, y = _MONTHS[g[0].lower().rstrip(".")], ref.year + {"last": -1, "next": 1, "this": 0}[g[1].lower()]
         return date(y, mo, 1), _month_end(y, mo)
     if kind == "mmyrange":
         m1, m2, y = _MONTHS[g[1].lower().rstrip(".")], _MONTHS[g[3].lower().rstrip(".")], int(g[4])
