@@ -211,6 +211,15 @@ def test_two_outlets_giving_different_sums_of_money_differ():
             "Dominion Voting filed a $1.6B defamation lawsuit against the network on Friday.",
             "Dominion Voting filed a $1.6 billion defamation lawsuit against the network on Friday.",
         ),
+        # '$1.9T', '$1.9tn' and '$1.9trn' are 1.9 trillion
+        (
+            "The Senate passed the $1.9T relief bill on Saturday after an all-night session.",
+            "The Senate passed the $1.9 trillion relief bill on Saturday after an all-night session.",
+        ),
+        (
+            "The Senate passed the $1.9trn relief bill on Saturday after an all-night session.",
+            "The Senate passed the $1.9 trillion relief bill on Saturday after an all-night session.",
+        ),
         # 'about $3.6 billion' allows $3.5 billion
         (
             "The declaration lets the president divert about $3.6 billion from military construction projects.",
@@ -230,6 +239,30 @@ def test_two_outlets_giving_different_sums_of_money_differ():
 )
 def test_the_same_sum_or_two_different_sums_are_no_money_contradiction(a: str, b: str):
     assert _contradictions(a, b) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("a $1.9T relief bill", "1900000000000"),
+        ("a $2tn stimulus", "2000000000000"),
+        ("a $1.2trn package", "1200000000000"),
+        ("a $1.9 trillion bill", "1900000000000"),
+        ("$60bn of goods", "60000000000"),
+    ],
+)
+def test_compact_trillion_suffixes_are_read_as_their_scale(text: str, value: str):
+    from newsprism.synthesize.align import number_tokens
+
+    assert number_tokens(text) == {value}
+
+
+def test_a_lower_case_t_is_no_trillion():
+    """'40t' writes tonnes; only a capital 'T' stands for trillion."""
+    from newsprism.synthesize.align import number_tokens
+
+    assert number_tokens("a $40T debt") == {"40000000000000"}
+    assert "40000000000000" not in number_tokens("a 40t truck")
 
 
 def test_a_number_written_apart_is_read_whole():

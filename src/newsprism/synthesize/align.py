@@ -41,12 +41,16 @@ _NON_NAME = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCEN
 #: scale words, and the compact suffixes that stand for them ('$60bn', '1.5m', '943K'): the one table both
 #: number readers (the claim tokens here, the values in contradictions) use, so '$60bn' and '$60 billion' agree
 SCALE = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SUFFIX = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion", "tn": "trillion"}
+#: ('$1.9T', '$2tn', '$1.2trn'); a bare 't' only as a capital, since a lower-case one writes tonnes ('a 40t truck')
+SUFFIX = {
+    "k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion",
+    "t": "trillion", "tn": "trillion", "trn": "trillion",
+}  # fmt: skip
 #: a number in digits: digit groups written apart by text rebuilt from tokens ('1, 500'), a decimal written
 #: apart ('40. 3'), or a plain one ('1,500', '6.9')
 DIGITS = r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d.])|(?<![\d.,])\d{1,3}\. \d+(?![\d.,])|\d+(?:,\d{3})*(?:\.\d+)?"
 SCALE_RE = "hundred|thousand|million|billion|trillion"
-SUFFIX_RE = "|".join(sorted(SUFFIX, key=len, reverse=True))
+SUFFIX_RE = "|".join("(?-i:T)" if w == "t" else w for w in sorted(SUFFIX, key=len, reverse=True))
 _NUM_RE = re.compile(
     rf"(?<![\w.,])(?P<num>{DIGITS})(?:\s+(?P<scale>{SCALE_RE})\b|(?P<sfx>{SUFFIX_RE})\b)?"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?(?!\w)",

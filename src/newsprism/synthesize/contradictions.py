@@ -425,12 +425,12 @@ _PEOPLE = dict.fromkeys(("people", "persons", "person", "others"), "peopl")
 
 
 def _count_suffix(m: re.Match, unit: str | None) -> bool:
-    """A compact suffix that scales a count, as ``number_tokens`` reads it: 'bn', 'mn', 'tn' ('2bn people'), a
+    """A compact suffix that scales a count, as ``number_tokens`` reads it: 'bn', 'mn', 'tn', 'trn' ('2bn people'), a
     capital 'K' or 'M' as headlines write them ('943K jobs', '20.5M Lost Jobs'), a lower-case 'm' after a decimal
     before a plural noun ('1.5m people'). Not a metre or a race ('100m sprint', '400m hurdles', '5k run') nor a
     baseball base ('1B Mark Teixeira')."""
     sfx = m.group("sfx")
-    if sfx.lower() in {"bn", "mn", "tn"} or sfx in {"K", "M"}:
+    if sfx.lower() in {"bn", "mn", "tn", "trn"} or sfx in {"K", "M"}:
         return True
     head = (unit or "").split()[0].lower() if unit else ""
     return sfx == "m" and "." in m.group("num") and (head in _PEOPLE or (head.endswith("s") and len(head) > 3))
