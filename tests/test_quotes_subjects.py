@@ -46,3 +46,21 @@ def test_an_organisation_named_over_of_or_for_keeps_its_whole_name() -> None:
     text = "The rule changed. The Centers for Disease Control and Prevention on Friday announced that schools could seat children three feet apart."
     res = analyze([Article(id="a", text=text)], nlp="spacy", cross_article=False)["a"]
     assert [q.speaker for q in res.quotes] == ["Centers for Disease Control and Prevention"]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_an_unnamed_institution_is_as_written_or_the_one_named_before(backend: str) -> None:
+    # 'the military said' with no military named: as written, not a made-up name 'Military'
+    text = 'The navy seized two boats and "a cache of arms," the military said in a statement.'
+    assert _speakers(text, backend) == ["the military"]
+    # 'the agency' is the organisation that was the subject before
+    text = 'The Secret Service is short of money, though the agency says "the crunch is not new."'
+    assert _speakers(text, backend) == ["Secret Service"]
+    # an organisation's common noun ending a longer phrase is not the subject ('X from … relief agency said')
+    text = "Ten people died. Mohsen Kazemi from Iran’s Red Crescent relief agency said ten villages were hit."
+    assert _speakers(text, backend) == ["Mohsen Kazemi"]
+    text = "Gray was shot after police said he pulled out a gun."
+    assert _speakers(text, backend) == ["Police"]
+    # a street's name is no person
+    text = "The crash killed one. Residents along 117th Street said a police car was parked near the corner."
+    assert "Street" not in _speakers(text, backend)

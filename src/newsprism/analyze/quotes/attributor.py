@@ -88,6 +88,10 @@ _RESPONSE = re.compile(
 )
 
 
+#: a street's last word, never a speaker alone ('Residents along 117th Street said')
+_STREETS = frozenset({"street", "avenue", "road", "boulevard", "highway", "lane"})
+
+
 def _org_head(name: str) -> bool:
     """The words before an organisation's first 'of/for' read as its head ('Democracy', 'US Department',
     'Office'), not as a person's name ('Paul Haenle')."""
@@ -232,6 +236,8 @@ class _Attributor(_Coreference, _Institutions, _Zones):
         if not np.strip():
             return None
         low = np.strip().lower()
+        if len(low.split()) == 1 and low in _STREETS:
+            return None  # 'Residents along 117th Street said' ('Downing Street said' is a name and stays)
         dm = _DOC_NP.match(text, s)
         if dm and len(low.split()) <= len(dm.group(0).split()):
             return self.document(dm.group(1).lower(), s)
@@ -357,6 +363,14 @@ class _Attributor(_Coreference, _Institutions, _Zones):
         ]
         if heads and not any(w in _ORG_HEADS for w in words) and caps and all(map(_nationality, caps)):
             return None  # 'the Russian leader' unresolved: a description, never an institution 'Russian Leader'
+        if (
+            not caps
+            and not heads
+            and words[-1] in _ORG_HEADS
+            and re.fullmatch(r"(?:the|its|their)\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*", np.strip(" ,"), re.I)
+        ):
+            # 'the military said', 'the agency said' with no such organisation named before: as written
+            return _Speaker(re.sub(r"^(?:The|Its|Their)\b", lambda m: m.group(0).lower(), np.strip(" ,")), None, False)
         if any(w in _ORG_HEADS for w in words) or any(_looks_org(c) for c in caps):
             org = normalize_org(re.split(r"\s+and\s+", np.strip(" ,"))[0])
             return _Speaker(org, None, True) if re.search(r"[A-Z]", org) and org.lower() not in _STOPRUN else None

@@ -59,7 +59,7 @@ _AUTHORED_BY = re.compile(r"(?:\s+[\w’'\-]+){0,5}?\s+(?:from|by|signed by|issu
 
 
 #: heads general enough to stand for any organisation named before ('The NAACP … The group called …')
-_ANY_ORG_HEADS = {"group", "organization", "organisation", "company", "firm", "coalition", "movement"}
+_ANY_ORG_HEADS = {"group", "organization", "organisation", "company", "firm", "coalition", "movement", "agency"}
 
 
 class _Institutions:

@@ -649,14 +649,14 @@ _GROUP_HEADS = {
 _GROUP_DESC = re.compile(
     r"(?:the|its|their|The|Its|Their)\s+(?:[a-z][\w\-]*\s+)?(" + "|".join(sorted(_GROUP_HEADS)) + r")"
 )
-#: a word that can be a finite verb right after a subject ('The NAACP adopted', 'The group has drafted',
-#: 'the group wrote'), unlike the noun of 'The GOP front-runner' or 'Fox News host'
 #: a date between a subject and its verb ('The Indian Navy in November said', 'Google on Tuesday said')
 _DATE_BETWEEN = re.compile(
     r"[ \t]+(?:in|on|last|this|late|early|earlier)[ \t]+(?i:"
     + "|".join(sorted(_CALENDAR | {"week", "month", "year"}))
     + r")\b,?(?=\s)"
 )
+#: a word that can be a finite verb right after a subject ('The NAACP adopted', 'The group has drafted',
+#: 'the group wrote'), unlike the noun of 'The GOP front-runner' or 'Fox News host'
 _VERBISH = re.compile(
     r"\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|es)|[a-z]{3,}[^s\W]s|has|had|have|is|was|are|were|will|would|"
     r"can|could|may|might|must|wrote|said|says|told|made|took|gave|sent|put|spoke|began|went|came|"

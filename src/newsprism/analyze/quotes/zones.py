@@ -360,6 +360,16 @@ class _Zones:
         bs = _np_backward(text, s, vs)
         if bs is not None:
             ns, ne, _ = bs
+            if (
+                ne > ns
+                and text[ns:ne].strip().lower() in _ORG_HEADS
+                and text[ns:ne].islower()
+                and (pw := re.search(r"\b([a-z]+)\s+$", text[s:ns]))  # a modifier before it ('relief agency')
+                and pw.group(1) not in _PREPS | _INTRO | {"the", "a", "an", "its", "their", "his", "her", "our"}
+                and (sp := self.clause_subject(s, vs, pos))
+                and sp.name
+            ):  # 'Mohsen Kazemi from Iran’s Red Crescent relief agency said': a common noun ends a longer phrase
+                return sp
             sp = self.from_np(ns, ne, pos) if ne > ns else None
             if sp and sp.name:
                 return sp
