@@ -88,3 +88,35 @@ def test_a_generic_today_in_a_quote_is_no_date():
         ("2031-05-05", None): '"Kids today spend hours on their phones," the principal told parents on Monday.',
         ("2031-05-07", None): '"We signed the lease with the city today," the owner of the shop said.',
     }
+
+
+def test_an_ordinal_before_since_counts_from_the_date():
+    """ "the fourth head coach since 2019", "his 3rd visit since 2024", "the tenth time since 2020" count from the
+    date: nothing happened on it; the sentence's own event keeps its date ("the first meeting since 2021 took
+    place on Monday"), and so does an ordinal inside a name ("the 2nd Congressional District since 2019")."""
+    text = (
+        "Smith, the fourth head coach since 2019, was fired on Monday. "
+        "The trip, his 3rd visit since 2024, ended well. "
+        "It was the tenth time since 2020 that the rates rose. "
+        "Jones, who has represented the 2nd Congressional District since 2018, lost the primary."
+    )
+    assert sorted(_entries(text, "2031-05-07")) == [("2018-01-01", "2018-12-31"), ("2031-05-05", None)]
+    assert _entries("The first meeting since 2021 took place on Monday in the capital.", "2031-05-07") == {
+        ("2031-05-05", None): "The first meeting since 2021 took place on Monday in the capital."
+    }
+
+
+def test_a_subject_whose_verb_follows_a_set_off_phrase_takes_the_verb():
+    """ "The envoy's visit to Oslo Monday to Wednesday, her first since …, will be …": the clause with the date
+    is only the subject; the entry runs through the clause with its verb (a clause with a verb of its own stays
+    cut)."""
+    got = _entries(
+        "The envoy's visit to Oslo Monday to Wednesday, her first since the talks broke down, will be short, "
+        "a spokesman said.",
+        "2031-05-08",
+    )
+    assert got[("2031-05-12", "2031-05-14")] == (
+        "The envoy's visit to Oslo Monday to Wednesday, her first since the talks broke down, will be short"
+    )
+    got = _entries("The envoy flew to Oslo on Monday, her first trip abroad, a spokesman said.", "2031-05-08")
+    assert got[("2031-05-05", None)] == "The envoy flew to Oslo on Monday"

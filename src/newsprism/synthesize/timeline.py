@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from newsprism.analyze.quotes.indirect import _FINITE
 from newsprism.model import Analysis, Article, Span, TimelineEntry
 from newsprism.synthesize._text import (
     WEEKDAYS_MONTHS,
@@ -122,6 +123,46 @@ def _appositive(text: str, cs: int, ce: int, start: int) -> tuple[int, int] | No
     return -1, -1
 
 
+#: a clause opening with a finite verb (no participle: "…, sent from his golf club, …" is set off): the
+#: subject is an earlier clause's ("…, his first since …, will be …")
+_VERB_FIRST = re.compile(
+    r"\s*(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|does|did|says|"
+    r"began|became|came|went|gave|took|wrote|saw|ran|rose|fell|drew|grew|threw|flew|knew)\b"
+)
+#: a set-off phrase between a subject and its verb: a participle ("sent from …", "hosted by …") or a relative
+_SET_OFF = re.compile(r"\s*(?:who|whom|whose|which|[a-z]{2,}ed|[a-z]{3,}ing|sent|made|held|led|paid|won|built)\b")
+
+
+#: verbs neither list holds that news clauses open with ("flew to Oslo", "arrives in Moscow on Monday")
+_MORE_VERBS = re.compile(
+    r"flew|flies|fly|arrives|visits|meets|leaves|travels|heads|returns|opens|starts|begins|ends|holds|takes|"
+    r"makes|signs|hosts|faces|joins|launches|announces|unveils|wins|loses|dies|told"
+)
+
+
+def _has_verb(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` holds a finite verb, read off closed word lists: a verb they miss makes a clause
+    look like a bare subject, and its entry runs on to the sentence's end (longer, never cut short)."""
+    return _VERB.search(text, s, e) is not None or any(
+        _FINITE.fullmatch(w) or _MORE_VERBS.fullmatch(w) for w in re.findall(r"[a-z]+", text[s:e])
+    )
+
+
+def _subject_only(text: str, spans: list[tuple[int, int]], i: int) -> int | None:
+    """For a sentence's opening clause that is only a noun phrase ("Xi's visit to Moscow Monday to Wednesday,
+    his first … since …, will be …"), the end of the clause with its verb past the phrases set off after it,
+    else the sentence's end; None for a clause with a verb of its own or a lead-in ("In 1991, …")."""
+    cs, ce = spans[i]
+    if _has_verb(text, cs, ce) or _INTRO.match(text, cs, ce):
+        return None
+    for s, e in spans[i + 1 : i + 4]:
+        if _VERB_FIRST.match(text, s, e):
+            return e
+        if not (_APPOSITIVE.match(text, s, e) or _SET_OFF.match(text, s, e) or not _has_verb(text, s, e)):
+            break
+    return spans[-1][1]
+
+
 def _stating_text(article: Article, ss: int, se: int, start: int, end: int) -> tuple[int, int]:
     """The clause of sentence ``ss:se`` around the time mention if it says something (≥ 5 words,
     quotes intact, its subject, main clause and object its own), else the sentence. A clause that only
@@ -129,9 +170,14 @@ def _stating_text(article: Article, ss: int, se: int, start: int, end: int) -> t
     appositive ("…, his first since Russia invaded Ukraine a year ago, …") gives its subordinate clause
     or the sentence."""
     text = article.text
-    for cs, ce in clauses(text, ss, se):
+    spans = clauses(text, ss, se)
+    for i, (cs, ce) in enumerate(spans):
         if not (cs <= start and end <= ce):
             continue
+        if cs == ss and (through := _subject_only(text, spans, i)) is not None:
+            if _balanced(text[ss:through]):
+                return trim_span(text, ss, through)
+            break
         if _reports_only(text, cs, ce, start, end):
             if cs > ss and _balanced(text[ss:ce]):
                 return trim_span(text, ss, ce)
@@ -173,9 +219,16 @@ _STAMP = re.compile(
     r"(?:\s+(?:on|in|at)\b|:|\s+\d))"
 )
 
-#: a superlative or an ordinal ahead of "since DATE": "the lowest rate since 1969", "the first time since 2005"
+#: an ordinal ("first", "the fourth head coach", "the first Democrat", "10th", "3rd"), not one in a name
+#: ("the First Amendment", "North Carolina's 2nd Congressional District since 1997")
+_ORDINAL = (
+    r"(?-i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"(?:twen|thir|for|fif)tieth|(?:\d*1st|\d*2nd|\d*3rd|\d+th)(?!\s+[A-Z]))"
+)
+#: a superlative or an ordinal ahead of "since DATE": "the lowest rate since 1969", "the first time since 2005",
+#: "the fourth head coach since 1990" (a count, not an event on the date)
 _SUPERLATIVE = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|latest|most|least|best|worst|highest|lowest|biggest|largest|"
+    rf"\b(?:{_ORDINAL}|latest|most|least|best|worst|highest|lowest|biggest|largest|"
     r"greatest|smallest|fastest|slowest|strongest|weakest|longest|shortest|sharpest|steepest|deadliest|"
     r"busiest|earliest|hottest|coldest|warmest|wettest|driest|heaviest|lightest)\b",
     re.I,
@@ -251,8 +304,9 @@ _SUPERLATIVE_ADJ = re.compile(
     r"attest|detest|behest|midwest|southwest|northwest)\b)[a-z]{3,}est)\b",
     re.I,
 )
-#: "his first to China's closest partner since Russia invaded …": the ordinal is what "since" bounds
-_FIRST = re.compile(r"\bfirst\b(?!\s+(?:most|least|best|worst|[a-z]{3,}est)\b)", re.I)
+#: "his first to China's closest partner since Russia invaded …", "his third visit to its largest city since
+#: the war began": the ordinal is what "since" bounds
+_FIRST = re.compile(rf"\b{_ORDINAL}\b(?!\s+(?:most|least|best|worst|[a-z]{{3,}}est)\b)", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?![^,;:()—–]*\bsince\b)[^,;:()—–]{0,80}$", re.I)
 
 
@@ -270,7 +324,7 @@ def _comparison(text: str, ss: int, start: int) -> bool:
         return False
     lead = " ".join(_CLAUSE_OR_LINK.split(text[ss : m.start()].rstrip(" ,"))[-1].split()[-10:])
     sup = _SUPERLATIVE_ADJ.search(lead)
-    return sup is not None and not _FIRST.search(lead, 0, sup.start())
+    return sup is not None and not any(f.start() < sup.start() for f in _FIRST.finditer(lead))
 
 
 # Two mentions of one date whose sentences align this well (a share of the fact link) state one event:
