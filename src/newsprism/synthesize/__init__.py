@@ -54,11 +54,13 @@ def merge_story_quotes(articles: list[Article], analyses: dict[str, Analysis]) -
     A short quoted phrase nobody is credited with ("no-limits", "Global South") is a scare quote
     or a label, not something a person said: the brief's quote list leaves it out (framing and
     facts still see the words). Programme and book titles never become quotes (``analyze``).
+    A quote an outlet splits with its attribution ('“Is it true,” Roberts asked, “that …?”') is one
+    entry, its pieces joined by an ellipsis and each cited (``merge_quotes`` with the article texts).
     """
     from newsprism.analyze import merge_quotes
 
     quotes: list[Quote] = [q for a in articles if a.id in analyses for q in analyses[a.id].quotes]
-    merged = merge_quotes(quotes) if quotes else []
+    merged = merge_quotes(quotes, texts={a.id: a.text for a in articles}) if quotes else []
     return [q for q in merged if q.speaker or len(q.text.split()) >= SCARE_QUOTE_WORDS]
 
 
