@@ -777,7 +777,7 @@ def test_her_agent_is_not_her_and_a_titled_name_is_a_person(backend: str) -> Non
         '"Around 1,000 people are housed in tents," he said.',
         backend,
     )
-    assert by["Around 1,000 people are housed in tents"] == ("Heydar Alishbandi", "governor"), by
+    assert by["Around 1,000 people are housed in tents"] == ("Heydar Alishbandi", "Qeshm island governor"), by
 
 
 @pytest.mark.parametrize("backend", ["regex", "spacy"])
@@ -1517,3 +1517,19 @@ def test_a_quote_opening_the_paragraph_after_a_reported_speech_goes_on_with_its_
     assert found["We are ready to sit down with anyone who wants a fair deal."][0] == "Rita Vance", found
     found = _by_text(lead + "“We are ready to sit down with anyone who wants a fair deal.", backend)
     assert all(sp != "Rita Vance" for t, (sp, _) in found.items() if t.startswith("We are ready")), found
+
+
+@pytest.mark.parametrize("backend", ["spacy"])
+def test_the_judge_is_not_the_judge_who_was_killed(backend: str) -> None:
+    """ECB+ 3_1ecb: 'The judge had advice …: "Do not trust Mr. Nichols"' came after 'shot and killed Superior
+    Court Judge Rowland Barnes' and went to him; the sentencing judge is the one who speaks.  (spaCy only: the
+    regex backend reads 'Superior Court Judge James Bodiford' as one organisation name.)"""
+    text = (
+        "Nichols will likely die in prison after Superior Court Judge James Bodiford handed down the maximum "
+        "sentence.\n\nHe burst into the courtroom and shot and killed Superior Court Judge Rowland Barnes and a "
+        'deputy.\n\n"I will not bring dishonor to the decision," Nichols said.\n\n'
+        'The judge had advice for anyone who deals with Nichols in the future:\n\n"Do not trust Mr. Nichols ever '
+        'again."'
+    )
+    by = _by_text(text, backend)
+    assert by["Do not trust Mr. Nichols ever again."] == ("James Bodiford", "Superior Court Judge"), by

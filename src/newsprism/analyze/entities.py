@@ -236,6 +236,7 @@ _FEMALE_WORDS = {
     "councilwoman",
     "queen",
     "princess",
+    "actress",
     "mrs",
     "ms",
     "lady",

@@ -34,7 +34,7 @@ from newsprism.analyze.quotes.lexicon import (
     US_STATES,
 )
 from newsprism.analyze.quotes.phrases import _DESC_BEFORE_NAME, _after_title, _appositive, _party_tag, _role_before
-from newsprism.analyze.quotes.roles import _describes, _expand_role, _good_appositive, _good_title
+from newsprism.analyze.quotes.roles import _describes, _expand_role, _good_appositive, _good_title, _is_clause
 from newsprism.analyze.quotes.speakers import (
     _ANON_DETS,
     _GROUP_PEOPLE,
@@ -133,7 +133,8 @@ class _Attributor(_Coreference, _Institutions, _Zones):
         for ps, pe, name in self.people:
             title = _role_before(text, ps)
             appos = _appositive(text, pe, min(len(text), pe + 200))[0]
-            role = title or appos
+            # (a clause after the name is no role: 'Mr. Bloomberg, the comedian Billy Crystal and … were set to play')
+            role = title or (appos if appos and not _is_clause(appos) else None)
             full = index.resolve(name, ps)
             ts = ps - len(title) - 1 if title and text[max(0, ps - len(title) - 1) : ps].strip() == title else ps
             pre = _DESC_BEFORE_NAME.search(text[max(0, ts - 100) : ts])

@@ -20,6 +20,7 @@ from newsprism.analyze.quotes.lexicon import (
     _INTRO,
     _NAME_LEAD,
     _NORP,
+    _NP_LOWER,
     _ORG_HEADS,
     _PREPS,
     _PRONOUNS,
@@ -72,6 +73,8 @@ _FUNCTION_WORDS = (
 #: suffixes of abstract and action nouns, which never head a description of a person (English morphology)
 _ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ure|ing|ism|ship|age|osal|oval|ics)$")
 #: a role word for a man ('spokesman', 'congressman'); not 'women', nor 'German', 'human', 'Roman', 'Oman'
+#: a verb or adjective of death right before a name and its title words (checked by :meth:`_killed`)
+_KILLED_BEFORE = re.compile(r"\b(?:killed|murdered|slain|assassinated|late)\s+((?:[\w.’'\-]+\s+){0,4})$")
 _MALE_ROLE = re.compile(r"\b(?!(?:ger|hu|ro|o|wo)man\b)\w*man\b")
 #: heads of a definite description that are no single person: offices, groups, documents
 _NOT_PERSON_HEADS = (
@@ -256,9 +259,12 @@ class _Coreference:
             + self._unnamed(head, pos)
             + [(p, name, name) for p, name in self.sources]
         )  # 'the spokesperson' -> 'a Microsoft spokesperson'; 'the official' -> 'one union official'
+        dead = self._killed()
         for p, full, own in sorted(mentions):
             if p > pos:
                 break
+            if full in dead:
+                continue  # 'The judge had advice …' is not the judge the article says was shot and killed
             # an unnamed speaker's role is its own description; a person's, all the article gives them
             role = (
                 own.lower()
@@ -281,6 +287,16 @@ class _Coreference:
         if best:
             return _Speaker(best[2], best[3] or self.index.role_of(best[2]), True)
         return None
+
+    def _killed(self) -> set[str]:
+        """People the article says were killed ('shot and killed Superior Court Judge Rowland Barnes', 'slain
+        court reporter Julie Ann Brandau', 'the late Justice Scalia'): no later description of a speaker is them."""
+        out = set()
+        for ps, _pe, c in self.people:
+            m = _KILLED_BEFORE.search(self.text, max(0, ps - 80), ps)
+            if m and all(w[0].isupper() or w.lower() in _NP_LOWER for w in m.group(1).split()):
+                out.add(self.index.resolve(c, ps))
+        return out
 
     def nationalities(self, name: str) -> set[str]:
         """The nationalities the article gives a person, lower-cased: in a role or description ('Russian

@@ -34,6 +34,52 @@ _PRONOUNS = {"he", "she", "him", "her", "his"}
 _CALENDAR = (
     frozenset(w.lower() for w in (*calendar.month_name, *calendar.day_name) if w) | {"today", "yesterday", "tonight"}
 ) - {"may"}
+#: a person's occupation or standing written before a name or as an appositive: the bench, business, media and
+#: public life ('Justice Anthony Kennedy', 'CEO Dan Cathy', 'Talk-show host Ellen DeGeneres', 'Harvard economist
+#: Jeff Miron', 'Wal-Mart worker Betty Dukes'); both role vocabularies below hold them. Not 'actor'/'actress':
+#: as a description subject they are epithets of the story's main person ('The American Pie actress … checked in',
+#: 'The 40-year-old actor plays …'), which no earlier role resolves, so they hid the person who spoke next
+_PERSON_ROLES = {
+    "justice",
+    "judge",
+    "ceo",
+    "executive",
+    "founder",
+    "host",
+    "anchor",
+    "correspondent",
+    "columnist",
+    "journalist",
+    "commentator",
+    "comedian",
+    "tycoon",
+    "billionaire",
+    "nominee",
+    "hopeful",
+    "activist",
+    "economist",
+    "historian",
+    "strategist",
+    "pollster",
+    "consultant",
+    "researcher",
+    "scientist",
+    "photographer",
+    "worker",
+    "officer",
+    "commander",
+    "detective",
+    "investigator",
+    "superintendent",
+    "chairwoman",
+    "owner",
+    "author",
+    "physician",
+    "surgeon",
+    "pastor",
+    "priest",
+    "rabbi",
+}
 #: the articles and joining words inside a noun phrase ('the chairman of the committee for …'); the base of the
 #: lower-case words a name's noun phrase, a function noun phrase and a role's filler may hold
 _NP_GLUE = {"the", "a", "an", "of", "for", "and"}
@@ -48,6 +94,7 @@ _NP_LOWER = _NP_GLUE | {
     "presidential",
     "foreign",
     "policy",
+    "prime",
     "minister",
     "ministry",
     "secretary",
@@ -188,6 +235,7 @@ _NP_LOWER = _NP_GLUE | {
     "agent",
     "publicist",
 }
+_NP_LOWER |= _PERSON_ROLES
 _DESCRIPTORS = {
     "spokesman",
     "spokeswoman",
@@ -231,7 +279,7 @@ _DESCRIPTORS = {
     "speaker",
     "agent",
     "publicist",
-}
+} | _PERSON_ROLES
 _ORG_HEADS = {
     "ministry",
     "kremlin",

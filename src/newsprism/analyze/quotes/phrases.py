@@ -15,6 +15,7 @@ from newsprism.analyze.quotes.lexicon import (
     _INTRO,
     _LEADING,
     _NORPS,
+    _NP_GLUE,
     _NP_LOWER,
     _PARTY_NOUNS,
     _PREPS,
@@ -22,7 +23,7 @@ from newsprism.analyze.quotes.lexicon import (
     _TITLE_ABBR,
     _VERB_RE,
 )
-from newsprism.analyze.quotes.roles import _expand_role
+from newsprism.analyze.quotes.roles import _AUX, _expand_role
 
 #: tokens of a noun phrase; a middle initial between two name words is one token ('Thomas J. Reese'), so
 #: the phrase does not end at its full stop
@@ -215,6 +216,19 @@ _DESC_COMMA = r"(?:(?:And|But|Yet|So|Then|Meanwhile|Also)\s+)?([A-Za-z][\w’'.\
 _DESC_BEFORE_NAME = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?”\"]\s\s)|(?<=\n)|(?<=,\s)){_DESC_COMMA}$")
 
 
+def _modifier(word: str) -> bool:
+    """A lower-case word that can modify a job title ('youth', 'estate', 'celebrity'): no function word,
+    clause opener, preposition, verb or adverb."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and not word.endswith("ly")
+        and word not in _FUNCTION_NP | _INTRO | _PREPS | _LEADING | _SUBORD | _NOT_ROLE
+        and not _VERB_RE.fullmatch(word)
+        and not _AUX.fullmatch(word)
+    )
+
+
 def _role_before(text: str, pos: int) -> str | None:
     """'Chinese Foreign Minister Qin Gang': the title words right before a name."""
     window = text[max(0, pos - 120) : pos]
@@ -231,10 +245,14 @@ def _role_before(text: str, pos: int) -> str | None:
         return None
     words = m.group(1).split()
     keep: list[str] = []
+    modifiers = 0
     for w in reversed(words):
         lw = w.lower().strip("()’'")
         if w[0].isupper() or w.startswith("(") or lw in _NP_LOWER and lw not in ("the", "a", "an", "her", "his", "its"):
             keep.insert(0, w)
+        elif modifiers < 2 and keep and keep[0].islower() and keep[0] not in _NP_GLUE and _modifier(w):
+            keep.insert(0, w)  # a lower-case modifier of a lower-case title: 'youth pastor', 'Real estate tycoon'
+            modifiers += 1
         else:
             break
     while keep and (keep[0].lower() in ("of", "for", "and") or re.fullmatch(r"\w+(?:ing|[’']s|[’']re)", keep[0])):

@@ -13,6 +13,7 @@ from newsprism.analyze.entities import DEMONYMS
 from newsprism.analyze.quotes.lexicon import (
     _DESCRIPTORS,
     _LEADING,
+    _NP_LOWER,
     _PARTY_NOUNS,
     _PARTY_WORDS,
     _ROLE_FILLER,
@@ -105,7 +106,27 @@ def _good_appositive(appos: str) -> bool:
         return False
     if re.match(r"(?:his|her|their|its)\b", appos, re.I) or re.match(r"[a-z]+\s+[A-Z][a-z]+\s+[A-Z]", appos):
         return False
-    return not _AUX.search(appos)
+    return not _AUX.search(appos) and not _is_clause(appos)
+
+
+def _is_clause(phrase: str) -> bool:
+    """A clause, not a description: a finite 'be'/'have'/modal ('… Joe Torre were set to play'), or a role
+    noun followed by a verb ('the comedian stares the camera down')."""
+    return bool(_FINITE_AUX.search(phrase)) or any(
+        m.group(1) not in _NP_LOWER | _DESCRIPTORS | _PARTY_NOUNS for m in _CLAUSE_AFTER_HEAD.finditer(phrase)
+    )
+
+
+_FINITE_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|says|said)\b")
+
+
+#: a role noun followed by a lower-case word that is neither glue nor another role word ('chief executive'): a verb
+#: ('the comedian stares the camera down'), so the phrase is a clause, not a description
+_CLAUSE_AFTER_HEAD = re.compile(
+    r"\b(?:" + "|".join(sorted(_DESCRIPTORS)) + r")s?\s+(?!(?:of|for|at|in|on|to|with|from|and|or|since|under|"
+    r"over|during|until|turned|emeritus|general|elect|designate|this|that|these|those|last|next|who|whom|whose|which|"
+    r"now|then|here|there)\b)([a-z]+)\b(?!-)"
+)
 
 
 def _role_words(role: str) -> set[str]:
