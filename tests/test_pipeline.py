@@ -70,6 +70,9 @@ def test_demo_forms_one_story_with_a_full_brief(demo):
     kuleba = [q for q in story.quotes if "territorial integrity" in q.text]
     assert len(kuleba) == 1 and len(kuleba[0].articles) >= 3 and "Kuleba" in (kuleba[0].speaker or "")
     assert all(q.speaker for q in story.quotes if len(q.articles) > 1)
+    # the quote most outlets carry leads the list (here Kuleba's, carried by three)
+    carried = [len(set(q.articles)) for q in story.quotes]
+    assert carried == sorted(carried, reverse=True) and story.quotes[0] is kuleba[0]
     # facts with support counts, consensus first
     assert story.facts and max(f.support for f in story.facts) >= 3
     assert all(f.support >= 1 and f.origins <= f.support for f in story.facts)

@@ -182,8 +182,10 @@ def test_quotes_name_the_outlets_carrying_them_not_article_ids():
     story.quotes = [StoryQuote("Officials said", "Officials", None, ["ok", "evil"], [])]
     story.sources[0].outlet = None  # 'evil' names no outlet
     md = render(brief, "md")
-    assert "*(carried by 2: Daily and 1 unnamed)*" in md
-    assert "carried by 2: evil" not in md and "evil," not in md
+    assert "*(carried by 2 sources: Daily and 1 not named)*" in md
+    assert "carried by 2 sources: evil" not in md and "evil," not in md
+    story.sources[1].outlet = None  # nobody named: the count alone, not an empty list
+    assert "*(carried by 2 sources, outlets not named)*" in render(brief, "md")
 
 
 def test_markdown_puts_single_source_facts_in_their_own_table_numbered_on():

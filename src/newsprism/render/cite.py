@@ -10,13 +10,16 @@ def citation_numbers(story: StoryBrief) -> dict[str, int]:
 
 
 def carried_by(story: StoryBrief, articles: list[str]) -> str:
-    """'2: fox, nyt' or '3: The Spokesman-Review and 2 unnamed': the outlets, not ids the citations already show."""
+    """'2 sources: fox, nyt', '3 sources: The Spokesman-Review and 2 not named', '1 source, outlet not named':
+    the outlets, not the ids the citations already show."""
     carrying = set(articles)
+    n = f"{len(carrying)} source{'s' if len(carrying) != 1 else ''}"
     named = [ref.outlet for ref in story.sources if ref.article in carrying and ref.outlet]
     parts = ", ".join(sorted(set(named)))
-    if unnamed := len(carrying) - len(named):
-        parts += (" and " if parts else "") + f"{unnamed} unnamed"
-    return f"{len(carrying)}: {parts}"
+    unnamed = len(carrying) - len(named)
+    if not parts:
+        return f"{n}, outlet{'s' if unnamed != 1 else ''} not named"
+    return f"{n}: {parts}" + (f" and {unnamed} not named" if unnamed else "")
 
 
 def unnamed_outlets(story: StoryBrief) -> int:

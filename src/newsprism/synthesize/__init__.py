@@ -56,12 +56,15 @@ def merge_story_quotes(articles: list[Article], analyses: dict[str, Analysis]) -
     facts still see the words). Programme and book titles never become quotes (``analyze``).
     A quote an outlet splits with its attribution ('“Is it true,” Roberts asked, “that …?”') is one
     entry, its pieces joined by an ellipsis and each cited (``merge_quotes`` with the article texts).
+    The quote most sources carry comes first (the same words everywhere is what a reader looks for);
+    quotes carried alike keep the order of the articles and of the text.
     """
     from newsprism.analyze import merge_quotes
 
     quotes: list[Quote] = [q for a in articles if a.id in analyses for q in analyses[a.id].quotes]
     merged = merge_quotes(quotes, texts={a.id: a.text for a in articles}) if quotes else []
-    return [q for q in merged if q.speaker or len(q.text.split()) >= SCARE_QUOTE_WORDS]
+    kept = [q for q in merged if q.speaker or len(q.text.split()) >= SCARE_QUOTE_WORDS]
+    return sorted(kept, key=lambda q: -len(set(q.articles)))
 
 
 def _sources(articles: list[Article]) -> list[SourceRef]:
