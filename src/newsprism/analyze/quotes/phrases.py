@@ -23,7 +23,7 @@ from newsprism.analyze.quotes.lexicon import (
     _TITLE_ABBR,
     _VERB_RE,
 )
-from newsprism.analyze.quotes.roles import _AUX, _expand_role
+from newsprism.analyze.quotes.roles import _AUX, _after_other_name, _expand_role
 
 #: tokens of a noun phrase; a middle initial between two name words is one token ('Thomas J. Reese'), so
 #: the phrase does not end at its full stop
@@ -241,8 +241,8 @@ def _role_before(text: str, pos: int) -> str | None:
     m = re.search(
         r"((?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))(?:[ \t]+(?:[A-Z][\w’'.\-]*|[a-z]+|\([A-Z]+\))){0,7})\s+$", window
     )
-    if not m:
-        return None
+    if not m or re.search(r"\bthen-$", window[: m.start(1)]):
+        return None  # 'then-Senator Obama': a title he no longer holds
     words = m.group(1).split()
     keep: list[str] = []
     modifiers = 0
@@ -257,8 +257,9 @@ def _role_before(text: str, pos: int) -> str | None:
             break
     while keep and (keep[0].lower() in ("of", "for", "and") or re.fullmatch(r"\w+(?:ing|[’']s|[’']re)", keep[0])):
         keep.pop(0)  # '… for', 'Saying President Obama', 'It’s Senator Schumer'
+    keep = _own_title(keep)
     role = " ".join(keep)
-    if role and any(w in _DESCRIPTORS for w in _expand_role(role).split()):
+    if role and (any(w in _DESCRIPTORS for w in _expand_role(role).split()) or role.lower() in _SPOUSE_TITLES):
         return role
     m = _DESC_BEFORE_NAME.search(text[max(0, pos - 120) : pos])
     if (
@@ -268,6 +269,67 @@ def _role_before(text: str, pos: int) -> str | None:
     ):
         return m.group(1)  # 'BuzzFeed’s editor in chief, Ben Smith, said'
     return None
+
+
+#: titles without a role noun: 'first lady Melania Trump'
+_SPOUSE_TITLES = frozenset({"first lady", "former first lady", "first gentleman"})
+
+#: nouns whose 'of' makes the name after it their owner, not the bearer of the words before it: 'The court of
+#: Chief Justice John G. Roberts Jr.', 'the office of Secretary of State Clinton', 'the wife of Sen. …'
+_OWNER_OF = frozenset(
+    {
+        "court",
+        "office",
+        "offices",
+        "administration",
+        "government",
+        "campaign",
+        "staff",
+        "family",
+        "home",
+        "wife",
+        "husband",
+        "widow",
+        "son",
+        "daughter",
+        "mother",
+        "father",
+        "friend",
+        "friends",
+        "counterpart",
+        "allies",
+        "ally",
+        "aides",
+        "supporters",
+        "critics",
+    }
+)
+
+
+def _own_title(keep: list[str]) -> list[str]:
+    """The words of ``keep`` (the title words before a name) that are this name's title: not another person's name
+    and title joined to it by 'and' ('President Donald Trump and first lady Melania Trump', 'Gov. Jay Inslee and
+    Seattle Mayor Ed Murray', 'Mr. Booker and Senator Bernie Sanders'), not a noun owned by the name ('The court of
+    Chief Justice John G. Roberts Jr.'), nothing when the name is the object of a preposition ('a lawyer for
+    LaCalamita', 'A spokesman for Mr. Hunter').  One office written with 'and' stays whole ('President and General
+    Manager Ed Stefanski', 'Health and Human Services Secretary Kathleen Sebelius')."""
+    if (
+        keep
+        and keep[-1].lower() in ("for", "of", "to", "and")
+        or len(keep) >= 2
+        and (keep[-2].lower() in ("for", "of", "to") and re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?", keep[-1]))
+    ):
+        return []
+    keep = _after_other_name(keep)
+    for i, w in enumerate(keep[:-1]):
+        if (
+            w.lower() == "of"
+            and i > 0
+            and keep[i - 1].lower() in _OWNER_OF
+            and all(x.islower() or x in ("The", "A", "An", "Her", "His") for x in keep[:i])
+        ):
+            return keep[i + 1 :]
+    return keep
 
 
 def _np_backward(text: str, lo: int, verb: int) -> tuple[int, int, bool] | None:

@@ -19,6 +19,7 @@ from newsprism.analyze.quotes.lexicon import (
     _ROLE_FILLER,
     _SMALL,
     _SUBORD,
+    _TITLE_ABBR,
     _VERB_RE,
 )
 
@@ -85,6 +86,43 @@ _AUX = re.compile(
     r"who|which|that|they|he|she)\b|\b\w+ing\b(?<!ranking)(?<!leading)(?<!sitting)(?<!founding)"
     r"(?<!outgoing)(?<!incoming)(?<!governing)(?<!presiding)"
 )
+
+
+def _title_only(words: list[str]) -> bool:
+    """Every word is a role, party or modifier word ('Sen.', 'first lady', 'former Vice President', 'House Speaker')."""
+    return all(
+        w in _DESCRIPTORS or w in _NP_LOWER or w in _PARTY_NOUNS or w in _TITLE_ABBR
+        for w in _expand_role(" ".join(words)).split()
+    )
+
+
+def _after_other_name(keep: list[str]) -> list[str]:
+    """The words of a role after another person's name and 'and' ('President Donald Trump and first lady' before
+    Melania Trump, 'Gov. Jay Inslee and Seattle Mayor' before Ed Murray, 'Mr. Booker and Senator' before Bernie
+    Sanders, 'state lawmakers and Republican Gov.' before Mike Pence): the title of the name that follows; the
+    role as given when the 'and' is inside one office ('President and General Manager', 'Health and Human
+    Services Secretary', 'Secretary of Health and Human Services')."""
+    for i in range(len(keep) - 1, 0, -1):
+        if keep[i].lower() not in ("and", "&"):
+            continue
+        before, after = keep[:i], keep[i + 1 :]
+        last = before[-1]
+        low = _expand_role(last).split()
+        if not after or not low or low[-1] in _DESCRIPTORS or low[-1] in _TITLE_ABBR:
+            break  # 'President and CEO'
+        if not any(w in _DESCRIPTORS for w in _expand_role(" ".join(after)).split()) and not _title_only(after):
+            break  # 'Secretary of Health and Human Services'
+        named = last[:1].isupper() and low[-1] not in _NP_LOWER and not _title_only([last])
+        plural = last.islower() and last.endswith("s")  # 'state lawmakers and Republican Gov. Mike Pence'
+        titled = any(  # a titled name before 'and': 'Gov. Jay Inslee', 'Secretary of Commerce Gary Locke'
+            (w.lower() in _DESCRIPTORS or w.lower().rstrip(".") in _TITLE_ABBR)
+            and all(x[:1].isupper() or x in ("of", "the") for x in before[k + 1 :])
+            for k, w in enumerate(before[:-1])
+        )
+        if (named or plural) and (_title_only(after) or named and titled):
+            return after
+        break
+    return keep
 
 
 def _good_title(title: str) -> bool:

@@ -1,0 +1,74 @@
+"""A speaker's role is this speaker's: no title or name of another person merged in, no fragment of one."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze import analyze
+from newsprism.model import Article
+
+
+def _roles(text: str, backend: str) -> list[tuple[str | None, str | None]]:
+    quotes = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"].quotes
+    return [(q.speaker, q.role) for q in quotes if q.kind != "indirect"]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_title_before_a_name_does_not_reach_back_across_and(backend: str) -> None:
+    """BASIL/NeuS DEV: 'President Donald Trump and former Vice President', 'state lawmakers and Republican Gov.', 'Mr.
+    Booker and Senator' were the roles of Joe Biden, Mike Pence and Bernie Sanders."""
+    text = (
+        "President Donald Trump and former Vice President Joe Biden faced off on Thursday. "
+        'Biden said there is "no evidence" that a higher minimum wage closes businesses.'
+    )
+    assert _roles(text, backend) == [("Joe Biden", "former Vice President")]
+    text = (
+        "But state lawmakers and Republican Gov. Mike Pence have defended the law. "
+        '"This is about religious freedom," Pence said.'
+    )
+    assert _roles(text, backend) == [("Mike Pence", "Republican Gov.")]
+    text = (
+        "Ms. Warren also joined Mr. Booker and Senator Bernie Sanders in asking supporters to sign. "
+        '"I call on the administration to release it," Mr. Sanders wrote.'
+    )
+    assert _roles(text, backend) == [("Bernie Sanders", "Senator")]
+
+
+def test_a_title_after_another_titled_name_and_one_office_with_and() -> None:
+    """BASIL/ECB+ DEV (spaCy; the regex NER takes the title into these names): 'Gov. Jay Inslee and Seattle Mayor'
+    was Ed Murray's role; 'President and General Manager' is one office and stays whole."""
+    text = (
+        "Gov. Jay Inslee and Seattle Mayor Ed Murray banned travel to Indiana on Monday. "
+        '"We will not fund it," Murray said.'
+    )
+    assert _roles(text, "spacy") == [("Ed Murray", "Seattle Mayor")]
+    text = (
+        "Philadelphia 76ers President and General Manager Ed Stefanski spoke on Monday. "
+        '"Decisions of this nature are never easy," Stefanski said.'
+    )
+    assert _roles(text, "spacy") == [("Ed Stefanski", "President and General Manager")]
+
+
+def test_a_noun_the_name_owns_is_no_title() -> None:
+    """BASIL DEV (spaCy): 'The court of Chief Justice John G. Roberts Jr.' gave 'court of Chief Justice'."""
+    text = (
+        "The court of Chief Justice John G. Roberts Jr. has ruled for employers. "
+        '"Is it true that the policy was the same everywhere?" Roberts asked.'
+    )
+    assert _roles(text, "spacy") == [("John G. Roberts Jr", "Chief Justice")]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_the_object_of_a_preposition_and_a_then_title_get_no_title(backend: str) -> None:
+    """ECB+/BASIL DEV: 'a lawyer for LaCalamita' made him a 'lawyer for', 'then-Senator Obama' made the President a
+    'Senator'."""
+    text = (
+        "The judge said he would appoint a lawyer for Anthony LaCalamita. "
+        '"Yes," LaCalamita said when he was asked if he understood the charges.'
+    )
+    assert _roles(text, backend) == [("Anthony LaCalamita", None)]
+    text = (
+        "Two years prior, then-Senator Barack Obama used the same language. "
+        '"It is not the change we need," Obama said at a campaign stop.'
+    )
+    assert _roles(text, backend) == [("Barack Obama", None)]
