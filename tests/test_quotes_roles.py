@@ -72,3 +72,46 @@ def test_the_object_of_a_preposition_and_a_then_title_get_no_title(backend: str)
         '"It is not the change we need," Obama said at a campaign stop.'
     )
     assert _roles(text, backend) == [("Barack Obama", None)]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_piece_of_the_name_or_a_near_duplicate_is_no_part_of_the_role(backend: str) -> None:
+    """NeuS DEV: 'New York mayor, de' (the particle of Bill de Blasio) and 'Ex-FBI lawyer, Former FBI lawyer'."""
+    text = (
+        "New York mayor Bill de Blasio announced on Wednesday that the rate fell. "
+        "“This is extraordinary,” de Blasio said of the daily rate."
+    )
+    assert _roles(text, backend) == [("Bill de Blasio", "New York mayor")]
+    text = (
+        "Ex-FBI lawyer Lisa Page spoke out. Former FBI lawyer Lisa Page has avoided the spotlight. But in an "
+        'interview, Page told The Daily Beast that she "could no longer stay silent."'
+    )
+    assert _roles(text, backend) == [("Lisa Page", "Ex-FBI lawyer")]
+
+
+def test_a_fragment_of_a_title_or_of_a_later_description_is_dropped() -> None:
+    """ECB+/NeuS/BASIL DEV (spaCy; the regex NER takes the titles into the names): 'Chief Inspector, Chief', 'New York
+    Lt. Gov., New York Lt.', 'H., director of Fish and Wildlife', 'Sen., Leader, Senate Majority Leader', and 'One
+    Democrat' (one of several) as Stephen F. Lynch's role."""
+    text = (
+        "Police praised the officers. "
+        '"He reduced our tactical problem quite dramatically," Chief Inspector Joe Sullivan said.'
+    )
+    assert _roles(text, "spacy") == [("Joe Sullivan", "Chief Inspector")]
+    text = 'New York Lt. Gov. Kathy Hochul on Sunday said she aims to create a "completely ethical" administration.'
+    assert _roles(text, "spacy") == [("Kathy Hochul", "New York Lt. Gov.")]
+    text = (
+        "The agency will consult at any time. H. Dale Hall, director of Fish and Wildlife, said he had concerns "
+        'about the rule. "It is a bad rule," Hall said.'
+    )
+    assert _roles(text, "spacy") == [("H. Dale Hall", "director of Fish and Wildlife")]
+    text = (
+        "Sen. Mitch McConnell met Democrats on Monday. Later, Leader McConnell spoke, and Senate Majority Leader "
+        'McConnell commended the president. "We must act now," McConnell said.'
+    )
+    assert _roles(text, "spacy") == [("Mitch McConnell", "Sen., Senate Majority Leader")]
+    text = (
+        "One Democrat, Representative Stephen F. Lynch of Massachusetts, even raised the threat. "
+        '"We will appoint a special counsel," Mr. Lynch said.'
+    )
+    assert _roles(text, "spacy") == [("Stephen F. Lynch", "Representative, Democrat")]

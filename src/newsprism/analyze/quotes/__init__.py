@@ -33,10 +33,10 @@ from newsprism.analyze.entities import NameIndex
 from newsprism.analyze.nlp import paragraphs
 from newsprism.analyze.quotes.attributor import _Attributor
 from newsprism.analyze.quotes.indirect import _indirect
-from newsprism.analyze.quotes.lexicon import _COMMON_SUBJ, _DOC_NP, _VERB_RE, VERBS
+from newsprism.analyze.quotes.lexicon import _COMMON_SUBJ, _DESCRIPTORS, _DOC_NP, _VERB_RE, VERBS
 from newsprism.analyze.quotes.marks import _quoted_name, _trim, find_quoted, is_title
 from newsprism.analyze.quotes.merge import merge_quotes, normalize_quote
-from newsprism.analyze.quotes.roles import _expand_role, _merge_roles, _spells_out, clean_role
+from newsprism.analyze.quotes.roles import _expand_role, _merge_roles, _role_words, _spells_out, clean_role
 from newsprism.analyze.quotes.speakers import (
     _GROUP_PEOPLE,
     _anonymous,
@@ -218,7 +218,15 @@ def extract_quotes(
         q.role = clean_role(q.role)
         if _spells_out(q.speaker, q.role):  # 'The Financial Times (FT) suggested': the name, not its initials
             q.speaker, q.role = q.role, None
+        if q.role and q.speaker and _name_piece(q.role.split(", ")[0], q.speaker):
+            # a piece of the name itself: 'de' of Bill de Blasio, 'H.' of H. Dale Hall ('H., director of …')
+            q.role = q.role.split(", ", 1)[1] if ", " in q.role else None
         title = att.titles.get(q.speaker or "")
+        clean_title = clean_role(title)
+        if clean_title and q.role and _role_words(q.role) <= _role_words(clean_title):
+            q.role = (
+                clean_title  # a fragment of the title: 'Chief' of 'Chief Inspector', 'New York Lt.' of '… Lt. Gov.'
+            )
         if (
             title
             and q.role
@@ -294,6 +302,17 @@ def _reporting_sentence(
 
 def _paragraph_of(att: _Attributor, pos: int) -> int:
     return bisect.bisect_right(att._paras, pos) - 1
+
+
+def _name_piece(role: str, name: str) -> bool:
+    """``role`` is only initials or lower-case particles of ``name`` ('H.' of H. Dale Hall, 'de' of Bill de Blasio),
+    cut off the name by a parse; a role word that heads a name ('Historian Alan Brinkley') is still a role."""
+    words = re.findall(r"\w+", role)
+    return (
+        bool(words)
+        and all((len(w) == 1 and w.isupper() or w.islower()) and w.lower() not in _DESCRIPTORS for w in words)
+        and {w.lower() for w in words} <= {w.lower() for w in re.findall(r"\w+", name)}
+    )
 
 
 def _plural(name: str) -> bool:

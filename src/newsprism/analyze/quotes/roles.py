@@ -173,6 +173,9 @@ def _role_words(role: str) -> set[str]:
     out = set()
     for w in _expand_role(role).split():
         w = re.sub(r"['’]s$", "", w.strip(",.()"))
+        if w.startswith("ex-") and len(w) > 3:  # 'Ex-FBI lawyer' ~ 'Former FBI lawyer'
+            out.add("former")
+            w = w[3:]
         out.add(DEMONYMS.get(w, w).lower())
     return out
 
@@ -180,22 +183,26 @@ def _role_words(role: str) -> set[str]:
 def _merge_roles(role: str | None, descs: list[str], limit: int = 200) -> str | None:
     """The fullest description the article gives a person: the quote's own role, then every other
     mention's title or appositive that adds words ('Representative' + 'Republican of Idaho'; 'Mr. Labrador
-    said' gets both).  Descriptions already covered, or that would make the role overlong, are skipped."""
+    said' gets both).  Descriptions already covered, or that would make the role overlong, are skipped; a
+    description that holds an earlier piece takes its place ('Leader', then 'Senate Majority Leader')."""
+    pieces = [role] if role else []
     for d in descs:
         d = clean_role(d)
         if not d:
             continue
-        have, given = _role_words(role or ""), _role_words(d)
-        if not given - have - _ROLE_FILLER or (role and d.lower() in role.lower()):
+        have, given = _role_words(", ".join(pieces)), _role_words(d)
+        if not given - have - _ROLE_FILLER or any(d.lower() in p.lower() for p in pieces):
             continue
-        if role and have - _ROLE_FILLER <= given and len(d) <= limit:
-            role = d  # 'China’s spokesman' is inside 'Chinese Foreign Ministry spokesman': one role, not both
+        # 'China’s spokesman' is inside 'Chinese Foreign Ministry spokesman': one role, not both
+        inside = [i for i, p in enumerate(pieces) if _role_words(p) - _ROLE_FILLER <= given]
+        if inside:
+            new = [*pieces[: inside[0]], d, *(p for i, p in enumerate(pieces) if i > inside[0] and i not in inside)]
+        else:
+            new = [*pieces, d]
+        if len(", ".join(new)) > limit:
             continue
-        merged = f"{role}, {d}" if role else d
-        if len(merged) > limit:
-            continue
-        role = merged
-    return role
+        pieces = new
+    return ", ".join(pieces) if pieces else None
 
 
 _SINGULAR = {"Sens.": "Sen.", "Reps.": "Rep.", "Govs.": "Gov."}
@@ -239,6 +246,8 @@ def clean_role(role: str | None) -> str | None:
         return None  # the words before a name's honorific are no title: 'When Mr. Shulman said', 'Enter Ms. Lauten'
     while words and (words[0].lower() in _SMALL or words[0].lower() in _LEADING or words[0].lower() in _SUBORD):
         words.pop(0)
+    if len(words) > 1 and words[0].lower() == "one" and words[1].lower() != "of":
+        words.pop(0)  # one of several, as the role of that one: 'One Democrat, Representative Stephen F. Lynch'
     words = [_SINGULAR.get(w, w) for w in words]  # 'Sens. Durbin and Leahy': each one is a Sen.
     r = " ".join(words).strip(" ,;:-–—")
     if not r or re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.?\s+[A-Z]", r + " "):
