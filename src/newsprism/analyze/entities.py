@@ -115,8 +115,99 @@ DEMONYMS = {
 _POSS = re.compile(r"(?:['’]s|['’])$")
 
 
+#: capitalised occupation and office words the NER takes into a person's name ('Comedian Ellen DeGeneres',
+#: 'Constable Tim Fanning', 'Secretary of the Interior Ken Salazar' -> 'Interior Ken Salazar'); none of them is
+#: a first name ('Hunter', 'Mason', 'Carter', 'Dean', 'Major' are, and are left out)
+_OCCUPATIONS = frozenset(
+    {
+        # public life, the law, the police
+        "councilman",
+        "councilwoman",
+        "councilmember",
+        "alderman",
+        "assemblyman",
+        "assemblywoman",
+        "lawmaker",
+        "legislator",
+        "lawyer",
+        "clerk",
+        "constable",
+        "trooper",
+        "undersheriff",
+        "detective",
+        "inspector",
+        "sergeant",
+        "lieutenant",
+        "captain",
+        "corporal",
+        "superintendent",
+        "coroner",
+        "investigator",
+        "ada",
+        "da",
+        # offices named by their department ('Interior Secretary', 'Secretary of the Interior')
+        "interior",
+        "treasury",
+        "commerce",
+        "agriculture",
+        "homeland",
+        "transportation",
+        "education",
+        "energy",
+        # the arts, the media, scholarship, business, sport, faith
+        "comedian",
+        "comedienne",
+        "actor",
+        "actress",
+        "singer",
+        "rapper",
+        "author",
+        "novelist",
+        "playwright",
+        "filmmaker",
+        "producer",
+        "journalist",
+        "correspondent",
+        "commentator",
+        "pundit",
+        "historian",
+        "economist",
+        "strategist",
+        "pollster",
+        "analyst",
+        "scientist",
+        "researcher",
+        "emeritus",
+        "activist",
+        "executive",
+        "entrepreneur",
+        "billionaire",
+        "tycoon",
+        "businessman",
+        "businesswoman",
+        "gm",
+        "boxer",
+        "quarterback",
+        "pitcher",
+        "pastor",
+        "rabbi",
+        "imam",
+        "archbishop",
+        "cardinal",
+        "pensioner",
+        "retiree",
+        "veteran",
+    }
+)
+
+
+def _title_word(w: str) -> bool:
+    low = w.lower().strip(".")
+    return low in ROLE_WORDS or low in _OCCUPATIONS
+
+
 def strip_name(name: str) -> str:
-    """'Mr. Xi’s' -> 'Xi'; 'Chinese leader Xi Jinping' -> 'Xi Jinping'."""
+    """'Mr. Xi’s' -> 'Xi'; 'Chinese leader Xi Jinping' -> 'Xi Jinping'; 'RNC Chair Reince Priebus' -> 'Reince Priebus'."""
     name = name.strip().strip(",.;:")
     name = _POSS.sub("", name)
     name = HONORIFICS.sub("", name)
@@ -124,12 +215,18 @@ def strip_name(name: str) -> str:
     # drop leading role/nationality words ("Chinese leader", "President")
     i = 0
     while i < len(words) - 1 and (
-        words[i].lower().strip(".") in ROLE_WORDS
+        _title_word(words[i])
         or words[i][:1].islower()
         or words[i].lower() in _NORP_LOWER
         or words[i].lower() in _GERUNDS
     ):
         i += 1
+    # a title whose first words are no title words ('RNC Chair', 'Angels GM', 'Genesee County Undersheriff',
+    # 'Police Constable'): cut after its last title word when a full name of two words or more follows
+    for j in range(len(words) - 3, i - 1, -1):
+        if _title_word(words[j]) and len(_name_words(" ".join(words[j + 1 :]))) >= 2:
+            i = j + 1
+            break
     return " ".join(words[i:])
 
 

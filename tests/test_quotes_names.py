@@ -1,0 +1,40 @@
+"""Person names as quote speakers: the title words a name is written with are no part of it (issue #6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze import analyze
+from newsprism.model import Article
+
+
+def _speakers(text: str, backend: str) -> list[str | None]:
+    return [q.speaker for q in analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"].quotes]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_an_occupation_or_office_opening_a_name_is_no_part_of_it(backend: str) -> None:
+    """ECB+/BASIL DEV: 'Comedian Ellen DeGeneres', 'Historian Alan Brinkley', 'Constable Tim Fanning', 'RNC Chair
+    Reince Priebus', 'Angels GM Tony Reagins' were the speakers; the person is 'Ellen DeGeneres' and so on."""
+    text = 'Historian Marcus Delaney said the vote was "a turning point for the party."'
+    assert _speakers(text, backend) == ["Marcus Delaney"]
+    text = 'Comedian Rita Okafor will host the show. "I am thrilled," Okafor said.'
+    assert _speakers(text, backend) == ["Rita Okafor"]
+    text = 'Constable Paul Mercer said the man "had been let go a week before."'
+    assert _speakers(text, backend) == ["Paul Mercer"]
+    text = '"He stole the money," said RNC Chair Reince Priebus.'
+    assert _speakers(text, backend) == ["Reince Priebus"]
+    # a first name that is also a word of work stays ('Hunter', 'Mason')
+    text = 'Mason Tvert said the law "is working as planned."'
+    assert _speakers(text, backend) == ["Mason Tvert"]
+
+
+def test_strip_name_cuts_a_title_before_a_full_name() -> None:
+    from newsprism.analyze.entities import strip_name
+
+    assert strip_name("Police Constable Tim Fanning") == "Tim Fanning"
+    assert strip_name("Genesee County Undersheriff James Gage") == "James Gage"
+    assert strip_name("Interior Ken Salazar") == "Ken Salazar"  # the NER's name in 'Secretary of the Interior Ken …'
+    # a title word inside a name with too little after it is the name's own
+    assert strip_name("Martin Luther King Jr.") == "Martin Luther King Jr"
+    assert strip_name("Billie Jean King") == "Billie Jean King"
