@@ -38,3 +38,26 @@ def test_strip_name_cuts_a_title_before_a_full_name() -> None:
     # a title word inside a name with too little after it is the name's own
     assert strip_name("Martin Luther King Jr.") == "Martin Luther King Jr"
     assert strip_name("Billie Jean King") == "Billie Jean King"
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_plural_ending_other_names_is_no_persons_surname(backend: str) -> None:
+    """ECB+ DEV 2_7ecb: the NER's PERSON 'Tony Awards' made the later 'Academy Awards' a mention of him, the
+    speaker of the next quote ('"Titanic" won best picture')."""
+    text = (
+        "Hugh Jackman will host the show. He emceed both the 2004 and 2005 Tony Awards, and won an Emmy Award for "
+        "his first go at hosting that award show.\n\nThe most-watched Academy Awards in recent years was in 1998, "
+        'when "Titanic" won best picture.'
+    )
+    assert _speakers(text, backend) == [None]
+
+
+def test_a_surname_ending_the_name_of_a_thing_is_no_mention() -> None:
+    """A person's surname as the last word of a place's or thing's name written with an article ('the 81st
+    Academy Awards', 'the Olympic Fields') is no mention of that person (spaCy: the regex NER reads 'Olympic
+    Fields' as a person)."""
+    text = (
+        "Joan Fields owns the farm.\n\nThe most-watched Olympic Fields in recent years was in 1998, "
+        'when "Titanic" won best picture.'
+    )
+    assert _speakers(text, "spacy") == [None]

@@ -201,7 +201,8 @@ _OCCUPATIONS = frozenset(
 )
 
 
-def _title_word(w: str) -> bool:
+def title_word(w: str) -> bool:
+    """Whether ``w`` is a title, office or occupation word ('Sen.', 'President', 'Comedian', 'Interior')."""
     low = w.lower().strip(".")
     return low in ROLE_WORDS or low in _OCCUPATIONS
 
@@ -215,7 +216,7 @@ def strip_name(name: str) -> str:
     # drop leading role/nationality words ("Chinese leader", "President")
     i = 0
     while i < len(words) - 1 and (
-        _title_word(words[i])
+        title_word(words[i])
         or words[i][:1].islower()
         or words[i].lower() in _NORP_LOWER
         or words[i].lower() in _GERUNDS
@@ -224,7 +225,7 @@ def strip_name(name: str) -> str:
     # a title whose first words are no title words ('RNC Chair', 'Angels GM', 'Genesee County Undersheriff',
     # 'Police Constable'): cut after its last title word when a full name of two words or more follows
     for j in range(len(words) - 3, i - 1, -1):
-        if _title_word(words[j]) and len(_name_words(" ".join(words[j + 1 :]))) >= 2:
+        if title_word(words[j]) and len(_name_words(" ".join(words[j + 1 :]))) >= 2:
             i = j + 1
             break
     return " ".join(words[i:])
@@ -683,6 +684,29 @@ def _surnamed_people(entities: list[Entity], text: str) -> None:
             e.label = "PERSON"
 
 
+def _plural_things(entities: list[Entity], text: str) -> None:
+    """A name the NER labelled a person is a thing's when its last word is a plural noun that also ends other
+    capitalised names in the article and is written lower-case there too ('Tony Awards' beside 'the Academy
+    Awards', 'Grammy Awards' and 'awards shows').  Why: as a person, 'Tony Awards' took a later mention
+    ('Academy Awards') and with it the description that followed.  A surname that is a plural ('Maxine Waters',
+    'Bill Gates') is not written after other capitalised words as the end of their names."""
+    things = set()
+    for e in entities:
+        words = strip_name(e.text).split() if e.label == "PERSON" else []
+        if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z]+s", words[-1]):
+            continue
+        last = words[-1]
+        if not re.search(rf"\b{last.lower()}\b|\b{last.lower()[:-1]}\b", text):
+            continue  # never written as a common noun
+        for m in re.finditer(rf"(?<![\w.’'\-])([A-Z][\w’'\-]*)[ \t]+{last}\b", text):
+            if m.group(1) != words[-2] and not title_word(m.group(1)) and m.group(1).lower() not in _NORP_LOWER:
+                things.add(e.text)
+                break
+    for e in entities:
+        if e.label == "PERSON" and e.text in things:
+            e.label = "EVENT"
+
+
 def canonicalize_article(entities: list[Entity], text: str = "", index: NameIndex | None = None) -> NameIndex:
     """Set ``Entity.canonical`` within one article; returns the name index for quote attribution."""
     index = index or NameIndex()
@@ -690,6 +714,7 @@ def canonicalize_article(entities: list[Entity], text: str = "", index: NameInde
         _titled_people(entities, text)
         _vessels(entities, text)
         _surnamed_people(entities, text)
+        _plural_things(entities, text)
     people = [e for e in entities if e.label == "PERSON"]
     for e in people:
         index.add(e.text, e.start)

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import re
 
-from newsprism.analyze.entities import DEMONYMS, NameIndex, honorific_gender, normalize_org, strip_name, surname
+from newsprism.analyze.entities import (
+    DEMONYMS,
+    NameIndex,
+    honorific_gender,
+    normalize_org,
+    strip_name,
+    surname,
+    title_word,
+)
 from newsprism.analyze.quotes.coref import _Coreference
 from newsprism.analyze.quotes.institutions import _Institutions
 from newsprism.analyze.quotes.lexicon import (
@@ -87,6 +95,12 @@ _RESPONSE = re.compile(
     r"countered|shot back|fired back)\b"
 )
 
+
+#: the word right before a position, on the same line
+_WORD_BEFORE = re.compile(r"(?<![\w’'\-.])([A-Z][\w’'\-.]*)[ \t]+$")
+
+#: an article and up to three words after it ('the 81st', 'The most-watched', 'the 2006 HBO movie, The Notorious')
+_THING_LEAD = re.compile(r"\b(?:the|The|a|an|A|An)[ \t]+((?:[\w’'\-]*[\w’'][ \t]+){0,3})$")
 
 #: a street's last word, never a speaker alone ('Residents along 117th Street said')
 _STREETS = frozenset({"street", "avenue", "road", "boulevard", "highway", "lane"})
@@ -181,11 +195,29 @@ class _Attributor(_Coreference, _Institutions, _Zones):
                     continue
                 if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
                     continue  # 'Trump Tower', 'Fox News'
+                if self._second_word(m.start(), m.group(1)):
+                    continue  # 'Academy Awards' is not Tony Awards's
                 # a surname two people share resolves by its honorific, then by recency
                 extra.append(
                     (m.start(), m.end(), index.resolve(m.group(1), m.start(), honorific_gender("", text, m.start())))
                 )
         self.people = sorted(self.people + extra)
+
+    def _second_word(self, pos: int, word: str) -> bool:
+        """Whether the surname ``word`` at ``pos`` ends the name of a thing: the capitalised word before it opens
+        a name written with an article ('the 81st Academy Awards', 'The Grammy Awards', 'the Betty Ford Center')
+        and neither is a title ('the Vice President Joe Biden') nor ends a sentence or abbreviation ('Mexico.
+        Trump’s', 'Const. Fanning'), nor is the first name of a person with that surname.  Why: a false PERSON 'Tony Awards' made every later 'Academy Awards' a
+        mention of him, the antecedent of the next description."""
+        m = _WORD_BEFORE.search(self.text, max(0, pos - 60), pos)
+        if not m or m.group(1).endswith(".") or title_word(m.group(1)):
+            return False
+        if any(n.split()[0] == m.group(1) and surname(n) == word for _, n in self.index.mentions):
+            return False  # 'the Linda McMahon campaign': her name
+        lead = _THING_LEAD.search(self.text, max(0, m.start(1) - 60), m.start(1))
+        return bool(lead) and not any(
+            title_word(w) or w.lower() in _PREPS | {"and", "or"} for w in lead.group(1).split()
+        )
 
     def _person_like(self, s: int, e: int, run: str) -> bool:
         for ps, pe, _ in self.people:
