@@ -115,3 +115,38 @@ def test_a_fragment_of_a_title_or_of_a_later_description_is_dropped() -> None:
         '"We will appoint a special counsel," Mr. Lynch said.'
     )
     assert _roles(text, "spacy") == [("Stephen F. Lynch", "Representative, Democrat")]
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_an_aside_or_quoted_words_after_a_name_are_no_appositive(backend: str) -> None:
+    """BASIL/ECB+ DEV: 'Sullivan, for the record, called …' gave the role 'record'; 'said Rep. Jay Inslee, D-Wash., the
+    Bushies' "last sour note."  Using the Christmas season for cover, …' ran on into the next sentence; a quoted
+    title's comma does not cut the appositive ('the host of “The Daily Show,”' was 'host of “The Daily Show')."""
+    text = (
+        "Axelrod said he had high regard for him. Andrew Sullivan, for the record, called the night "
+        '"a solid win for Biden" and said so.'
+    )
+    assert ("Andrew Sullivan", None) in _roles(text, backend)
+    text = (
+        'It is, said Rep. Jay Inslee, D-Wash., the Bushies\' "last sour note."  Using the Christmas season for '
+        "cover, the administration acted."
+    )
+    assert [r for _s, r in _roles(text, backend)] == ["Rep., D-Wash." if backend == "spacy" else "D-Wash."]
+    text = '"We will win," said Jon Stewart, the host of “The Daily Show,” on Monday.'
+    assert _roles(text, backend)[0] == ("Jon Stewart", "host of “The Daily Show,”")
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_a_role_with_a_hole_in_it_is_dropped(backend: str) -> None:
+    """BASIL DEV: 'After the chairman of the Joint Chiefs of Staff confirmed …' gave the role 'chairman of the of Staff'
+    (the parse took 'Joint Chiefs' out as a name)."""
+    text = (
+        "After the chairman of the Joint Chiefs of Staff confirmed he knew about the cable, Graham asked why. "
+        '"I would call myself surprised," Dempsey said.'
+    )
+    assert all(r is None or " of the of " not in r for _s, r in _roles(text, backend) + _indirect(text, backend))
+
+
+def _indirect(text: str, backend: str) -> list[tuple[str | None, str | None]]:
+    quotes = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"].quotes
+    return [(q.speaker, q.role) for q in quotes if q.kind == "indirect"]

@@ -163,10 +163,11 @@ def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
         r"[A-Z][\w’'\-]*\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(_DESCRIPTORS)) + r")\b", rest
     )
     one_of = re.match(r"one\s+of\s+(?:the|his|her|their|its)\s+", rest, re.I)  # 'one of the organizers of …'
-    if not (w in ("a", "an", "the") or w in _NP_LOWER or titled or one_of):
-        return None, s
+    if not (w in ("a", "an", "the") or w in _NP_LOWER - {"for", "and"} or titled or one_of):
+        return None, s  # ('Sullivan, for the record, called …': an aside, no description)
     stop = None
-    for st in re.finditer(r",|;|—|–|\.(?=\s|$)| who | which | and (?:said|added)", rest):
+    # (a sentence end inside a closing quote mark ends it too: '…, D-Wash., the Bushies' "last sour note."  Using …')
+    for st in re.finditer(r",|;|—|–|\.(?=[\"”’']?(?:\s|$))|\n\s*\n| who | which | and (?:said|added)", rest):
         if st.group(0) == "." and re.search(
             r"(?:\b[A-Z][a-z]+\s+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Lt|Col|Rev|Prof|Sgt|Capt|Adm|Maj|"
             r"Det|Const|Insp|Cpl))$",
@@ -194,11 +195,25 @@ def _appositive(text: str, s: int, hi: int) -> tuple[str | None, int]:
         stop = st
         break
     e = a + (stop.start() if stop else len(rest))
+    if (
+        stop
+        and stop.group(0) == ","
+        and re.match(r",[”\"]", rest[stop.start() :])
+        and _open_quote(rest[: stop.start()])
+    ):
+        e += 2  # a quoted title's comma: 'the host of “The Daily Show,” said'
     role = text[a:e].strip()
     if len(role) > 140 or len(role.split()) < 1 or _VERB_RE.search(role):
         return None, s
+    if _open_quote(role):
+        return None, s  # it ends inside a quotation: words quoted after the name, no description
     role = re.sub(r"^(?:a|an|the)\s+", "", role)
     return role, e
+
+
+def _open_quote(text: str) -> bool:
+    """``text`` ends inside a quotation: a double quotation mark is left open."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _after_title(text: str, pos: int) -> bool:

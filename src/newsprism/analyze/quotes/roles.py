@@ -252,4 +252,7 @@ def clean_role(role: str | None) -> str | None:
     r = " ".join(words).strip(" ,;:-–—")
     if not r or re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.?\s+[A-Z]", r + " "):
         return None
+    if re.search(r"\b(?:of|for|the|a|an)\s+(?:of|for)\b", r, re.I):
+        return None  # a hole where a parse took a name out: 'chairman of the of Staff'
+
     return r
