@@ -363,6 +363,99 @@ def surname(full: str) -> str:
     return toks[-1] if toks else ""
 
 
+#: short forms of English first names and the full names they stand for ('Dick Durbin' is Richard J. Durbin)
+_HYPOCORISMS = {
+    "bill": "william",
+    "billy": "william",
+    "will": "william",
+    "willie": "william",
+    "bob": "robert",
+    "bobby": "robert",
+    "rob": "robert",
+    "robbie": "robert",
+    "dick": "richard",
+    "rick": "richard",
+    "ricky": "richard",
+    "rich": "richard",
+    "jim": "james",
+    "jimmy": "james",
+    "mike": "michael",
+    "mick": "michael",
+    "chuck": "charles",
+    "charlie": "charles",
+    "joe": "joseph",
+    "joey": "joseph",
+    "tom": "thomas",
+    "tommy": "thomas",
+    "tony": "anthony",
+    "ben": "benjamin",
+    "matt": "matthew",
+    "dan": "daniel",
+    "danny": "daniel",
+    "dave": "david",
+    "steve": "steven stephen",
+    "chris": "christopher",
+    "ed": "edward",
+    "eddie": "edward",
+    "ted": "edward theodore",
+    "jack": "john",
+    "johnny": "john",
+    "jerry": "gerald jerome jerrold",
+    "larry": "lawrence laurence",
+    "nick": "nicholas",
+    "pat": "patrick patricia",
+    "sam": "samuel",
+    "tim": "timothy",
+    "andy": "andrew",
+    "alex": "alexander",
+    "don": "donald",
+    "ron": "ronald",
+    "greg": "gregory",
+    "jeff": "jeffrey",
+    "ken": "kenneth",
+    "fred": "frederick",
+    "hank": "henry",
+    "doug": "douglas",
+    "jon": "jonathan",
+    "josh": "joshua",
+    "ray": "raymond",
+    "phil": "philip phillip",
+    "kathy": "katherine kathleen",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "betsy": "elizabeth",
+    "peggy": "margaret",
+    "maggie": "margaret",
+    "sue": "susan",
+    "jenny": "jennifer",
+    "debbie": "deborah",
+}
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """'Dick'/'Richard', 'Mike'/'Michael', 'Bill'/'William': one first name, or one the short form of the other."""
+    a, b = a.lower().strip("."), b.lower().strip(".")
+    return a == b or b in _HYPOCORISMS.get(a, "").split() or a in _HYPOCORISMS.get(b, "").split()
+
+
+def _suffix(full: str) -> str:
+    toks = full.split()
+    return toks[-1].lower().strip(".,") if len(toks) > 1 and toks[-1].lower().strip(".,") in _SUFFIXES else ""
+
+
+def _forms_of_one_name(a: str, b: str) -> bool:
+    """Two full names written for one person in one article: the same surname and suffix ('Donald Trump' is not
+    Don Trump Jr.), the same first name or a short form of it, and no two different middle names or initials
+    ('Richard J. Durbin'/'Dick Durbin', 'Paul D. Ryan'/'Paul Ryan'; not 'George W. Bush'/'George H. W. Bush')."""
+    wa, wb = _name_words(a), _name_words(b)
+    if a == b or len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or _suffix(a) != _suffix(b):
+        return False
+    if not same_first_name(wa[0], wb[0]):
+        return False
+    ma, mb = [w[0].lower() for w in wa[1:-1]], [w[0].lower() for w in wb[1:-1]]
+    return not ma or not mb or ma == mb
+
+
 #: what a mention's own clause says the person is: ', 41, is a five-term congressman', ', the wife of …'
 _SAID_IS = re.compile(
     r"(?:[ \t]*,[ \t]*\d{1,3}[ \t]*,)?(?:[ \t]+(?:is|was|has been|had been)[ \t]+|[ \t]*,[ \t]+)(?:a|an|the)[ \t]+"
@@ -422,9 +515,24 @@ class NameIndex:
 
     def resolve(self, name: str, pos: int | None = None, gender: str | None = None) -> str:
         """Full name for ``name``: among the full names sharing a first or last word, those of the
-        honorific's gender ('Mr. Conway' -> the man), then the nearest earlier one, else the most frequent.
+        honorific's gender ('Mr. Conway' -> the man), then the nearest earlier one, else the most frequent;
+        as the article first writes that person's name ('Dick Durbin' after 'Richard J. Durbin').
 
         ``gender`` is the honorific written before the mention when ``name`` itself has none."""
+        return self.first_form(self._resolve(name, pos, gender))
+
+    def first_form(self, full: str) -> str:
+        """The earliest full name in the article that is another form of ``full`` ('Richard J. Durbin' for
+        'Dick Durbin'), when all the forms it could be are forms of one another; else ``full``."""
+        forms = [(p, n) for p, n in self.mentions if _forms_of_one_name(full, n)]
+        names = {n for _, n in forms} | {full}
+        if not forms or any(not _forms_of_one_name(x, y) for x in names for y in names if x != y):
+            return full
+        first = min(forms)[1]
+        own = min((p for p, n in self.mentions if n == full), default=None)
+        return first if own is None or min(forms)[0] < own else full
+
+    def _resolve(self, name: str, pos: int | None = None, gender: str | None = None) -> str:
         bare = strip_name(name)
         toks = bare.split()
         if not toks:
@@ -743,6 +851,8 @@ def _same_person(a: str, b: str) -> bool:
     fa, fb = ta[0].lower().strip("."), tb[0].lower().strip(".")
     if fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb)):
         return True
+    if same_first_name(fa, fb) and _suffix(a) == _suffix(b):
+        return True  # 'Dick Durbin' is Richard J. Durbin; 'Don Trump Jr' is not Donald Trump
     return fuzz.ratio(fa, fb) >= 70
 
 
@@ -755,7 +865,10 @@ def canonical_names(names: Iterable[str]) -> dict[str, str]:
     groups: list[list[str]] = []
     for n in full:
         for g in groups:
-            if _same_person(g[0], n) and n.split()[0].lower()[:1] == g[0].split()[0].lower()[:1]:
+            if _same_person(g[0], n) and (
+                n.split()[0].lower()[:1] == g[0].split()[0].lower()[:1]
+                or (same_first_name(n.split()[0], g[0].split()[0]) and _suffix(n) == _suffix(g[0]))
+            ):
                 g.append(n)
                 break
         else:
