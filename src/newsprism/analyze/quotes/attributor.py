@@ -135,6 +135,7 @@ class _Attributor(_Coreference, _Institutions, _Zones):
         self._gender: dict[str, str] | None = None
         self._salient: list[tuple[int, str]] | None = None
         self._lede: dict[str, list[str]] | None = None
+        self._dead: set[str] | None = None  # people the article says were killed (coref._killed)
         self.people = [(e.start, e.end, e.canonical or e.text) for e in ents if e.label == "PERSON"]
         #: every description the article gives a person ('Indiana Gov.', 'R-Utah', 'the senator'), for coreference
         self.all_roles: dict[str, str] = {}

@@ -72,9 +72,9 @@ _FUNCTION_WORDS = (
 )
 #: suffixes of abstract and action nouns, which never head a description of a person (English morphology)
 _ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ure|ing|ism|ship|age|osal|oval|ics)$")
-#: a role word for a man ('spokesman', 'congressman'); not 'women', nor 'German', 'human', 'Roman', 'Oman'
 #: a verb or adjective of death right before a name and its title words (checked by :meth:`_killed`)
 _KILLED_BEFORE = re.compile(r"\b(?:killed|murdered|slain|assassinated|late)\s+((?:[\w.’'\-]+\s+){0,4})$")
+#: a role word for a man ('spokesman', 'congressman'); not 'women', nor 'German', 'human', 'Roman', 'Oman'
 _MALE_ROLE = re.compile(r"\b(?!(?:ger|hu|ro|o|wo)man\b)\w*man\b")
 #: heads of a definite description that are no single person: offices, groups, documents
 _NOT_PERSON_HEADS = (
@@ -290,13 +290,15 @@ class _Coreference:
 
     def _killed(self) -> set[str]:
         """People the article says were killed ('shot and killed Superior Court Judge Rowland Barnes', 'slain
-        court reporter Julie Ann Brandau', 'the late Justice Scalia'): no later description of a speaker is them."""
-        out = set()
-        for ps, _pe, c in self.people:
-            m = _KILLED_BEFORE.search(self.text, max(0, ps - 80), ps)
-            if m and all(w[0].isupper() or w.lower() in _NP_LOWER for w in m.group(1).split()):
-                out.add(self.index.resolve(c, ps))
-        return out
+        court reporter Julie Ann Brandau', 'the late Justice Scalia'): no later description of a speaker is them.
+        Computed once per article (every description looks it up)."""
+        if self._dead is None:
+            self._dead = set()
+            for ps, _pe, c in self.people:
+                m = _KILLED_BEFORE.search(self.text, max(0, ps - 80), ps)
+                if m and all(w[0].isupper() or w.lower() in _NP_LOWER for w in m.group(1).split()):
+                    self._dead.add(self.index.resolve(c, ps))
+        return self._dead
 
     def nationalities(self, name: str) -> set[str]:
         """The nationalities the article gives a person, lower-cased: in a role or description ('Russian

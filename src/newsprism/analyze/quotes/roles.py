@@ -151,8 +151,12 @@ def _is_clause(phrase: str) -> bool:
     """A clause, not a description: a finite 'be'/'have'/modal ('… Joe Torre were set to play'), or a role
     noun followed by a verb ('the comedian stares the camera down')."""
     return bool(_FINITE_AUX.search(phrase)) or any(
-        m.group(1) not in _NP_LOWER | _DESCRIPTORS | _PARTY_NOUNS for m in _CLAUSE_AFTER_HEAD.finditer(phrase)
+        m.group(1) not in _NOUN_PHRASE_WORDS for m in _CLAUSE_AFTER_HEAD.finditer(phrase)
     )
+
+
+#: lower-case words that go on a role noun's noun phrase after it ('chief executive', 'Republican leader')
+_NOUN_PHRASE_WORDS = frozenset(_NP_LOWER | _DESCRIPTORS | _PARTY_NOUNS)
 
 
 _FINITE_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|says|said)\b")
@@ -254,5 +258,4 @@ def clean_role(role: str | None) -> str | None:
         return None
     if re.search(r"\b(?:of|for|the|a|an)\s+(?:of|for)\b", r, re.I):
         return None  # a hole where a parse took a name out: 'chairman of the of Staff'
-
     return r
