@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyze import analyze
-from newsprism.model import Article
-
-
-def _speakers(text: str, backend: str) -> list[str | None]:
-    return [q.speaker for q in analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"].quotes]
+from quote_helpers import speakers
 
 
 @pytest.mark.parametrize("backend", ["regex", "spacy"])
@@ -19,13 +14,13 @@ def test_first_names_sharing_a_surname_name_nobody_for_the_bare_surname(backend:
         "A county clerk mocked Lena and Ruth Okafor on Facebook. The sisters joined Governor Okafor at the fair, "
         'where the governor said it was "a joy to be here every year."'
     )
-    assert _speakers(text, backend) == ["Okafor"]
+    assert speakers(text, backend) == ["Okafor"]
     # a full name of the person the surname stands for still resolves it
     text = 'David Okafor spoke first. Critics mocked Lena and Ruth Okafor. "I am proud of them," Okafor said.'
-    assert _speakers(text, backend) == ["David Okafor"]
+    assert speakers(text, backend) == ["David Okafor"]
     # two full names joined by 'and' are no shared-surname pair ('David Okafor and Ruth Okafor')
     text = 'David Okafor and Ruth Okafor spoke. "I am proud of them," Mrs. Okafor said.'
-    assert _speakers(text, backend) == ["Ruth Okafor"]
+    assert speakers(text, backend) == ["Ruth Okafor"]
     if backend == "regex":
         return  # the regex NER reads 'Mark Udall of Colorado' as one name, so the case below needs spaCy
     # a place before 'and' is no first name ('Ron Wyden of Oregon and Mark Udall')
@@ -33,4 +28,4 @@ def test_first_names_sharing_a_surname_name_nobody_for_the_bare_surname(backend:
         "The critics, Senators Ron Wyden of Oregon and Mark Udall of Colorado, wrote a letter. "
         '"We were never told," Mr. Udall said.'
     )
-    assert _speakers(text, backend) == ["Mark Udall"]
+    assert speakers(text, backend) == ["Mark Udall"]

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyze import analyze
-from newsprism.model import Article
-
-
-def _speakers(text: str, backend: str) -> list[str | None]:
-    return [q.speaker for q in analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"].quotes]
+from quote_helpers import speakers
 
 
 @pytest.mark.parametrize("backend", ["regex", "spacy"])
@@ -17,16 +12,16 @@ def test_an_occupation_or_office_opening_a_name_is_no_part_of_it(backend: str) -
     """ECB+/BASIL DEV: 'Comedian Ellen DeGeneres', 'Historian Alan Brinkley', 'Constable Tim Fanning', 'RNC Chair
     Reince Priebus', 'Angels GM Tony Reagins' were the speakers; the person is 'Ellen DeGeneres' and so on."""
     text = 'Historian Marcus Delaney said the vote was "a turning point for the party."'
-    assert _speakers(text, backend) == ["Marcus Delaney"]
+    assert speakers(text, backend) == ["Marcus Delaney"]
     text = 'Comedian Rita Okafor will host the show. "I am thrilled," Okafor said.'
-    assert _speakers(text, backend) == ["Rita Okafor"]
+    assert speakers(text, backend) == ["Rita Okafor"]
     text = 'Constable Paul Mercer said the man "had been let go a week before."'
-    assert _speakers(text, backend) == ["Paul Mercer"]
+    assert speakers(text, backend) == ["Paul Mercer"]
     text = '"He stole the money," said RNC Chair Reince Priebus.'
-    assert _speakers(text, backend) == ["Reince Priebus"]
+    assert speakers(text, backend) == ["Reince Priebus"]
     # a first name that is also a word of work stays ('Hunter', 'Mason')
     text = 'Mason Tvert said the law "is working as planned."'
-    assert _speakers(text, backend) == ["Mason Tvert"]
+    assert speakers(text, backend) == ["Mason Tvert"]
 
 
 def test_strip_name_cuts_a_title_before_a_full_name() -> None:
@@ -49,7 +44,7 @@ def test_a_plural_ending_other_names_is_no_persons_surname(backend: str) -> None
         "his first go at hosting that award show.\n\nThe most-watched Academy Awards in recent years was in 1998, "
         'when "Titanic" won best picture.'
     )
-    assert _speakers(text, backend) == [None]
+    assert speakers(text, backend) == [None]
 
 
 def test_a_surname_ending_the_name_of_a_thing_is_no_mention() -> None:
@@ -60,7 +55,7 @@ def test_a_surname_ending_the_name_of_a_thing_is_no_mention() -> None:
         "Joan Fields owns the farm.\n\nThe most-watched Olympic Fields in recent years was in 1998, "
         'when "Titanic" won best picture.'
     )
-    assert _speakers(text, "spacy") == [None]
+    assert speakers(text, "spacy") == [None]
 
 
 @pytest.mark.parametrize("backend", ["regex", "spacy"])
@@ -72,12 +67,12 @@ def test_a_short_first_name_is_the_person_the_article_named_first(backend: str) 
         "Senate candidate Richard Blumenthal spoke in Hartford on Monday. "
         'Dick Blumenthal later said that "veterans know my record."'
     )
-    assert _speakers(text, backend) == ["Richard Blumenthal"]
+    assert speakers(text, backend) == ["Richard Blumenthal"]
     text = 'Michael Bloomberg met donors on Monday. Mike Bloomberg told them the race "is wide open."'
-    assert _speakers(text, backend) == ["Michael Bloomberg"]
+    assert speakers(text, backend) == ["Michael Bloomberg"]
     # a son with his father's first name is another person ('Don Trump Jr.' is not Donald Trump)
     text = 'Donald Trump spoke first. Then Don Trump Jr. said the deal "was never signed."'
-    assert _speakers(text, backend) == ["Don Trump Jr"]
+    assert speakers(text, backend) == ["Don Trump Jr"]
 
 
 def test_short_first_names_join_across_articles() -> None:

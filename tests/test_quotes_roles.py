@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyze import analyze
-from newsprism.model import Article
-
-
-def _roles(text: str, backend: str) -> list[tuple[str | None, str | None]]:
-    quotes = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"].quotes
-    return [(q.speaker, q.role) for q in quotes if q.kind != "indirect"]
+from quote_helpers import quotes_of, roles
 
 
 @pytest.mark.parametrize("backend", ["regex", "spacy"])
@@ -21,17 +15,17 @@ def test_a_title_before_a_name_does_not_reach_back_across_and(backend: str) -> N
         "President Donald Trump and former Vice President Joe Biden faced off on Thursday. "
         'Biden said there is "no evidence" that a higher minimum wage closes businesses.'
     )
-    assert _roles(text, backend) == [("Joe Biden", "former Vice President")]
+    assert roles(text, backend) == [("Joe Biden", "former Vice President")]
     text = (
         "But state lawmakers and Republican Gov. Mike Pence have defended the law. "
         '"This is about religious freedom," Pence said.'
     )
-    assert _roles(text, backend) == [("Mike Pence", "Republican Gov.")]
+    assert roles(text, backend) == [("Mike Pence", "Republican Gov.")]
     text = (
         "Ms. Warren also joined Mr. Booker and Senator Bernie Sanders in asking supporters to sign. "
         '"I call on the administration to release it," Mr. Sanders wrote.'
     )
-    assert _roles(text, backend) == [("Bernie Sanders", "Senator")]
+    assert roles(text, backend) == [("Bernie Sanders", "Senator")]
 
 
 def test_a_title_after_another_titled_name_and_one_office_with_and() -> None:
@@ -41,12 +35,12 @@ def test_a_title_after_another_titled_name_and_one_office_with_and() -> None:
         "Gov. Jay Inslee and Seattle Mayor Ed Murray banned travel to Indiana on Monday. "
         '"We will not fund it," Murray said.'
     )
-    assert _roles(text, "spacy") == [("Ed Murray", "Seattle Mayor")]
+    assert roles(text, "spacy") == [("Ed Murray", "Seattle Mayor")]
     text = (
         "Philadelphia 76ers President and General Manager Ed Stefanski spoke on Monday. "
         '"Decisions of this nature are never easy," Stefanski said.'
     )
-    assert _roles(text, "spacy") == [("Ed Stefanski", "President and General Manager")]
+    assert roles(text, "spacy") == [("Ed Stefanski", "President and General Manager")]
 
 
 def test_a_noun_the_name_owns_is_no_title() -> None:
@@ -55,7 +49,7 @@ def test_a_noun_the_name_owns_is_no_title() -> None:
         "The court of Chief Justice John G. Roberts Jr. has ruled for employers. "
         '"Is it true that the policy was the same everywhere?" Roberts asked.'
     )
-    assert _roles(text, "spacy") == [("John G. Roberts Jr", "Chief Justice")]
+    assert roles(text, "spacy") == [("John G. Roberts Jr", "Chief Justice")]
 
 
 @pytest.mark.parametrize("backend", ["regex", "spacy"])
@@ -66,12 +60,12 @@ def test_the_object_of_a_preposition_and_a_then_title_get_no_title(backend: str)
         "The judge said he would appoint a lawyer for Anthony LaCalamita. "
         '"Yes," LaCalamita said when he was asked if he understood the charges.'
     )
-    assert _roles(text, backend) == [("Anthony LaCalamita", None)]
+    assert roles(text, backend) == [("Anthony LaCalamita", None)]
     text = (
         "Two years prior, then-Senator Barack Obama used the same language. "
         '"It is not the change we need," Obama said at a campaign stop.'
     )
-    assert _roles(text, backend) == [("Barack Obama", None)]
+    assert roles(text, backend) == [("Barack Obama", None)]
 
 
 @pytest.mark.parametrize("backend", ["regex", "spacy"])
@@ -81,12 +75,12 @@ def test_a_piece_of_the_name_or_a_near_duplicate_is_no_part_of_the_role(backend:
         "New York mayor Bill de Blasio announced on Wednesday that the rate fell. "
         "“This is extraordinary,” de Blasio said of the daily rate."
     )
-    assert _roles(text, backend) == [("Bill de Blasio", "New York mayor")]
+    assert roles(text, backend) == [("Bill de Blasio", "New York mayor")]
     text = (
         "Ex-FBI lawyer Lisa Page spoke out. Former FBI lawyer Lisa Page has avoided the spotlight. But in an "
         'interview, Page told The Daily Beast that she "could no longer stay silent."'
     )
-    assert _roles(text, backend) == [("Lisa Page", "Ex-FBI lawyer")]
+    assert roles(text, backend) == [("Lisa Page", "Ex-FBI lawyer")]
 
 
 def test_a_fragment_of_a_title_or_of_a_later_description_is_dropped() -> None:
@@ -97,24 +91,24 @@ def test_a_fragment_of_a_title_or_of_a_later_description_is_dropped() -> None:
         "Police praised the officers. "
         '"He reduced our tactical problem quite dramatically," Chief Inspector Joe Sullivan said.'
     )
-    assert _roles(text, "spacy") == [("Joe Sullivan", "Chief Inspector")]
+    assert roles(text, "spacy") == [("Joe Sullivan", "Chief Inspector")]
     text = 'New York Lt. Gov. Kathy Hochul on Sunday said she aims to create a "completely ethical" administration.'
-    assert _roles(text, "spacy") == [("Kathy Hochul", "New York Lt. Gov.")]
+    assert roles(text, "spacy") == [("Kathy Hochul", "New York Lt. Gov.")]
     text = (
         "The agency will consult at any time. H. Dale Hall, director of Fish and Wildlife, said he had concerns "
         'about the rule. "It is a bad rule," Hall said.'
     )
-    assert _roles(text, "spacy") == [("H. Dale Hall", "director of Fish and Wildlife")]
+    assert roles(text, "spacy") == [("H. Dale Hall", "director of Fish and Wildlife")]
     text = (
         "Sen. Mitch McConnell met Democrats on Monday. Later, Leader McConnell spoke, and Senate Majority Leader "
         'McConnell commended the president. "We must act now," McConnell said.'
     )
-    assert _roles(text, "spacy") == [("Mitch McConnell", "Sen., Senate Majority Leader")]
+    assert roles(text, "spacy") == [("Mitch McConnell", "Sen., Senate Majority Leader")]
     text = (
         "One Democrat, Representative Stephen F. Lynch of Massachusetts, even raised the threat. "
         '"We will appoint a special counsel," Mr. Lynch said.'
     )
-    assert _roles(text, "spacy") == [("Stephen F. Lynch", "Representative, Democrat")]
+    assert roles(text, "spacy") == [("Stephen F. Lynch", "Representative, Democrat")]
 
 
 @pytest.mark.parametrize("backend", ["regex", "spacy"])
@@ -126,14 +120,14 @@ def test_an_aside_or_quoted_words_after_a_name_are_no_appositive(backend: str) -
         "Axelrod said he had high regard for him. Andrew Sullivan, for the record, called the night "
         '"a solid win for Biden" and said so.'
     )
-    assert ("Andrew Sullivan", None) in _roles(text, backend)
+    assert ("Andrew Sullivan", None) in roles(text, backend)
     text = (
         'It is, said Rep. Jay Inslee, D-Wash., the Bushies\' "last sour note."  Using the Christmas season for '
         "cover, the administration acted."
     )
-    assert [r for _s, r in _roles(text, backend)] == ["Rep., D-Wash." if backend == "spacy" else "D-Wash."]
+    assert [r for _s, r in roles(text, backend)] == ["Rep., D-Wash." if backend == "spacy" else "D-Wash."]
     text = '"We will win," said Jon Stewart, the host of “The Daily Show,” on Monday.'
-    assert _roles(text, backend)[0] == ("Jon Stewart", "host of “The Daily Show,”")
+    assert roles(text, backend)[0] == ("Jon Stewart", "host of “The Daily Show,”")
 
 
 @pytest.mark.parametrize("backend", ["regex", "spacy"])
@@ -144,9 +138,8 @@ def test_a_role_with_a_hole_in_it_is_dropped(backend: str) -> None:
         "After the chairman of the Joint Chiefs of Staff confirmed he knew about the cable, Graham asked why. "
         '"I would call myself surprised," Dempsey said.'
     )
-    assert all(r is None or " of the of " not in r for _s, r in _roles(text, backend) + _indirect(text, backend))
+    assert all(r is None or " of the of " not in r for _s, r in roles(text, backend) + _indirect(text, backend))
 
 
 def _indirect(text: str, backend: str) -> list[tuple[str | None, str | None]]:
-    quotes = analyze([Article(id="a", text=text)], nlp=backend, cross_article=False)["a"].quotes
-    return [(q.speaker, q.role) for q in quotes if q.kind == "indirect"]
+    return [(q.speaker, q.role) for q in quotes_of(text, backend) if q.kind == "indirect"]
