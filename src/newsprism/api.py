@@ -6,6 +6,7 @@ Articles, so stages can be chained or used alone.
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -37,13 +38,48 @@ def clean(paths: Iterable[str | Path], on_error: ErrorHandler | None = None) -> 
             handler(item)
         else:
             raws.append(item)
-    return clean_documents(raws, on_error=handler)
+    return unique_ids(clean_documents(raws, on_error=handler), on_error=handler)
+
+
+def unique_ids(articles: list[Article], on_error: ErrorHandler | None = None) -> list[Article]:
+    """The articles with one id each: a later article whose id an earlier one has becomes ``<id>~2``, ``~3``, ….
+
+    Why: two inputs may carry the same id (``site-a/index.html`` and ``site-b/index.html`` both read as
+    ``index``; two JSONL files numbering their records alike), and every later stage looks articles up
+    by id, so one would silently stand in for the other in clustering, citations and outlet counts.
+    Each renaming is reported to ``on_error`` (it names the input); articles are copied, never changed.
+    """
+    taken = {a.id for a in articles}
+    first: dict[str, Article] = {}
+    out: list[Article] = []
+    for article in articles:
+        if article.id not in first:
+            first[article.id] = article
+            out.append(article)
+            continue
+        n = 2
+        while f"{article.id}~{n}" in taken:
+            n += 1
+        new_id = f"{article.id}~{n}"
+        taken.add(new_id)
+        if on_error is not None:
+            on_error(
+                InputError(
+                    article.source or article.id,
+                    f"id {article.id!r} is already used by {first[article.id].source or 'another input'}; "
+                    f"this article is {new_id!r}",
+                )
+            )
+        renamed = dataclasses.replace(article, id=new_id)
+        first[new_id] = renamed
+        out.append(renamed)
+    return out
 
 
 def _articles(inputs: Inputs, on_error: ErrorHandler | None) -> list[Article]:
     items = list(inputs)
     if items and all(isinstance(a, Article) for a in items):
-        return items  # type: ignore[return-value]
+        return unique_ids(items, on_error=on_error or _warn)  # type: ignore[arg-type]
     return clean(items, on_error=on_error)  # type: ignore[arg-type]
 
 

@@ -1,0 +1,65 @@
+"""Inputs a user really hands over: same-named files from two sites, fragments, odd dates, damaged archives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import newsprism
+from newsprism.cli import main
+from newsprism.errors import InputError
+from newsprism.model import Article
+
+BRIDGE = (
+    "The city council of Springfield voted on Monday to close the Main Street bridge for six months of repairs. "
+    "Mayor Ann Lee said the work would cost 4 million dollars and that buses would take a longer route. "
+    "Shop owners near the bridge said they feared losing customers during the busy summer season."
+)
+FLOOD = (
+    "Heavy rain flooded the lower town of Riverton on Sunday, forcing 300 families from their homes. "
+    "The fire brigade rescued a farmer and his dog from the roof of a barn surrounded by water. "
+    "Forecasters expect the river to fall slowly over the next three days as the storm moves east."
+)
+
+
+def _two_sites(tmp_path: Path) -> Path:
+    """Two sites' pages saved under the same file name: both read as id 'index'."""
+    for site, text in (("gazette", BRIDGE), ("herald", FLOOD)):
+        (tmp_path / site).mkdir()
+        (tmp_path / site / "index.txt").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+# ------------------------------------------------------------------ one id per article
+def test_same_file_name_in_two_folders_gives_two_ids(tmp_path: Path):
+    errors: list[InputError] = []
+    articles = newsprism.clean([_two_sites(tmp_path)], on_error=errors.append)
+    assert [a.id for a in articles] == ["index", "index~2"]
+    assert "Springfield" in articles[0].text and "Riverton" in articles[1].text
+    assert len(errors) == 1 and errors[0].source.endswith("herald/index.txt")
+    assert "'index~2'" in errors[0].problem and "gazette/index.txt" in errors[0].problem
+
+
+def test_brief_of_same_named_files_cites_each_story_its_own_article(tmp_path: Path):
+    root = _two_sites(tmp_path)
+    result = CliRunner().invoke(main, ["brief", str(root), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    brief = json.loads(result.stdout)
+    by_text = {}
+    for story in brief["stories"]:
+        assert len(story["sources"]) == 1
+        by_text[story["summary"][0]["text"].split()[0]] = story["sources"][0]["article"]
+    # Before: both stories listed the last 'index' read (the flood) as their one source.
+    assert sorted(by_text.values()) == ["index", "index~2"]
+    assert "index~2" in result.stderr and "herald" in result.stderr
+
+
+def test_articles_passed_in_with_one_id_are_kept_apart():
+    a = Article(id="1", text=BRIDGE, outlet="Gazette")
+    b = Article(id="1", text=FLOOD, outlet="Herald")
+    c = Article(id="1~2", text=FLOOD + " More rain is due.", outlet="Courier")
+    out = newsprism.api.unique_ids([a, b, c])
+    assert [x.id for x in out] == ["1", "1~3", "1~2"]
+    assert b.id == "1" and out[1].text == FLOOD  # copied, not changed
