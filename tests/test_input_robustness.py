@@ -63,3 +63,34 @@ def test_articles_passed_in_with_one_id_are_kept_apart():
     out = newsprism.api.unique_ids([a, b, c])
     assert [x.id for x in out] == ["1", "1~3", "1~2"]
     assert b.id == "1" and out[1].text == FLOOD  # copied, not changed
+
+
+# ------------------------------------------------------------------ HTML fragments
+def test_html_fragments_in_json_files_and_feeds_are_read(tmp_path: Path):
+    (tmp_path / "records.jsonl").write_text(
+        json.dumps({"id": "one-paragraph", "html": f"<p>{BRIDGE}</p>", "outlet": "Gazette"})
+        + "\n"
+        + json.dumps({"id": "entities-only", "html": FLOOD.replace("300", "&lt;300&gt;"), "outlet": "Herald"})
+        + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "snippet.html").write_text(f"<div><p>{FLOOD}</p></div>", encoding="utf-8")
+    (tmp_path / "feed.rss").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Valley News</title>'
+        f"<item><title>Bridge</title><link>http://valley.example/bridge</link><description>{BRIDGE}</description>"
+        "<pubDate>Tue, 07 May 2024 10:00:00 GMT</pubDate></item>"
+        f"<item><title>Flood</title><link>http://valley.example/flood</link>"
+        f"<description><![CDATA[<p>{FLOOD}</p>]]></description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    errors: list[InputError] = []
+    articles = {a.id: a for a in newsprism.clean([tmp_path], on_error=errors.append)}
+    # Before: each of these was dropped with "HTML could not be parsed".
+    assert not errors, [str(e) for e in errors]
+    assert articles["one-paragraph"].text == BRIDGE
+    assert articles["entities-only"].text == FLOOD.replace("300", "<300>")
+    assert articles["snippet"].text == FLOOD
+    assert articles["http://valley.example/bridge"].text == BRIDGE
+    assert articles["http://valley.example/bridge"].published == "2024-05-07T10:00:00+00:00"
+    assert articles["http://valley.example/flood"].text == FLOOD

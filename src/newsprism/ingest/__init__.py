@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.errors import InputError
-from newsprism.ingest.decode import MAX_BYTES, decode_bytes
+from newsprism.ingest.decode import MAX_BYTES, as_document, decode_bytes
 from newsprism.ingest.records import read_json_records
 from newsprism.model import RawDocument
 
@@ -179,10 +179,11 @@ def _read_bytes(
     if reader is None:
         yield InputError(source, f"no reader for format {fmt!r} is installed")
         return
-    if fmt in _WANTS_OPTIONS:
-        yield from reader(source, data, options=options or DEFAULT_OPTIONS)
-    else:
-        yield from reader(source, data)
+    items = reader(source, data, options=options or DEFAULT_OPTIONS) if fmt in _WANTS_OPTIONS else reader(source, data)
+    for item in items:
+        if isinstance(item, RawDocument):
+            item.content, item.kind = as_document(item.content, item.kind)
+        yield item
 
 
 def _load_optional_readers() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from newsprism.errors import InputError
@@ -10,6 +11,25 @@ MAX_BYTES = 50 * 2**20
 """One input file larger than this is refused: no news article is 50 MiB of text."""
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+_TAG = re.compile(r"<[a-zA-Z!/?]")
+_DOCUMENT = re.compile(r"<(?:!doctype|html|head|body)\b", re.I)
+
+
+def as_document(content: str, kind: str) -> tuple[str, str]:
+    """``(content, kind)`` ready for the cleaner: an HTML fragment made a whole page, markup-free "HTML" text.
+
+    Why: the page extractor takes whole pages only and rejects a fragment of one block ('<p>…</p>',
+    the usual feed summary or ``html`` field of a JSON record) as not HTML, so the article was lost with
+    "HTML could not be parsed"; a fragment is wrapped in ``<html><body>``. A feed summary typed
+    ``text/html`` that holds no tag at all is plain text (entities decoded).
+    """
+    if kind != "html":
+        return content, kind
+    if not _TAG.search(content):
+        return html.unescape(content), "text"
+    if _DOCUMENT.search(content):
+        return content, kind
+    return f"<html><body>{content}</body></html>", kind
 
 
 def _looks_binary(data: bytes) -> bool:
