@@ -94,3 +94,30 @@ def test_html_fragments_in_json_files_and_feeds_are_read(tmp_path: Path):
     assert articles["http://valley.example/bridge"].text == BRIDGE
     assert articles["http://valley.example/bridge"].published == "2024-05-07T10:00:00+00:00"
     assert articles["http://valley.example/flood"].text == FLOOD
+
+
+# ------------------------------------------------------------------ dates of JSON records
+def test_record_dates_in_other_forms_become_iso_and_unreadable_ones_are_named(tmp_path: Path):
+    rows = [
+        {"id": "rfc", "text": BRIDGE, "outlet": "Gazette", "date": "Tue, 07 May 2024 10:00:00 GMT"},
+        {"id": "written", "text": BRIDGE, "outlet": "Herald", "published": "May 6, 2024"},
+        {"id": "millis", "text": FLOOD, "outlet": "Courier", "published": 1715076000000},
+        {"id": "iso", "text": FLOOD, "outlet": "Post", "published": "2024-05-08T09:30:00+02:00"},
+        {"id": "junk", "text": FLOOD, "outlet": "Times", "date": "last Tuesday-ish"},
+    ]
+    path = tmp_path / "dated.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    errors: list[InputError] = []
+    articles = {a.id: a for a in newsprism.dedupe(newsprism.clean([path], on_error=errors.append))}
+    assert {k: a.published for k, a in articles.items()} == {
+        "rfc": "2024-05-07T10:00:00+00:00",
+        "written": "2024-05-06",
+        "millis": "2024-05-07T10:00:00+00:00",
+        "iso": "2024-05-08T09:30:00+02:00",
+        "junk": None,
+    }
+    assert [(e.source, e.problem) for e in errors] == [
+        (f"{path}:5", "date 'last Tuesday-ish' is not a date newsprism can read; left out")
+    ]
+    # The copy published first is the original (before: 'May 6, 2024' sorted after every ISO date).
+    assert articles["rfc"].duplicate_of == "written" and articles["written"].duplicate_of is None

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Iterator
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from newsprism.errors import InputError
@@ -19,6 +22,51 @@ META_FIELDS = {
 }
 
 
+_ISO = re.compile(r"\d{4}(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{2}:\d{2}.*)?")
+
+
+def iso_date(value: Any) -> str | None:
+    """A record's date as ISO 8601 (what dedupe, the timeline and the store sort and resolve by), or None.
+
+    ISO strings are kept as given; RFC 2822 ('Tue, 07 May 2024 10:00:00 GMT', what RSS-derived
+    scrapes carry), Unix seconds or milliseconds, and a written date ('May 7, 2024', '7 May 2024')
+    are converted. Why: a date kept in another form sorted as text, so 'May 7, 2024' counted as
+    later than every ISO date (dedupe took the wrong copy as the original, the web app's newest-first
+    list put it on top) and 'Tue, …' was printed as the article's date.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) or (
+        isinstance(value, str) and value.strip().isdigit() and len(value.strip()) >= 9
+    ):
+        seconds = float(value)
+        if seconds > 1e11:  # milliseconds
+            seconds /= 1000
+        try:
+            return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    m = _ISO.fullmatch(text)
+    if m:
+        month, day = int(m.group(1) or 1), int(m.group(2) or 1)
+        try:
+            dt.date(int(text[:4]), month, day)
+        except ValueError:
+            return None
+        return text
+    try:
+        return parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    from newsprism.clean.meta import find_dates
+
+    hits = find_dates(text)
+    return hits[0].iso if len(hits) == 1 else None
+
+
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
     for key in keys:
         value = record.get(key)
@@ -27,8 +75,11 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def record_to_document(record: Any, source: str, default_id: str) -> RawDocument:
-    """Map one JSON object to a RawDocument or raise InputError naming the record."""
+def record_to_document(record: Any, source: str, default_id: str, notes: list[InputError] | None = None) -> RawDocument:
+    """Map one JSON object to a RawDocument or raise InputError naming the record.
+
+    A field that is kept out (a date that cannot be read) is appended to ``notes`` as an InputError.
+    """
     if not isinstance(record, dict):
         raise InputError(source, f"expected a JSON object, got {type(record).__name__}")
     html = record.get("html")
@@ -44,6 +95,13 @@ def record_to_document(record: Any, source: str, default_id: str) -> RawDocument
             value = value.get("name")
         if name == "authors":
             value = [value] if isinstance(value, str) else [str(a) for a in value if a]
+        elif name == "published":
+            iso = iso_date(value)
+            if iso is None:
+                if notes is not None:
+                    notes.append(InputError(source, f"date {value!r} is not a date newsprism can read; left out"))
+                continue
+            value = iso
         elif not isinstance(value, str):
             value = str(value)
         meta[name] = value
@@ -69,10 +127,7 @@ def read_json_records(source: str, text: str, default_id: str) -> Iterator[RawDo
         for n, record in enumerate(records):
             where = source if len(records) == 1 else f"{source}[{n}]"
             did = default_id if len(records) == 1 else f"{default_id}-{n}"
-            try:
-                yield record_to_document(record, where, did)
-            except InputError as err:
-                yield err
+            yield from _document(record, where, did)
         return
     for n, line in enumerate(lines, start=1):
         if not line.strip():
@@ -83,7 +138,15 @@ def read_json_records(source: str, text: str, default_id: str) -> Iterator[RawDo
         except json.JSONDecodeError as exc:
             yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
             continue
-        try:
-            yield record_to_document(record, where, f"{default_id}-{n}")
-        except InputError as err:
-            yield err
+        yield from _document(record, where, f"{default_id}-{n}")
+
+
+def _document(record: Any, where: str, doc_id: str) -> Iterator[RawDocument | InputError]:
+    notes: list[InputError] = []
+    try:
+        doc = record_to_document(record, where, doc_id, notes)
+    except InputError as err:
+        yield err
+        return
+    yield from notes
+    yield doc
