@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -121,3 +124,21 @@ def test_record_dates_in_other_forms_become_iso_and_unreadable_ones_are_named(tm
     ]
     # The copy published first is the original (before: 'May 6, 2024' sorted after every ISO date).
     assert articles["rfc"].duplicate_of == "written" and articles["written"].duplicate_of is None
+
+
+# ------------------------------------------------------------------ UTF-16
+def test_utf16_text_and_jsonl_with_a_byte_order_mark_are_read(tmp_path: Path, monkeypatch):
+    # What Windows Notepad saves as "Unicode": UTF-16 LE with a BOM, half its bytes zero.
+    (tmp_path / "notepad.txt").write_bytes(BRIDGE.replace(". ", ".\r\n").encode("utf-16"))
+    record = json.dumps({"id": "r1", "text": FLOOD, "outlet": "Courier", "date": "2024-05-05"}, ensure_ascii=False)
+    (tmp_path / "export.jsonl").write_bytes(codecs.BOM_UTF16_BE + (record + "\n").encode("utf-16-be"))
+    errors: list[InputError] = []
+    articles = {a.id: a for a in newsprism.clean([tmp_path], on_error=errors.append)}
+    assert not errors, [str(e) for e in errors]  # before: "binary data, not text or HTML"
+    assert " ".join(articles["notepad"].text.split()) == BRIDGE
+    assert articles["r1"].text == FLOOD and articles["r1"].outlet == "Courier"
+    # stdin has no suffix: the format is sniffed through the BOM
+    data = (record + "\n").encode("utf-16")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    (piped,) = newsprism.clean(["-"], on_error=errors.append)
+    assert piped.id == "r1" and piped.published == "2024-05-05" and not errors

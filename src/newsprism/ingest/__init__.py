@@ -6,6 +6,7 @@ caller can report a bad file and go on with the rest.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gzip
 import hashlib
@@ -97,7 +98,10 @@ def _format_of(name: str, data: bytes) -> str:
     ):
         if suffix in group:
             return fmt
-    head = data[:2048].lstrip().lower()
+    head = data[:2048]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", errors="ignore").encode()
+    head = head.lstrip().lower()
     if head.startswith(b"warc/"):
         return "warc"
     if head.startswith((b"{", b"[")):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 
@@ -44,6 +45,15 @@ def decode_bytes(source: str, data: bytes, *, html: bool = False) -> str:
     """Decode ``data`` or raise an InputError naming ``source`` and the problem."""
     if not data.strip():
         raise InputError(source, "empty input")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Why before the binary check: UTF-16 (Windows "Unicode" text) is half zero bytes.
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(source, f"broken UTF-16 text ({exc.reason} at byte {exc.start})") from exc
+        if not text.strip():
+            raise InputError(source, "empty input")
+        return text
     if _looks_binary(data):
         raise InputError(source, "binary data, not text or HTML")
     try:
