@@ -301,7 +301,8 @@ def create_app(
             if cached is not None:
                 spans = [(s.start, s.end) for s in _spans_of(cached) if s.article == article.id]
         if hl:
-            spans.append(hl)
+            # Why: marks must nest, so a span crossing the requested one would swallow it (no '#hl' anchor).
+            spans = [sp for sp in spans if not _crosses(sp, hl)] + [hl]
         marked = mark_article(1, article.text, spans, prefix="a-", named={hl: "hl"} if hl else None)
         return page(
             request,
@@ -445,6 +446,11 @@ def create_app(
         return queries.article_json(article, queries.story_of(conn(), article.id))
 
     return app
+
+
+def _crosses(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two ranges overlap without one holding the other."""
+    return a[0] < b[1] and b[0] < a[1] and not (a[0] <= b[0] and b[1] <= a[1]) and not (b[0] <= a[0] and a[1] <= b[1])
 
 
 def _spans_of(story: StoryBrief) -> list:
