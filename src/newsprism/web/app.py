@@ -411,14 +411,18 @@ def create_app(
         limit: int = Query(50, ge=1, le=500),
         offset: int = Query(0, ge=0),
     ) -> dict:
-        """Stories newest first or most covered (distinct outlets) first; ``q`` is a full-text search."""
+        """Stories newest first or most covered (distinct outlets) first; ``q`` is a full-text search.
+
+        ``total`` counts the stories the listing holds (all, or those matching ``q``); ``offset`` pages either.
+        """
+        searching = bool(q.strip())
         rows = (
-            queries.search_stories(conn(), q, limit=limit)
-            if q.strip()
+            queries.search_stories(conn(), q, limit=limit, offset=offset)
+            if searching
             else queries.list_stories(conn(), order, limit=limit, offset=offset)
         )
         return {
-            "total": queries.count_stories(conn()),
+            "total": queries.count_search_stories(conn(), q) if searching else queries.count_stories(conn()),
             "stories": [
                 {
                     "id": r.id,

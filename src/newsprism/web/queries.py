@@ -222,9 +222,28 @@ def search(conn: Db, text: str, limit: int = 50) -> list[SearchHit]:
     return [SearchHit(aid, title, outlet, pub, sid, _snippet(snip)) for aid, title, outlet, pub, sid, snip in rows]
 
 
-def search_stories(conn: Db, text: str, limit: int = 50) -> list[StoryRow]:
-    """Stories holding matching articles, in the order of their best hit, each with its hits."""
-    hits = search(conn, text, limit=limit * 4)
+def count_search_stories(conn: Db, text: str) -> int:
+    """How many stories hold an article matching ``text`` (the ``total`` of a search)."""
+    if conn.dialect == "postgres":
+        query = ts_query(text)
+        sql = (
+            "SELECT count(DISTINCT m.story_id) FROM articles a CROSS JOIN to_tsquery('simple', ?) q "
+            "JOIN story_members m ON m.article_id = a.id WHERE a.fts @@ q"
+        )
+    else:
+        query = fts_query(text)
+        sql = (
+            "SELECT count(DISTINCT m.story_id) FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
+            "JOIN story_members m ON m.article_id = a.id WHERE articles_fts MATCH ?"
+        )
+    if query is None:
+        return 0
+    return conn.one(sql, (query,))[0]
+
+
+def search_stories(conn: Db, text: str, limit: int = 50, offset: int = 0) -> list[StoryRow]:
+    """Stories holding matching articles, in the order of their best hit, each with its hits; ``offset`` pages."""
+    hits = search(conn, text, limit=(offset + limit) * 4)
     order: list[str] = []
     by_story: dict[str, list[SearchHit]] = {}
     for hit in hits:
@@ -234,7 +253,7 @@ def search_stories(conn: Db, text: str, limit: int = 50) -> list[StoryRow]:
             order.append(hit.story)
         by_story.setdefault(hit.story, []).append(hit)
     out = []
-    for sid in order[:limit]:
+    for sid in order[offset : offset + limit]:
         row = story_row(conn, sid)
         if row is not None:
             row.hits = by_story[sid]
