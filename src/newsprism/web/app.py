@@ -137,6 +137,12 @@ def _article_href(story_id: str) -> Callable[[str, int | None, int | None], str]
     return href
 
 
+def _upload_name(filename: str | None) -> str:
+    """An uploaded file's name fit to show in a message (its last path part; never used as a path)."""
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return name[:120] or "the uploaded file"
+
+
 def _upload_suffix(filename: str | None) -> str:
     """A known format suffix of the client's file name (``.html``, ``.jsonl.gz``…), else ``.txt``.
 
@@ -326,7 +332,7 @@ def create_app(
         text = str(form.get("text") or "").strip()
         url = str(form.get("url") or "").strip()
         meta = {k: str(form.get(k) or "").strip() for k in ("title", "outlet", "published", "authors")}
-        uploads: list[tuple[str, bytes]] = []
+        uploads: list[tuple[str, bytes, str]] = []
         for item in form.getlist("files"):
             if not isinstance(item, UploadFile) or not (item.filename or item.size):
                 continue
@@ -336,7 +342,7 @@ def create_app(
                     413, f"The file {item.filename!r} is over the {MAX_UPLOAD_BYTES // 2**20} MiB limit per file."
                 )
             if data.strip():
-                uploads.append((_upload_suffix(item.filename), data))
+                uploads.append((_upload_suffix(item.filename), data, _upload_name(item.filename)))
         if len(text.encode()) > MAX_UPLOAD_BYTES:
             raise HTTPException(413, f"The pasted text is over the {MAX_UPLOAD_BYTES // 2**20} MiB limit.")
         problems: list[str] = []
@@ -362,33 +368,41 @@ def create_app(
         return page(request, "added.html.j2", status, added=added, errors=errors)
 
     def ingest_submission(
-        text: str, meta: dict[str, str], url: str, uploads: list[tuple[str, bytes]]
+        text: str, meta: dict[str, str], url: str, uploads: list[tuple[str, bytes, str]]
     ) -> tuple[list[dict], list[str]]:
-        """Write submissions to the inbox under content-hash names, ingest them, then remove them."""
-        files: list[tuple[str, bytes]] = list(uploads)
+        """Write submissions to the inbox under content-hash names, ingest them, then remove them.
+
+        Problems name the file as the user called it ('export.jsonl:3: invalid JSON …'), never the inbox path.
+        """
+        files: list[tuple[str, bytes, str]] = list(uploads)
         if text:
             record: dict[str, Any] = {"text": text}
             record.update({k: v for k, v in meta.items() if v and k != "authors"})
             if meta.get("authors"):
                 record["authors"] = [a.strip() for a in meta["authors"].split(",") if a.strip()]
-            files.append((".json", json.dumps(record, ensure_ascii=False).encode()))
+            files.append((".json", json.dumps(record, ensure_ascii=False).encode(), "the pasted text"))
         errors: list[str] = []
+        names: dict[str, str] = {}
 
         def on_error(err: InputError) -> None:
-            source = err.source
+            source, problem = err.source, err.problem
+            for path, name in names.items():
+                source = source.replace(path, name)
+                problem = problem.replace(path, name)
             if inbox.as_posix() in source:
                 source = "your submission"
-            errors.append(f"{source}: {err.problem}")
+            errors.append(f"{source}: {problem}")
 
         with ingest_lock:
             inbox.mkdir(exist_ok=True)
             paths: list[str] = []
-            for suffix, data in files:
+            for suffix, data, name in files:
                 path = inbox / (hashlib.sha256(data).hexdigest()[:32] + suffix)
                 tmp = path.with_name(path.name + ".part")
                 tmp.write_bytes(data)
                 os.replace(tmp, path)
                 paths.append(str(path))
+                names.setdefault(str(path), name)
             sources = paths + ([url] if url else [])
             try:
                 api.ingest(sources, db, embedder=embedder, allow_private=allow_private, on_error=on_error)
