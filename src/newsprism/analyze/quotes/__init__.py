@@ -187,7 +187,13 @@ def extract_quotes(
             z = r.close + 1
             z += len(text[z:after_end]) - len(text[z:after_end].lstrip(" ,"))
             cm = _COMMON_SUBJ.match(text, z, after_end)
-            sp = (_unresolved_description(cm.group(1)) if cm else None) or sp
+            if cm:
+                sp = (
+                    att.unnamed_source(cm.start(1), cm.end(1), r.open)
+                    or att.epithet(cm.start(1), cm.end(1), r.open)
+                    or _unresolved_description(cm.group(1))
+                    or sp
+                )
         if sp and sp.name and sp.named and " " in sp.name:
             att.last_person = (r.open, sp.name)
         if sp and sp.name:

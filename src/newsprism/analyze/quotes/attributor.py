@@ -362,6 +362,10 @@ class _Attributor(_Coreference, _Institutions, _Zones):
         heads = [w for w in words if w in _DESCRIPTORS]
         if heads:
             found = self._describe(heads[-1], words, pos) or self.national_description(heads[-1], words, s)
+            if not found and words[0] == "the":
+                # 'the official said' after 'A senior fire department official said …'; 'the presidential hopeful
+                # said' after Rubio's quotes
+                found = self.unnamed_source(s, e, pos) or self.epithet(s, e, pos)
             a, b = s + len(np) - len(np.lstrip(" ,")), e - len(np) + len(np.rstrip(" ,"))
             unnamed = self._institution(_ORG_DESC.fullmatch(text, a, b))
             if unnamed and (

@@ -25,12 +25,13 @@ from newsprism.analyze.quotes.lexicon import (
     _PREPS,
     _PRONOUNS,
     _ROLE_FILLER,
+    _SAY,
     _VERB_RE,
     _VERBISH,
 )
 from newsprism.analyze.quotes.phrases import _np_start
 from newsprism.analyze.quotes.roles import _expand_role
-from newsprism.analyze.quotes.speakers import _anonymous, _says_who, _Speaker
+from newsprism.analyze.quotes.speakers import _anonymous, _person_name, _says_who, _Speaker
 
 #: the offices a country's 'leader' holds
 _LEADERS = {"president", "premier", "chancellor", "king", "queen", "prime", "emir", "chairman"}
@@ -83,6 +84,100 @@ _NOT_PERSON_HEADS = (
     | _GROUP_HEADS
     | set().union(*_DOC_SYNONYMS)
     | {"first", "same", "other", "latter", "former"}
+)
+
+
+#: offices a person holds one of at a time: 'the governor' is not the person the article calls a senator
+_OFFICES = {
+    "president",
+    "governor",
+    "mayor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "minister",
+    "secretary",
+    "chancellor",
+    "premier",
+    "ambassador",
+    "judge",
+    "justice",
+    "sheriff",
+    "prosecutor",
+    "attorney",
+    "general",
+    "commissioner",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "director",
+    "ceo",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "publicist",
+    "agent",
+}
+#: head nouns that say a woman or a man ('The American Pie actress', 'the 40-year-old actor')
+_FEMALE_HEADS = {"actress", "woman", "wife", "mother", "daughter", "sister", "girl", "lady", "widow", "queen"}
+_MALE_HEADS = {"actor", "man", "husband", "father", "son", "brother", "boy", "widower", "king"}
+#: nouns that describe a person by what they do or are known for, beyond the office words of _DESCRIPTORS: the
+#: epithets a story uses for its main person ('the star', 'the convicted killer', 'the 40-year-old actor')
+_EPITHETS = (
+    _FEMALE_HEADS
+    | _MALE_HEADS
+    | {
+        "star",
+        "superstar",
+        "celebrity",
+        "singer",
+        "rapper",
+        "musician",
+        "filmmaker",
+        "producer",
+        "writer",
+        "novelist",
+        "artist",
+        "model",
+        "designer",
+        "chef",
+        "socialite",
+        "heiress",
+        "killer",
+        "suspect",
+        "gunman",
+        "defendant",
+        "veteran",
+        "player",
+        "coach",
+        "athlete",
+        "champion",
+        "incumbent",
+        "challenger",
+        "frontrunner",
+        "front-runner",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+        "mogul",
+        "legend",
+    }
+)
+#: a speech verb after a subject and an aside: 'A former … prosecutor said', 'An aide …, who spoke on condition …, said'
+_SAYS_AFTER = re.compile(rf"\s*(?:,[^,;.]{{0,100}},\s*)?(?:\w+ly\s+)?(?:{_SAY})\b")
+#: a verb after a subject and an aside: the noun phrase before it is a clause's subject ('a senior administration
+#: official also pushed back'), not a modifier ('an official announcement')
+_VERB_AFTER = re.compile(
+    r"(?:\s*,[^,;.]{0,100},)?(?:\s+(?:also|later|then|again|\w+ly))?\s+"
+    r"(?:[a-z]+ed|[a-z]+s|was|were|is|are|has|had|have|told|said|spoke|wrote|will|would|could)\b"
+)
+#: a person described, not named ('a naval officer', 'A former Justice Department computer crimes prosecutor')
+_DESCRIBED = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w\-]+\s+){0,6}?("
+    + "|".join(sorted(_DESCRIPTORS | _EPITHETS, key=len, reverse=True))
+    + r")\b"
 )
 
 
@@ -288,6 +383,115 @@ class _Coreference:
             return _Speaker(best[2], best[3] or self.index.role_of(best[2]), True)
         return None
 
+    def unnamed_source(self, s: int, e: int, pos: int) -> _Speaker | None:
+        """'the official said' after 'A senior fire department official said demonstrators prevented …': the
+        unnamed source as first written, when an earlier unnamed person with that head is a clause's subject in
+        this or the three previous paragraphs (outside quotes) and carries the description's modifiers ('the senior
+        official' is 'a senior administration official').  The latest such source; else nobody."""
+        m = re.fullmatch(r"\s*[Tt]he\s+((?:[a-z][\w\-]*\s+){0,3})([a-z]+)\s*", self.text[s:e])
+        if not m or m.group(2) not in _DESCRIPTORS:
+            return None
+        head, mods = m.group(2), set(m.group(1).split()) - {"former"}
+        if self._named_after(e):
+            return None
+        lo = self._paras[max(0, bisect.bisect_right(self._paras, s) - 4)] if self._paras else 0
+        pat = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){{0,5}}?{head}\b")
+        found = None
+        for dm in pat.finditer(self.text, lo, s):
+            if any(q0 < dm.start() < q1 for q0, q1 in self.quoted) or not _VERB_AFTER.match(self.text, dm.end()):
+                continue
+            anon = _anonymous(dm.group(0))
+            if anon and anon.name and mods <= set(anon.name.lower().split()):
+                found = anon
+        return found
+
+    def epithet(self, s: int, e: int, pos: int) -> _Speaker | None:
+        """A definite description no role resolves, used as an epithet of the person the passage is about: 'the
+        presidential hopeful said' after Rubio's quotes, 'the former vice president says' after 'Joe Biden
+        officially announced …', 'the star said' after Reid's quotes.  It is the latest salient person (a
+        quote's speaker or a sentence's subject) of this or the two previous paragraphs, and only when nobody
+        else is named outside quotes from that person's paragraph on (the epithet could be theirs), the head's
+        gender (actress, actor) and office (a governor is no senator) do not contradict what the article says
+        of them, and the article has not used the head before for someone unnamed ('a naval officer').  Else
+        nobody: the caller keeps the description as written."""
+        text = self.text
+        m = re.fullmatch(r"\s*(?:[Tt]he)\s+((?:[a-z0-9][\w\-]*\s+){0,3})([a-z][\w\-]*)\s*", text[s:e])
+        if not m:
+            return None
+        head, mods = m.group(2).lower(), m.group(1).split()
+        if not (head in _DESCRIPTORS or head in _EPITHETS or _MALE_ROLE.fullmatch(head) or head.endswith("woman")):
+            return None  # 'the hospital said' is an institution's words, as written
+        if (
+            head in _ORG_HEADS
+            or head in _GROUP_HEADS
+            or any(head in g for g in _DOC_SYNONYMS)
+            or head.endswith("s")
+            and not head.endswith("ss")
+            or _ABSTRACT.search(head)
+            or _VERB_RE.fullmatch(head)
+            or any(w in _FUNCTION_WORDS or _VERB_RE.fullmatch(w) for w in mods)
+        ):
+            return None
+        if self._named_after(e) or re.match(
+            r"\s+(?:who|whom|that|which|[a-z]+ing|for|of|at|in|with|from|on|to)\b", text[e : e + 20]
+        ):
+            return None  # 'The officer who fired the shot says', 'the lawyer acting for the officer': someone new
+        pi = bisect.bisect_right(self._paras, s) - 1
+        lo = self._paras[max(0, pi - 2)] if self._paras else 0
+        close = dict(self.quoted)  # a quote running over paragraphs is its speaker's up to its last words
+        events = [(min(close.get(p, p), s - 1), n) for p, n in self.speakers if lo <= close.get(p, p) and p < s]
+        events += [(p, n) for p, n in self.salient() if lo <= p < s]
+        if not events:
+            return None
+        p, name = max(events)
+        if len(name.split()) > 4 or not _person_name(name) or name in self._killed():
+            return None  # a headline the NER took for a name ('Trump Wants To Order End To Birthright Citizenship')
+        since = self._paras[bisect.bisect_right(self._paras, p) - 1] if self._paras else 0
+        for ps, _pe, c in self.people:
+            if (
+                since <= ps < s
+                and not any(q0 < ps < q1 for q0, q1 in self.quoted)
+                and self.index.resolve(c, ps) != name
+                and not self._governed(ps)
+            ):
+                return None  # 'Obama criticized Romney. The Republican candidate said …': whose epithet?
+        want = "f" if head in _FEMALE_HEADS else "m" if head in _MALE_HEADS else None
+        if want and self.gender(name) != want:
+            return None  # 'the actress' only for someone the article itself marks a woman ('Ms.', 'spokeswoman')
+        roles = set(
+            _expand_role(
+                f"{self.index.role_of(name) or ''} {self.all_roles.get(name, '')} {' '.join(self.descs.get(name, []))}"
+            ).split()
+        )
+        if head in _OFFICES and roles & _OFFICES and head not in roles:
+            return None
+        for dm in _DESCRIBED.finditer(text, 0, s):
+            if any(q0 < dm.start() < q1 for q0, q1 in self.quoted):
+                continue
+            if dm.group(1).lower() != head and not (
+                dm.start() >= since and _SAYS_AFTER.match(text, dm.end(), dm.end() + 120)
+            ):
+                continue  # (the same head anywhere before; an unnamed speaker since the person's paragraph)
+            if any(0 <= dm.start() - pe <= 3 and "," in text[pe : dm.start()] for _ps, pe, _c in self.people):
+                continue  # an appositive: 'Marco Rubio, a presidential hopeful,' is somebody's own description
+            if not re.match(r",?\s+(?:[A-Z][\w.’'\-]*\s*)+", text[dm.end() : dm.end() + 40]):
+                return None  # 'a naval officer said …' earlier: the head has a referent of its own
+        return _Speaker(name, self.index.role_of(name), True)
+
+    def _named_after(self, e: int) -> bool:
+        """A person's name follows the description as an appositive ('the aide, Elizabeth Lauten, 31,'): it is
+        that person, whom the name's own rules give."""
+        m = re.match(r"\s*,\s*", self.text[e : e + 5])
+        return bool(m) and any(ps == e + m.end() for ps, _pe, _c in self.people)
+
+    def _governed(self, ps: int) -> bool:
+        """The mention at ``ps`` is the object of a preposition ('save the country from Donald Trump')."""
+        sent = self._sentence_at(ps)
+        lo = sent.start if sent else max(0, ps - 200)
+        ns = _np_start(self.text, lo, ps)
+        prev = re.search(r"([\w’']+)\W*$", self.text[lo:ns])
+        return bool(prev and prev.group(1).lower() in _PREPS)
+
     def _killed(self) -> set[str]:
         """People the article says were killed ('shot and killed Superior Court Judge Rowland Barnes', 'slain
         court reporter Julie Ann Brandau', 'the late Justice Scalia'): no later description of a speaker is them.
@@ -384,6 +588,12 @@ class _Coreference:
         found = self._describe(head, ["the", *mods, head], pos)
         if found and found.name:
             return found
+        ts = m.start() + re.search(r"\b[Tt]he[ \t]", m.group(0)).start()
+        return self._modifier_described(s, pos, mods) or self.epithet(ts, m.end(), pos)
+
+    def _modifier_described(self, s: int, pos: int, mods: list[str]) -> _Speaker | None:
+        """The latest salient person of this or the previous paragraph when the article describes them with
+        one of the description's modifiers ('The communications director for a Republican member …')."""
         mods = {w for w in mods if w not in _ROLE_FILLER and len(w) > 2}
         if not mods:
             return None

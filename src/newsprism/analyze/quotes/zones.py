@@ -342,7 +342,8 @@ class _Zones:
             and not _DESC_OR_ORG.search(cb.group(1))
             and cb.group(1).split()[-1].lower() not in _NP_LOWER | _INTRO
         ):
-            return _Speaker(cb.group(1), None, False)  # 'the hospital said Scalise sustained “…”': the hospital's words
+            # 'the hospital said Scalise sustained “…”': the hospital's words; 'the star said' after Reid's quotes: hers
+            return self.epithet(s + cb.start(1), s + cb.end(1), pos) or _Speaker(cb.group(1), None, False)
         if sp := self._located_subject(s, vs, pos):  # 'the U.S. Geological Survey in Golden, Colo., said'
             return sp
         pa = re.search(r",[ \t]*(?:\w+ly[ \t]+)?$", text[s:vs])
