@@ -11,6 +11,7 @@ import calendar
 import re
 
 from newsprism.analyze.entities import DEMONYMS
+from newsprism.analyze.nlp import _MAIN_PLACES as _NLP_MAIN_PLACES
 from newsprism.analyze.nlp import _NORP as _NLP_NORP
 
 VERBS = (
@@ -405,32 +406,9 @@ _ORG_WORDS = _ORG_HEADS | {
     "commission",
     "kremlin",
 }
-_PLACES = {
-    "china",
-    "russia",
-    "ukraine",
-    "moscow",
-    "beijing",
-    "kyiv",
-    "washington",
-    "europe",
-    "taiwan",
-    "iran",
-    "america",
-    "u.s.",
-    "u.s",
-    "us",
-    "u.k",
-    "u.k.",
-    "uk",
-    "britain",
-    "japan",
-    "israel",
-    "france",
-    "germany",
-    "india",
-    "the",
-}
+#: places: the analysis stage's main ones, 'the' and 'u.k' (the words of 'the U.K.' with the dots stripped), and
+#: below the nationality words. Not all of nlp._PLACES: its 'united states' made 'the United States said …' no speaker
+_PLACES = _NLP_MAIN_PLACES | {"u.k", "the"}
 #: nationality words: the analysis stage's list without its party words, and a few more
 _NORPS = (_NLP_NORP - {"democrat", "democratic", "democrats", "republican", "republicans"}) | {
     "afghan",
