@@ -325,7 +325,10 @@ def _without_password(url: str) -> str:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--embedder", default=api.DEFAULT_EMBEDDER, show_default=True)
 @click.option("--nlp", default=api.DEFAULT_NLP, show_default=True)
-def serve(db: str, host: str, port: int, embedder: str, nlp: str) -> None:
+@click.option(
+    "--allow-private", is_flag=True, help="Let submitted URLs reach private, loopback and link-local addresses."
+)
+def serve(db: str, host: str, port: int, embedder: str, nlp: str, allow_private: bool) -> None:
     """Browse the store's stories and briefs, and add articles, in a local web app."""
     import uvicorn
 
@@ -334,7 +337,8 @@ def serve(db: str, host: str, port: int, embedder: str, nlp: str) -> None:
 
     where = Path(db).resolve() if backend_for(db) == "sqlite" else _without_password(db)
     click.echo(f"newsprism: serving {where} on http://{host}:{port}/ (API docs at /docs)", err=True)
-    uvicorn.run(create_app(db, embedder=embedder, nlp=nlp), host=host, port=port, log_level="warning")
+    app = create_app(db, embedder=embedder, nlp=nlp, allow_private=allow_private)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":  # pragma: no cover

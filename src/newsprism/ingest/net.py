@@ -179,7 +179,7 @@ class Fetcher:
             for ip in ips:
                 problem = address_problem(ip)
                 if problem and (ip, port) not in self.allowed:
-                    where = host if host == ip else f"{host} resolves to {ip}, which is"
+                    where = f"{host} is" if host == ip else f"{host} resolves to {ip}, which is"
                     raise InputError(
                         origin, f"refused {url}: {where} a {problem} address (use --allow-private to permit)"
                     )
