@@ -142,3 +142,27 @@ def test_utf16_text_and_jsonl_with_a_byte_order_mark_are_read(tmp_path: Path, mo
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     (piped,) = newsprism.clean(["-"], on_error=errors.append)
     assert piped.id == "r1" and piped.published == "2024-05-05" and not errors
+
+
+# ------------------------------------------------------------------ broken feeds
+def _feed(items: str) -> str:
+    return f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Valley News</title>{items}</channel></rss>'
+
+
+def test_a_feed_broken_mid_way_says_how_many_entries_are_lost(tmp_path: Path):
+    item = "<item><title>{0}</title><link>http://valley.example/{0}</link><description>{1}</description></item>"
+    broken = (
+        item.format("bridge", BRIDGE) + "<item><title>Cut</title><description><![CDATA[<p>unclosed</description></item>"
+    )
+    broken += item.format("flood", FLOOD) + item.format("ferry", FLOOD.replace("Riverton", "Ferrytown"))
+    (tmp_path / "broken.rss").write_text(_feed(broken), encoding="utf-8")
+    # An undefined entity is also not well-formed, but the lenient parser reads every entry: no warning.
+    (tmp_path / "entity.rss").write_text(_feed(item.format("nbsp", BRIDGE.replace("Mayor ", "Mayor&nbsp;"))), "utf-8")
+    errors: list[InputError] = []
+    articles = newsprism.clean([tmp_path], on_error=errors.append)
+    assert sorted(a.id for a in articles) == ["http://valley.example/bridge", "http://valley.example/nbsp"]
+    lost = [e for e in errors if "well-formed" in e.problem]
+    # Before: the flood and ferry entries vanished without a word.
+    assert [(Path(e.source).name, e.problem.split(": read ")[1]) for e in lost] == [
+        ("broken.rss", "2 of its 4 entries, the rest are lost after the error")
+    ]

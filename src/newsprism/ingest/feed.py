@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from typing import Any
+from xml.sax import SAXException
 
 import feedparser
 
@@ -23,6 +24,7 @@ from newsprism.model import RawDocument
 TEASER_WORDS = 150
 """An entry whose only body is a summary shorter than this many words is a teaser."""
 _TAG = re.compile(r"<[^>]+>")
+_ENTRY_TAG = re.compile(rb"<(?:item|entry)[\s>]")
 
 
 def _iso(parsed: Any) -> str | None:
@@ -122,6 +124,16 @@ def read_feed(source: str, data: bytes, options: IngestOptions | None = None) ->
             yield teaser
             continue
         yield from _fetch_entry(where, teaser, options)
+    why = parsed.get("bozo_exception")
+    written = len(_ENTRY_TAG.findall(data))
+    if isinstance(why, SAXException) and written > len(parsed.entries):
+        # Why: feedparser's lenient parser stops where broken markup (an unclosed CDATA section, a cut-off
+        # file) swallows the rest; without this the lost entries vanished without a word.
+        yield InputError(
+            source,
+            f"feed is not well-formed XML ({why}): read {len(parsed.entries)} of its {written} entries, "
+            "the rest are lost after the error",
+        )
 
 
 def _fetch_entry(where: str, teaser: RawDocument, options: IngestOptions) -> Iterator[RawDocument | InputError]:
