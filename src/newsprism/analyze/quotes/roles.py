@@ -81,9 +81,13 @@ def _describes(desc: str) -> bool:
     )
 
 
+#: a finite 'be'/'have', a modal or a 'say' (a clause's verb: _is_clause), and in _AUX with more verb and
+#: pronoun words and the '-ing' forms that are not role modifiers (a description has none of them)
+_FINITE_AUX_WORDS = "is|are|was|were|has|have|had|will|would|can|could|says|said"
+_FINITE_AUX = re.compile(rf"\b(?:{_FINITE_AUX_WORDS})\b")
 _AUX = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|been|be|will|would|can|could|make|makes|made|said|says|"
-    r"who|which|that|they|he|she)\b|\b\w+ing\b(?<!ranking)(?<!leading)(?<!sitting)(?<!founding)"
+    rf"\b(?:{_FINITE_AUX_WORDS}|been|be|make|makes|made|who|which|that|they|he|she)\b"
+    r"|\b\w+ing\b(?<!ranking)(?<!leading)(?<!sitting)(?<!founding)"
     r"(?<!outgoing)(?<!incoming)(?<!governing)(?<!presiding)"
 )
 
@@ -157,9 +161,6 @@ def _is_clause(phrase: str) -> bool:
 
 #: lower-case words that go on a role noun's noun phrase after it ('chief executive', 'Republican leader')
 _NOUN_PHRASE_WORDS = frozenset(_NP_LOWER | _DESCRIPTORS | _PARTY_NOUNS)
-
-
-_FINITE_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|says|said)\b")
 
 
 #: a role noun followed by a lower-case word that is neither glue nor another role word ('chief executive'): a verb
