@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from newsprism.analyze.quotes.indirect import _FINITE
+from newsprism.analyze.quotes.indirect import _AUXILIARIES, _FINITE
 from newsprism.model import Analysis, Article, Span, TimelineEntry
 from newsprism.synthesize._text import (
     WEEKDAYS_MONTHS,
@@ -101,11 +101,13 @@ def _reports_only(text: str, cs: int, ce: int, start: int, end: int) -> bool:
 #: Iowa Democrat running for Senate this year."): a determiner, then no verb or relative of its own
 _APPOSITIVE = re.compile(r"(?:his|her|its|their|the|a|an|this)\s")
 _VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|shall|do|does|did|"
+    rf"\b(?:{_AUXILIARIES}|be|been|do|"
     r"says|said|told|met|began|became|came|went|made|gave|took|held|wrote|sent|saw|won|lost|ran|brought|found|"
     r"fell|rose|led|paid|struck|got|kept|left|who|whom|whose|which|that|where|[a-z]{2,}ed)\b"
 )
-#: the opening of a subordinate clause in it: "since Russia invaded Ukraine a year ago"
+#: the opening of a subordinate clause in it: "since Russia invaded Ukraine a year ago" (not indirect's
+#: _SUBORDINATE_OPEN: that one opens a sentence, this one is searched inside a phrase, where 'as', 'if' and 'once'
+#: mostly open no clause)
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|because|while)\s+")
 
 
@@ -124,9 +126,10 @@ def _appositive(text: str, cs: int, ce: int, start: int) -> tuple[int, int] | No
 
 
 #: a clause opening with a finite verb (no participle: "…, sent from his golf club, …" is set off): the
-#: subject is an earlier clause's ("…, his first since …, will be …")
+#: subject is an earlier clause's ("…, his first since …, will be …"; no 'am', and no 'do', which a plural
+#: subject could take: not needed so far)
 _VERB_FIRST = re.compile(
-    r"\s*(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|does|did|says|"
+    rf"\s*(?:{_AUXILIARIES}|says|"
     r"began|became|came|went|gave|took|wrote|saw|ran|rose|fell|drew|grew|threw|flew|knew)\b"
 )
 #: a set-off phrase between a subject and its verb: a participle ("sent from …", "hosted by …") or a relative
@@ -136,7 +139,7 @@ _SET_OFF = re.compile(r"\s*(?:who|whom|whose|which|[a-z]{2,}ed|[a-z]{3,}ing|sent
 #: verbs neither list holds that news clauses open with ("flew to Oslo", "arrives in Moscow on Monday")
 _MORE_VERBS = re.compile(
     r"flew|flies|fly|arrives|visits|meets|leaves|travels|heads|returns|opens|starts|begins|ends|holds|takes|"
-    r"makes|signs|hosts|faces|joins|launches|announces|unveils|wins|loses|dies|told"
+    r"makes|signs|hosts|faces|joins|launches|announces|unveils|wins|loses|dies"
 )
 
 

@@ -100,9 +100,12 @@ _OTHER_SAYS = re.compile(
 )
 
 
+#: the finite auxiliaries and modals that _FINITE, synthesize.timeline._VERB and _VERB_FIRST share; each adds
+#: 'am' or 'do' as it needs
+_AUXILIARIES = "is|are|was|were|has|have|had|does|did|will|would|shall|should|can|could|may|might|must"
 #: a finite verb: an auxiliary or modal, a past tense, a common irregular past or present tense
 _FINITE = re.compile(
-    r"(?:is|are|was|were|am|has|have|had|do|does|did|will|would|shall|should|can|could|may|might|must|"
+    rf"(?:{_AUXILIARIES}|am|do|"
     r"\w+n['’]t|[a-z][a-z\-]+ed|went|came|saw|took|made|got|knew|thought|told|left|found|gave|put|ran|fell|felt|"
     r"kept|held|lost|won|paid|sent|spent|built|brought|bought|began|became|hit|struck|shot|fled|stood|sat|met|"
     r"led|broke|chose|drove|grew|heard|meant|rose|sold|spoke|stole|threw|wore|wrote|sought|swore|underwent|"
