@@ -115,10 +115,38 @@ DEMONYMS = {
 _POSS = re.compile(r"(?:['’]s|['’])$")
 
 
+#: occupation nouns that are both capitalised words the NER takes into a person's name (_OCCUPATIONS) and role
+#: nouns of the quote modules (quotes.lexicon._PERSON_ROLES): a word added here reaches both
+OCCUPATION_WORDS = frozenset(
+    {
+        # the police
+        "detective",
+        "superintendent",
+        "investigator",
+        # the arts, the media, scholarship, business, faith
+        "comedian",
+        "author",
+        "journalist",
+        "correspondent",
+        "commentator",
+        "historian",
+        "economist",
+        "strategist",
+        "pollster",
+        "scientist",
+        "researcher",
+        "activist",
+        "executive",
+        "billionaire",
+        "tycoon",
+        "pastor",
+        "rabbi",
+    }
+)
 #: capitalised occupation and office words the NER takes into a person's name ('Comedian Ellen DeGeneres',
 #: 'Constable Tim Fanning', 'Secretary of the Interior Ken Salazar' -> 'Interior Ken Salazar'); none of them is
 #: a first name ('Hunter', 'Mason', 'Carter', 'Dean', 'Major' are, and are left out)
-_OCCUPATIONS = frozenset(
+_OCCUPATIONS = OCCUPATION_WORDS | frozenset(
     {
         # public life, the law, the police
         "councilman",
@@ -134,15 +162,12 @@ _OCCUPATIONS = frozenset(
         "constable",
         "trooper",
         "undersheriff",
-        "detective",
         "inspector",
         "sergeant",
         "lieutenant",
         "captain",
         "corporal",
-        "superintendent",
         "coroner",
-        "investigator",
         "ada",
         "da",
         # offices named by their department ('Interior Secretary', 'Secretary of the Interior')
@@ -155,42 +180,25 @@ _OCCUPATIONS = frozenset(
         "education",
         "energy",
         # the arts, the media, scholarship, business, sport, faith
-        "comedian",
         "comedienne",
         "actor",
         "actress",
         "singer",
         "rapper",
-        "author",
         "novelist",
         "playwright",
         "filmmaker",
         "producer",
-        "journalist",
-        "correspondent",
-        "commentator",
         "pundit",
-        "historian",
-        "economist",
-        "strategist",
-        "pollster",
         "analyst",
-        "scientist",
-        "researcher",
         "emeritus",
-        "activist",
-        "executive",
         "entrepreneur",
-        "billionaire",
-        "tycoon",
         "businessman",
         "businesswoman",
         "gm",
         "boxer",
         "quarterback",
         "pitcher",
-        "pastor",
-        "rabbi",
         "imam",
         "archbishop",
         "cardinal",

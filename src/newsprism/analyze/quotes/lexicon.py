@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from newsprism.analyze.entities import DEMONYMS
+from newsprism.analyze.entities import DEMONYMS, OCCUPATION_WORDS
 from newsprism.analyze.nlp import _MAIN_PLACES as _NLP_MAIN_PLACES
 from newsprism.analyze.nlp import _NORP as _NLP_NORP
 
@@ -37,49 +37,30 @@ _CALENDAR = (
 ) - {"may"}
 #: a person's occupation or standing written before a name or as an appositive: the bench, business, media and
 #: public life ('Justice Anthony Kennedy', 'CEO Dan Cathy', 'Talk-show host Ellen DeGeneres', 'Harvard economist
-#: Jeff Miron', 'Wal-Mart worker Betty Dukes'); both role vocabularies below hold them. Not 'actor'/'actress':
+#: Jeff Miron', 'Wal-Mart worker Betty Dukes'); both role vocabularies below hold them. The ones the NER also
+#: takes into a name are entities.OCCUPATION_WORDS, shared with its _OCCUPATIONS. Not 'actor'/'actress':
 #: as a description subject they are epithets of the story's main person ('The American Pie actress … checked in',
 #: 'The 40-year-old actor plays …'), which no earlier role resolves, so they hid the person who spoke next
-_PERSON_ROLES = {
+_PERSON_ROLES = set(OCCUPATION_WORDS) | {
     "justice",
     "judge",
     "ceo",
-    "executive",
     "founder",
     "host",
     "anchor",
-    "correspondent",
     "columnist",
-    "journalist",
-    "commentator",
-    "comedian",
-    "tycoon",
-    "billionaire",
     "nominee",
     "hopeful",
-    "activist",
-    "economist",
-    "historian",
-    "strategist",
-    "pollster",
     "consultant",
-    "researcher",
-    "scientist",
     "photographer",
     "worker",
     "officer",
     "commander",
-    "detective",
-    "investigator",
-    "superintendent",
     "chairwoman",
     "owner",
-    "author",
     "physician",
     "surgeon",
-    "pastor",
     "priest",
-    "rabbi",
 }
 #: the articles and joining words inside a noun phrase ('the chairman of the committee for …'); the base of the
 #: lower-case words a name's noun phrase, a function noun phrase and a role's filler may hold
