@@ -62,3 +62,36 @@ def test_an_epithet_never_lands_on_someone_it_cannot_be(backend: str) -> None:
     # the head used before for someone unnamed: 'the officer' is that officer, not the passage's subject
     text = 'Jana Ruiz was stopped by an officer on Main Street.\n\n"Your papers have expired," the officer said.'
     assert speakers(text, backend)[0] != "Jana Ruiz"
+
+
+@pytest.mark.parametrize("backend", ["regex", "spacy"])
+def test_someone_speaking_for_another_is_not_that_person(backend: str) -> None:
+    # a spokesman for someone, named in an appositive, speaks; the person he speaks for does not
+    text = (
+        "Rep. Dale Hunter was indicted on Tuesday.\n\n"
+        "A spokesman for Mr. Hunter, Michael Harrison, said Tuesday that the congressman “believes this action is "
+        "purely politically motivated.”"
+    )
+    assert speakers(text, backend) == ["Michael Harrison"]
+    # 'her publicist, <name>': the publicist by name, not 'X's publicist'
+    text = (
+        "Tara Lind has checked into a clinic in Malibu, according to her publicist, Jack Ketsoyan.\n\n"
+        '"We appreciate your respect for her privacy at this time," he said.'
+    )
+    assert speakers(text, backend)[0] == "Jack Ketsoyan"
+
+
+@pytest.mark.parametrize("backend", ["spacy"])
+def test_an_office_of_an_institution_is_a_person_not_the_institution(backend: str) -> None:
+    # (spaCy only: the regex backend has no ORG/PERSON labels to confuse)
+    text = (
+        "Sen. Lindsey Graham followed up on the cable in February.\n\n"
+        "After the chairman of the Joint Chiefs of Staff confirmed he knew about the cable, Graham asked why."
+    )
+    assert "Joint Chiefs" not in speakers(text, backend)
+    # a department's name the NER runs on into its secretary's name
+    text = (
+        "Secretary of Commerce Gary Locke and Secretary of the Interior Ken Salazar, who head the two agencies, "
+        "said their decision is based on sound science."
+    )
+    assert speakers(text, backend) == ["Gary Locke and Ken Salazar"]

@@ -753,6 +753,35 @@ def _titled_people(entities: list[Entity], text: str) -> None:
             e.label = "PERSON"
 
 
+#: an office 'of' a department, written before the department's name ('Secretary of the Interior', 'Minister of
+#: Defence'): the words after the department are the office holder's name
+_OFFICE_OF_DEPT = re.compile(
+    r"\b(?:Secretary|Minister|Director|Commissioner|Administrator|Undersecretary|Chancellor)\s+of\s+(?:the\s+)?$"
+)
+
+
+def _department_holders(entities: list[Entity], text: str) -> list[Entity]:
+    """An organisation the NER ran on into the next name is split into the department and a person: 'Secretary
+    of the Interior Ken Salazar' came back as ORG 'Interior Ken Salazar', so Salazar was no speaker of his
+    own statement.  Only a one-word department after 'Secretary of (the)' and the like, followed by a plain
+    two- or three-word name."""
+    out = []
+    for e in entities:
+        m = re.fullmatch(r"([A-Z][a-z]+)\s+(" + _NAME_SHAPE.pattern + ")", e.text)
+        if (
+            e.label in {"ORG", "FAC", "GPE", "PRODUCT"}
+            and m
+            and _OFFICE_OF_DEPT.search(text, max(0, e.start - 30), e.start)
+            and not any(w.lower() in ROLE_WORDS for w in m.group(2).split())
+        ):
+            ps = e.start + m.start(2)
+            out.append(Entity(text=m.group(1), label="ORG", start=e.start, end=e.start + m.end(1)))
+            out.append(Entity(text=m.group(2), label="PERSON", start=ps, end=e.end))
+        else:
+            out.append(e)
+    return out
+
+
 #: the prefix of a ship's name ('INS Mysore', 'USS Cole', 'HMS Belfast', 'MV Gibe')
 _SHIP_PREFIX = re.compile(r"(?:INS|USS|HMS|HMCS|HMAS|HMNZS|USNS|USCGC|MV|RMS)\s+[A-Z]")
 #: a kind of ship written right before its name ('Indian warship INS Mysore', 'the destroyer Cole')
@@ -827,6 +856,7 @@ def canonicalize_article(entities: list[Entity], text: str = "", index: NameInde
     """Set ``Entity.canonical`` within one article; returns the name index for quote attribution."""
     index = index or NameIndex()
     if text:
+        entities[:] = _department_holders(entities, text)
         _titled_people(entities, text)
         _vessels(entities, text)
         _surnamed_people(entities, text)

@@ -118,6 +118,25 @@ def _nationality(run: str) -> bool:
     return all(t.lower() in _NORP or re.sub(r"[’']s$", "", t.lower()) in DEMONYMS for t in run.split())
 
 
+#: the head of a noun phrase naming someone who speaks for another ('A spokesman for Mr. Hunter', 'a lawyer for
+#: Cohen'): the person after 'for'/'of' is not the speaker
+_AGENT_HEAD = re.compile(
+    r"\s*(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}(?:spokes(?:man|woman|person|men|women)|aides?|lawyers?|"
+    r"attorneys?|advis[eo]rs?|publicists?|agents?|representatives?|counsel)\s*$"
+)
+
+#: an office held by one person, heading 'the … of/at/for <institution>' ('the chairman of the Joint Chiefs of Staff')
+_OFFICE_OF = re.compile(
+    r"\s*(?:(?:After|When|Before|As|While|Then|But|And)\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:chairman|chairwoman|chair|president|director|chief|head|"
+    r"leader|founder|commander|secretary|ceo|executive)\s*$"
+)
+
+
+def _as_written(np: str) -> str:
+    """A description as the article writes it, without a leading connective and 'the' ('chairman of the …')."""
+    return re.sub(r"^(?:(?:After|When|Before|As|While|Then|But|And)\s+)?(?:the|The)\s+", "", np.strip(" ,"))
+
+
 class _Attributor(_Coreference, _Institutions, _Zones):
     """Turns an attribution phrase into (speaker, role) using the article's names and roles."""
 
@@ -292,6 +311,9 @@ class _Attributor(_Coreference, _Institutions, _Zones):
             rest = np.strip(" ,").split(None, 1)[1:] if low not in _PRONOUNS else []
             if rest and rest[0].split()[-1].lower() not in _SOMEONE_ELSE:
                 rest = []  # 'His response:', 'her official site': the person's own words
+            if rest and name and (named := self._appositive_name(e)):
+                # 'according to her publicist, Jack Ketsoyan.': the name the article gives the publicist
+                return _Speaker(named, f"{name}’s {rest[0]}", True)
             if rest and name:  # 'her agent said': the agent of the person 'her' stands for, not that person
                 return _Speaker(f"{name}’s {rest[0]}", None, False)
             return _Speaker(name, self.index.role_of(name) if name else None, False)
@@ -327,6 +349,21 @@ class _Attributor(_Coreference, _Institutions, _Zones):
                     continue  # a party-state tag '(R-Minn.)', never a name
                 if self._person_like(rs, re_, run):
                     person = (rs, re_, run)
+            # (an institution's own spokesman, 'A spokesperson for Google', stays the institution's voice: only a
+            # person the article names is spoken for)
+            ner_person = person and (
+                any(ps <= person[0] < pe for ps, pe, _c in self.people) or self.index.candidates(person[2])
+            )
+            if person and k > 0 and _OFFICE_OF.match(text, s, segs[0][1]):
+                return _Speaker(_as_written(np), None, False)  # (an institution the NER took for a person)
+            if ner_person and k > 0 and _AGENT_HEAD.match(text, s, segs[0][1]):
+                # 'A spokesman for Mr. Hunter, Michael Harrison, said': the spokesman speaks, by the name the article
+                # gives; unnamed, as written (like 'a Ryan spokesman'), so no reader takes it for Hunter's words
+                named = self._appositive_name(e)
+                desc = re.sub(r"^(?:the|The)\s+", "", np.strip(" ,"))
+                if named:
+                    return _Speaker(named, re.sub(r"^(?:a|an|A|An)\s+", "", desc), True)
+                return _Speaker(desc, None, False)
             if person:
                 rs, re_, run = person
                 if re.search(r"\s(?:and|&)\s*$", text[s:rs]) and re.search(r"[A-Z]", text[s:rs]):
@@ -409,6 +446,10 @@ class _Attributor(_Coreference, _Institutions, _Zones):
         ):
             # 'the military said', 'the agency said' with no such organisation named before: as written
             return _Speaker(re.sub(r"^(?:The|Its|Their)\b", lambda m: m.group(0).lower(), np.strip(" ,")), None, False)
+        if len(segs) > 1 and _OFFICE_OF.match(text, s, segs[0][1]) and re.search(r"[A-Z]", text[segs[-1][0] : e]):
+            # 'the chairman of the Joint Chiefs of Staff confirmed he knew': a person holding the office, unnamed
+            # here, as written; not the institution (which a spokesman for it would speak for)
+            return _Speaker(_as_written(np), None, False)
         if any(w in _ORG_HEADS for w in words) or any(_looks_org(c) for c in caps):
             org = normalize_org(re.split(r"\s+and\s+", np.strip(" ,"))[0])
             return _Speaker(org, None, True) if re.search(r"[A-Z]", org) and org.lower() not in _STOPRUN else None
@@ -447,6 +488,17 @@ class _Attributor(_Coreference, _Institutions, _Zones):
             return None
         full = found.pop()
         return _Speaker(full, self.index.role_of(full), True)
+
+    def _appositive_name(self, e: int) -> str | None:
+        """The person named right after a description, set off by commas and ending the phrase ('her publicist,
+        Jack Ketsoyan.', 'his lawyer, Ann Cole, said'), resolved; else None."""
+        m = re.match(r"\s*,\s*", self.text[e : e + 5])
+        if not m:
+            return None
+        for ps, pe, c in self.people:
+            if ps == e + m.end() and re.match(r"\s*(?:[,.;:]|$)", self.text[pe : pe + 2]):
+                return self.index.resolve(c, ps)
+        return None
 
     def _sentence_at(self, pos: int) -> Sentence | None:
         """The sentence holding ``pos``, if any."""
