@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import gzip
 import hashlib
+import json
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,18 +167,80 @@ def read_bytes(
 def _read_bytes(
     source: str, data: bytes, options: IngestOptions | None = None, fmt: str | None = None
 ) -> Iterator[RawDocument | InputError]:
+    damage: str | None = None
     if source.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            yield InputError(source, f"broken gzip data ({exc})")
-            return
+        data, damage = _gunzip(data)
         if len(data) > MAX_BYTES:
-            yield InputError(
-                source, f"decompressed size {len(data) // 2**20} MiB exceeds the {MAX_BYTES // 2**20} MiB cap"
-            )
+            yield InputError(source, f"decompressed size exceeds the {MAX_BYTES // 2**20} MiB cap")
+            return
+        if damage is not None and not data:
+            yield InputError(source, f"{damage}; nothing before it could be decompressed")
             return
     fmt = fmt or _format_of(source, data)
+    if damage is not None:
+        yield from _read_decoded(source, _cut_partial_record(data, fmt), options, fmt)
+        what = "records" if fmt == "json" else "data"
+        yield InputError(source, f"{damage}; the {what} before it were read")
+        return
+    yield from _read_decoded(source, data, options, fmt)
+
+
+_GZIP_SLICE = 64 * 1024
+
+
+def _gunzip(data: bytes) -> tuple[bytes, str | None]:
+    """Decompress every gzip member; on damage keep what decompressed and say what went wrong.
+
+    Why not ``gzip.decompress``: it raises on a cut-off or corrupt stream and the bytes it already
+    decompressed (most of a truncated download) were lost with it. The output stops one byte past
+    the size cap, so a gzip bomb never fills memory.
+    """
+    out: list[bytes] = []
+    size = 0
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(wbits=31)
+        pos = 0
+        pending = b""
+        try:
+            # fed in slices, so corruption mid-member loses only the slice it is in
+            while not inflater.eof and (pending or pos < len(rest)):
+                if not pending:
+                    pending, pos = rest[pos : pos + _GZIP_SLICE], pos + _GZIP_SLICE
+                chunk = inflater.decompress(pending, MAX_BYTES + 1 - size)
+                pending = inflater.unconsumed_tail
+                out.append(chunk)
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    return b"".join(out), None
+            out.append(inflater.flush())
+        except zlib.error as exc:
+            return b"".join(out), f"broken gzip data ({exc}) after {size} decompressed bytes"
+        if not inflater.eof:
+            return b"".join(out), f"gzip data cut off after {len(data)} bytes"
+        rest = (inflater.unused_data + pending + rest[pos:]).lstrip(b"\0")
+        if rest and rest[:2] != b"\x1f\x8b":
+            return b"".join(out), f"{len(rest)} bytes after the gzip data are not gzip, ignored"
+    return b"".join(out), None
+
+
+def _cut_partial_record(data: bytes, fmt: str) -> bytes:
+    """JSON Lines cut off mid-record: drop the unfinished last line, which the warning accounts for."""
+    if fmt != "json":
+        return data
+    head, sep, tail = data.rpartition(b"\n")
+    if not sep or not tail.strip():
+        return data
+    try:
+        json.loads(tail)
+    except ValueError:
+        return head + sep
+    return data
+
+
+def _read_decoded(
+    source: str, data: bytes, options: IngestOptions | None, fmt: str
+) -> Iterator[RawDocument | InputError]:
     _load_optional_readers()
     reader = READERS.get(fmt)
     if reader is None:
