@@ -32,6 +32,12 @@ def _decode(where: str, body: bytes, charset: str | None) -> str:
     return decode_bytes(where, body, html=True)
 
 
+def _drain(stream) -> None:
+    """Read a record's stream to its end in blocks (a skipped record may be large)."""
+    while stream.read(1 << 16):
+        pass
+
+
 def read_warc(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
     """HTML pages from a WARC; a truncated or corrupt archive ends with one InputError naming it."""
     if not data.strip():
@@ -42,18 +48,19 @@ def read_warc(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
     found = 0
     try:
         for n, record in enumerate(ArchiveIterator(io.BytesIO(data), arc2warc=True)):
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            if record.http_headers.get_statuscode() != "200":
-                continue
-            ctype, charset = _content_type(record.http_headers.get_header("Content-Type") or "")
-            if ctype not in HTML_TYPES:
-                continue
-            body = record.content_stream().read(MAX_BYTES + 1)
-            record.raw_stream.read()
+            ctype, charset = "", None
+            headers = record.http_headers if record.rec_type == "response" else None
+            if headers is not None and headers.get_statuscode() == "200":
+                ctype, charset = _content_type(headers.get_header("Content-Type") or "")
+            body = record.content_stream().read(MAX_BYTES + 1) if ctype in HTML_TYPES else b""
+            # Why read every record to its end: a skipped record (an image, metadata) cut short was
+            # never noticed, so an archive truncated in one passed for whole.
+            _drain(record.raw_stream)
             if getattr(record.raw_stream, "limit", 0):
                 yield InputError(source, f"truncated WARC: record {n} is cut short")
                 return
+            if ctype not in HTML_TYPES:
+                continue
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
             where = f"{source}#{n}"
             if len(body) > MAX_BYTES:
