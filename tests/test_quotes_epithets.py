@@ -95,3 +95,23 @@ def test_an_office_of_an_institution_is_a_person_not_the_institution(backend: st
         "said their decision is based on sound science."
     )
     assert speakers(text, backend) == ["Gary Locke and Ken Salazar"]
+
+
+@pytest.mark.parametrize("backend", ["spacy"])
+def test_words_around_a_name_are_not_the_speaker(backend: str) -> None:
+    # (spaCy only: these are NER slips the regex backend does not make)
+    # a capitalised modifier before a job word and the name: 'Oscar producer Laurence Mark'
+    text = '"We are going back to the old days a little bit," said Oscar producer Laurence Mark.'
+    assert speakers(text, backend) == ["Laurence Mark"]
+    # the possessive before a title ('sheriff’s Sgt.') is no person, nor the title alone
+    text = (
+        "A passer-by called the Lakewood sheriff’s station, said sheriff’s Sgt. Vanette Christiansen.\n\n"
+        "“Our units responded and we found a deputy with gunshot wounds,” she said."
+    )
+    assert speakers(text, backend) == ["Vanette Christiansen"]
+    # the state after a city is not the clause's subject
+    text = (
+        'Joe Biden spoke on Wednesday. In a speech in Rochester, N.H., Biden was unequivocal, saying that "the '
+        'case is already clear."'
+    )
+    assert speakers(text, backend) == ["Joe Biden"]

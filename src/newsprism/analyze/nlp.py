@@ -310,7 +310,8 @@ class NlpBackend(Protocol):
 
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-_TRIM_LEAD = re.compile(r"^(?:the|The|THE)\s+")
+#: a leading article, or the possessive ending of the word before ('sheriff’s Sgt.' came back as PERSON '’s Sgt')
+_TRIM_LEAD = re.compile(r"^(?:the|The|THE|['’]s)\s+")
 _TRIM_TAIL = re.compile(r"(?:['’]s|['’])$")
 
 
@@ -330,6 +331,8 @@ def _clean_entity(text: str, start: int, end: int, label: str) -> Entity | None:
     end -= len(text) - len(text_s)
     if not text_s or "\n" in text_s or not any(c.isalpha() for c in text_s):
         return None
+    if label == "PERSON" and text_s.lower().strip(".") in _TITLES:
+        return None  # a title alone ('Sgt'), no one's name
     return Entity(text=text_s, label=label, start=start, end=end)
 
 

@@ -93,7 +93,7 @@ def _np_forward(text: str, s: int, e: int) -> tuple[int, int]:
             end = te  # a modifier before a title and a name: 'youth pastor Stephen Lenahan'
             continue
         if (
-            n == 0
+            (n == 0 or all(t[0][:1].isupper() for t in toks[:n]))  # 'said Oscar producer Laurence Mark'
             and tok.isalpha()
             and tok.islower()
             and len(nxt) >= 2

@@ -116,6 +116,10 @@ _DESC_OR_ORG = re.compile(
 )
 
 
+#: a state or province abbreviation after a city ('N.H.', 'Calif.', 'D.C.')
+_STATE_ABBR = re.compile(r"[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?")
+
+
 class _Zones:
     """The attribution zones of one quotation: after, before, 'according to', and the clause subject.
 
@@ -410,6 +414,10 @@ class _Zones:
             ns, ne = _np_forward(text, cs2, ce)
             if ne <= ns:
                 continue
+            if _STATE_ABBR.fullmatch(text[ns:ne].strip()) and re.search(
+                r"[A-Z][a-z]+,\s*$", text[max(s, ns - 30) : ns]
+            ):
+                continue  # 'in Rochester, N.H., Biden was unequivocal': the state of a place, no subject
             sp = self.from_np(ns, ne, pos)
             if (
                 sp
