@@ -12,7 +12,7 @@ first line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlparse
 
@@ -34,7 +34,9 @@ from newsprism.clean.rules import (
     normalise_line,
     words,
 )
+from newsprism.clean.text import clean_text
 from newsprism.errors import InputError
+from newsprism.ingest.decode import as_document
 from newsprism.model import RawDocument
 
 # Inline hover cards (a person's photo and latest headlines tucked into a <span> inside a
@@ -130,10 +132,23 @@ def post_filter(lines: list[str], title: str) -> tuple[list[str], list[str], lis
 
 
 def clean_html(raw: RawDocument) -> Draft:
-    """Extract one HTML page into a :class:`Draft`; raises InputError when no article is found."""
+    """Extract one HTML page into a :class:`Draft`; raises InputError when no article is found.
+
+    A fragment ('<p>…</p>', handed over directly rather than through ingest) is made a page the way
+    ingest does it (:func:`newsprism.ingest.decode.as_document`), since the extractor rejects a lone
+    block as not HTML; "HTML" with no tag at all is cleaned as the plain text it is. Whole pages pass
+    unchanged.
+    """
+    content, kind = as_document(raw.content, "html")
+    if kind == "text":
+        draft = clean_text(replace(raw, content=content, kind="text"))
+        draft.raw = raw
+        url = raw.meta.get("url") or draft.url
+        draft.site = (host_of(url) if isinstance(url, str) else None) or raw.meta.get("outlet") or draft.outlet or None
+        return draft
     url = raw.meta.get("url")
     try:
-        tree = load_html(raw.content)
+        tree = load_html(content)
     except Exception as exc:  # lxml raises many types on broken markup
         raise InputError(raw.source, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
     if tree is None:
