@@ -227,7 +227,7 @@ def schema() -> None:
 
 @main.command()
 @paths_arg
-@click.option("--db", default=api.DEFAULT_DB, show_default=True, help="Store file (SQLite).")
+@click.option("--db", default=api.DEFAULT_DB, show_default=True, help="Store: SQLite file or postgresql:// URL.")
 @click.option("--fetch", is_flag=True, help="Fetch the linked page of feed entries that carry only a teaser.")
 @click.option(
     "--allow-private", is_flag=True, help="Let URL fetching reach private, loopback and link-local addresses."
@@ -286,7 +286,7 @@ def ingest(
 
 
 @main.command()
-@click.option("--db", default=api.DEFAULT_DB, show_default=True, help="Store file (SQLite).")
+@click.option("--db", default=api.DEFAULT_DB, show_default=True, help="Store: SQLite file or postgresql:// URL.")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 def stats(db: str, fmt: str) -> None:
     """Print what the store holds: articles, stories, sources, outlets."""
