@@ -759,6 +759,9 @@ _OFFICE_OF_DEPT = re.compile(
     r"\b(?:Secretary|Minister|Director|Commissioner|Administrator|Undersecretary|Chancellor)\s+of\s+(?:the\s+)?$"
 )
 
+#: a one-word department and a plain name run together ('Interior Ken Salazar')
+_DEPT_AND_NAME = re.compile(r"([A-Z][a-z]+)\s+(" + _NAME_SHAPE.pattern + ")")
+
 
 def _department_holders(entities: list[Entity], text: str) -> list[Entity]:
     """An organisation the NER ran on into the next name is split into the department and a person: 'Secretary
@@ -767,10 +770,9 @@ def _department_holders(entities: list[Entity], text: str) -> list[Entity]:
     two- or three-word name."""
     out = []
     for e in entities:
-        m = re.fullmatch(r"([A-Z][a-z]+)\s+(" + _NAME_SHAPE.pattern + ")", e.text)
+        m = _DEPT_AND_NAME.fullmatch(e.text) if e.label in {"ORG", "FAC", "GPE", "PRODUCT"} else None
         if (
-            e.label in {"ORG", "FAC", "GPE", "PRODUCT"}
-            and m
+            m
             and _OFFICE_OF_DEPT.search(text, max(0, e.start - 30), e.start)
             and not any(w.lower() in ROLE_WORDS for w in m.group(2).split())
         ):

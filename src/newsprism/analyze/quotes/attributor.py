@@ -125,16 +125,19 @@ _AGENT_HEAD = re.compile(
     r"attorneys?|advis[eo]rs?|publicists?|agents?|representatives?|counsel)\s*$"
 )
 
+#: a connective opening the clause a description stands in ('After the chairman of … confirmed')
+_LEAD_CONNECTIVE = r"(?:(?:After|When|Before|As|While|Then|But|And)\s+)?"
 #: an office held by one person, heading 'the … of/at/for <institution>' ('the chairman of the Joint Chiefs of Staff')
 _OFFICE_OF = re.compile(
-    r"\s*(?:(?:After|When|Before|As|While|Then|But|And)\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:chairman|chairwoman|chair|president|director|chief|head|"
+    rf"\s*{_LEAD_CONNECTIVE}(?:[Tt]he|[Aa]n?)\s+"
+    r"(?:[a-z][\w\-]*\s+){0,2}(?:chairman|chairwoman|chair|president|director|chief|head|"
     r"leader|founder|commander|secretary|ceo|executive)\s*$"
 )
 
 
 def _as_written(np: str) -> str:
     """A description as the article writes it, without a leading connective and 'the' ('chairman of the …')."""
-    return re.sub(r"^(?:(?:After|When|Before|As|While|Then|But|And)\s+)?(?:the|The)\s+", "", np.strip(" ,"))
+    return re.sub(rf"^{_LEAD_CONNECTIVE}(?:the|The)\s+", "", np.strip(" ,"))
 
 
 class _Attributor(_Coreference, _Institutions, _Zones):
@@ -360,7 +363,7 @@ class _Attributor(_Coreference, _Institutions, _Zones):
                 # 'A spokesman for Mr. Hunter, Michael Harrison, said': the spokesman speaks, by the name the article
                 # gives; unnamed, as written (like 'a Ryan spokesman'), so no reader takes it for Hunter's words
                 named = self._appositive_name(e)
-                desc = re.sub(r"^(?:the|The)\s+", "", np.strip(" ,"))
+                desc = _as_written(np)
                 if named:
                     return _Speaker(named, re.sub(r"^(?:a|an|A|An)\s+", "", desc), True)
                 return _Speaker(desc, None, False)
@@ -492,12 +495,9 @@ class _Attributor(_Coreference, _Institutions, _Zones):
     def _appositive_name(self, e: int) -> str | None:
         """The person named right after a description, set off by commas and ending the phrase ('her publicist,
         Jack Ketsoyan.', 'his lawyer, Ann Cole, said'), resolved; else None."""
-        m = re.match(r"\s*,\s*", self.text[e : e + 5])
-        if not m:
-            return None
-        for ps, pe, c in self.people:
-            if ps == e + m.end() and re.match(r"\s*(?:[,.;:]|$)", self.text[pe : pe + 2]):
-                return self.index.resolve(c, ps)
+        found = self.person_after_comma(e)
+        if found and re.match(r"\s*(?:[,.;:]|$)", self.text[found[1] : found[1] + 2]):
+            return self.index.resolve(found[2], found[0])
         return None
 
     def _sentence_at(self, pos: int) -> Sentence | None:

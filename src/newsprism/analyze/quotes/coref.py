@@ -253,9 +253,7 @@ class _Coreference:
                         continue  # 'Trump’s lawyer said' is the lawyer's; 'Menendez’s response' is his
                     if re.search(r"(?:^|[,;]\s)(?:He|She|His|Her|he|she|his|her)\s+", self.text[sent.start : ps]):
                         break  # 'He bluntly accused Trump …': the subject is the pronoun's antecedent
-                    ns = _np_start(self.text, sent.start, ps)
-                    prev = re.search(r"([\w’']+)\W*$", self.text[sent.start : ns])
-                    if prev and prev.group(1).lower() in _PREPS:
+                    if self.governed(ps, sent.start):
                         continue
                     if owner is None and self.text[pe : pe + 2] in ("’s", "'s"):
                         # 'Pelosi’s understanding of Midwesterners … is what Ryan highlighted …': the person
@@ -452,17 +450,13 @@ class _Coreference:
                 since <= ps < s
                 and not any(q0 < ps < q1 for q0, q1 in self.quoted)
                 and self.index.resolve(c, ps) != name
-                and not self._governed(ps)
+                and not self.governed(ps)
             ):
                 return None  # 'Obama criticized Romney. The Republican candidate said …': whose epithet?
         want = "f" if head in _FEMALE_HEADS else "m" if head in _MALE_HEADS else None
         if want and self.gender(name) != want:
             return None  # 'the actress' only for someone the article itself marks a woman ('Ms.', 'spokeswoman')
-        roles = set(
-            _expand_role(
-                f"{self.index.role_of(name) or ''} {self.all_roles.get(name, '')} {' '.join(self.descs.get(name, []))}"
-            ).split()
-        )
+        roles = set(self.said_words(name))
         if head in _OFFICES and roles & _OFFICES and head not in roles:
             return None
         for dm in _DESCRIBED.finditer(text, 0, s):
@@ -478,16 +472,22 @@ class _Coreference:
                 return None  # 'a naval officer said …' earlier: the head has a referent of its own
         return _Speaker(name, self.index.role_of(name), True)
 
+    def person_after_comma(self, e: int) -> tuple[int, int, str] | None:
+        """The person mention right after ``e`` and a comma ('the aide, Elizabeth Lauten, 31,'), else None."""
+        m = re.match(r"\s*,\s*", self.text[e : e + 5])
+        return next((p for p in self.people if p[0] == e + m.end()), None) if m else None
+
     def _named_after(self, e: int) -> bool:
         """A person's name follows the description as an appositive ('the aide, Elizabeth Lauten, 31,'): it is
         that person, whom the name's own rules give."""
-        m = re.match(r"\s*,\s*", self.text[e : e + 5])
-        return bool(m) and any(ps == e + m.end() for ps, _pe, _c in self.people)
+        return self.person_after_comma(e) is not None
 
-    def _governed(self, ps: int) -> bool:
-        """The mention at ``ps`` is the object of a preposition ('save the country from Donald Trump')."""
-        sent = self._sentence_at(ps)
-        lo = sent.start if sent else max(0, ps - 200)
+    def governed(self, ps: int, lo: int | None = None) -> bool:
+        """The mention at ``ps`` (its title words included) is the object of a preposition in the clause or
+        sentence starting at ``lo`` ('save the country from Donald Trump'); ``lo`` defaults to the sentence's start."""
+        if lo is None:
+            sent = self._sentence_at(ps)
+            lo = sent.start if sent else max(0, ps - 200)
         ns = _np_start(self.text, lo, ps)
         prev = re.search(r"([\w’']+)\W*$", self.text[lo:ns])
         return bool(prev and prev.group(1).lower() in _PREPS)
@@ -504,12 +504,17 @@ class _Coreference:
                     self._dead.add(self.index.resolve(c, ps))
         return self._dead
 
+    def said_words(self, name: str) -> list[str]:
+        """The role words of all the article says a person is: their role, every role and description given
+        (abbreviations and party tags spelled out by :func:`_expand_role`)."""
+        said = f"{self.index.role_of(name) or ''} {self.all_roles.get(name, '')} {' '.join(self.descs.get(name, []))}"
+        return _expand_role(said).split()
+
     def nationalities(self, name: str) -> set[str]:
         """The nationalities the article gives a person, lower-cased: in a role or description ('Russian
         President'), or in the words right before a mention ('his Russian counterpart Vladimir Putin',
         'China’s Wang Yi')."""
-        said = f"{self.index.role_of(name) or ''} {self.all_roles.get(name, '')} {' '.join(self.descs.get(name, []))}"
-        out = {w for w in _expand_role(said).split() if w in _NORP}
+        out = {w for w in self.said_words(name) if w in _NORP}
         for ps, _pe, c in self.people:
             if self.index.resolve(c, ps) != name:
                 continue
@@ -540,11 +545,7 @@ class _Coreference:
             if not sent.start <= ps < s or any(q0 < ps < q1 for q0, q1 in self.quoted):
                 continue
             full = self.index.resolve(c, ps)
-            roles = set(
-                _expand_role(
-                    f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')} {' '.join(self.descs.get(full, []))}"
-                ).split()
-            )
+            roles = set(self.said_words(full))
             if nation <= self.nationalities(full) and not (roles & _DESCRIPTORS and not roles & offices):
                 fits.add(full)
         if len(fits) != 1:
@@ -657,10 +658,7 @@ class _Coreference:
             for p, _e, c in self.people:
                 if lo <= p < m.start():
                     full = self.index.resolve(c, p)
-                    roles = _expand_role(
-                        f"{self.index.role_of(full) or ''} {self.all_roles.get(full, '')} "
-                        f"{' '.join(self.descs.get(full, []))}"
-                    ).split()
+                    roles = self.said_words(full)
                     if m.group(3).lower() in roles:
                         fits.add((full, party in roles or ({"democrat", "republican"} - {party}) & set(roles) == set()))
             if len({f for f, _ in fits}) == 1 and all(ok for _, ok in fits):

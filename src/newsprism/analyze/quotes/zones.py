@@ -533,8 +533,7 @@ class _Zones:
             if (text[ce : ce + 2] in ("’s", "'s") and not own) or modifier.match(text, ce):
                 continue  # 'Trump’s lawyer', 'The Romney campaign': not the person ('Trump’s account tweeted' is)
             ns = _np_start(text, s, cs)
-            prev = re.search(r"([\w’']+)\W*$", text[s:ns])
-            if prev and prev.group(1).lower() in _PREPS and not own:
+            if self.governed(cs, s) and not own:
                 continue  # ('after Trump’s account tweeted': 'after' opens the clause whose subject it is)
             if any(q0 < cs < q1 for q0, q1 in self.quoted):
                 continue
