@@ -57,9 +57,17 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
 
 def host_of(url: str | None) -> str | None:
+    """The host of ``url`` without ``www.``; None for no URL or one that cannot be parsed.
+
+    Why catch ValueError: ``urlparse`` raises on a malformed bracketed host ('http://[oops/x', a typo in
+    a record's ``url``), and one such URL used to take the whole batch down with a traceback.
+    """
     if not url:
         return None
-    host = urlparse(url if "//" in url else f"//{url}").hostname
+    try:
+        host = urlparse(url if "//" in url else f"//{url}").hostname
+    except ValueError:
+        return None
     return host[4:] if host and host.startswith("www.") else host
 
 
