@@ -75,41 +75,119 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
+_NESTED_BODY = (("rendered", "html"), ("html", "html"), ("value", "html"), ("text", "text"))
+"""Keys under which a nested body object holds its string, and the kind it is: WordPress's REST API writes
+``"content": {"rendered": "<p>…</p>"}`` and ``"title": {"rendered": "…"}``."""
+
+
+def _unnest(value: Any) -> tuple[Any, str | None]:
+    """``(string, kind)`` of a field given as a nested object (``{"rendered": …}``) or a list of paragraphs;
+    the value itself (kind None) when it is neither."""
+    if isinstance(value, dict):
+        for key, kind in _NESTED_BODY:
+            inner = value.get(key)
+            if isinstance(inner, str):
+                return inner, kind
+        return value, None
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return "\n\n".join(v.strip() for v in value if v.strip()), "text"
+    return value, None
+
+
+def _kind_name(value: Any) -> str:
+    return {dict: "an object", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
+
+
+def _authors_of(value: Any) -> tuple[list[str], list[Any]]:
+    """Author names of a record (a string, a list, objects with a ``name``) and the entries that are none."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    bad: list[Any] = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("name") or item.get("@name") or item
+        if isinstance(item, list):
+            inner, rest = _authors_of(item)
+            names += inner
+            bad += rest
+        elif isinstance(item, str):
+            if item.strip():
+                names.append(item.strip())
+        elif item not in (None, ""):
+            bad.append(item)
+    return names, bad
+
+
 def record_to_document(record: Any, source: str, default_id: str, notes: list[InputError] | None = None) -> RawDocument:
     """Map one JSON object to a RawDocument or raise InputError naming the record.
 
-    A field that is kept out (a date that cannot be read) is appended to ``notes`` as an InputError.
+    A field that is kept out (a date that cannot be read, a title that is a list) is appended to ``notes``
+    as an InputError naming the field. Why typed: a record's fields come from anyone's exporter, and a
+    number as ``authors`` used to raise a TypeError that stopped the whole run, a list as ``url`` crashed
+    the cleaner, and ``{"name": "Jane Roe"}`` authors or ``{"url": …}`` outlets were kept as the text
+    ``"{'name': 'Jane Roe'}"`` / ``"None"``.
     """
     if not isinstance(record, dict):
         raise InputError(source, f"expected a JSON object, got {type(record).__name__}")
-    html = record.get("html")
-    text = _first(record, ("text", "body", "content"))
-    if not (isinstance(html, str) and html.strip()) and not (isinstance(text, str) and text.strip()):
-        raise InputError(source, "record has neither 'text' nor 'html'")
+
+    def note(problem: str) -> None:
+        if notes is not None:
+            notes.append(InputError(source, problem))
+
+    html, html_kind = _unnest(record.get("html"))
+    if html_kind == "text":
+        html = None  # a list of paragraphs under 'html' is not markup; it is read as text below
+    text, text_kind = _unnest(_first(record, ("text", "body", "content")))
+    has_html = isinstance(html, str) and bool(html.strip())
+    has_text = isinstance(text, str) and bool(text.strip())
+    if not has_html and not has_text:
+        wrong = [
+            f"'{k}' is {_kind_name(record[k])}"
+            for k in ("html", "text", "body", "content")
+            if record.get(k) not in (None, "", []) and not isinstance(record[k], str)
+        ]
+        raise InputError(
+            source,
+            f"record has neither 'text' nor 'html' as a string ({', '.join(wrong)})"
+            if wrong
+            else "record has neither 'text' nor 'html'",
+        )
     meta: dict[str, Any] = {}
     for name, keys in META_FIELDS.items():
         value = _first(record, keys)
         if value is None:
             continue
-        if name == "outlet" and isinstance(value, dict):
-            value = value.get("name")
         if name == "authors":
-            value = [value] if isinstance(value, str) else [str(a) for a in value if a]
-        elif name == "published":
+            names, bad = _authors_of(value)
+            if bad:
+                note(f"author {', '.join(repr(b) for b in bad)} is not a name; left out")
+            if names:
+                meta[name] = list(dict.fromkeys(names))
+            continue
+        if name == "published":
             iso = iso_date(value)
             if iso is None:
-                if notes is not None:
-                    notes.append(InputError(source, f"date {value!r} is not a date newsprism can read; left out"))
+                note(f"date {value!r} is not a date newsprism can read; left out")
                 continue
-            value = iso
-        elif not isinstance(value, str):
+            meta[name] = iso
+            continue
+        if name == "outlet" and isinstance(value, dict):
+            value = value.get("name") or value.get("title")
+        elif name == "title" and isinstance(value, dict):
+            value, _ = _unnest(value)
+        if isinstance(value, int | float) and not isinstance(value, bool) and name != "url":
             value = str(value)
-        meta[name] = value
+        if not isinstance(value, str):
+            if value is not None:
+                note(f"'{keys[0]}' is {_kind_name(value)}, not text; left out")
+            continue
+        if value.strip():
+            meta[name] = value.strip() if name == "title" else value
     rid = record.get("id")
     doc_id = str(rid) if rid not in (None, "") else default_id
-    if isinstance(html, str) and html.strip():
+    if has_html:
         return RawDocument(id=doc_id, source=source, content=html, kind="html", meta=meta)
-    return RawDocument(id=doc_id, source=source, content=text, kind="text", meta=meta)
+    return RawDocument(id=doc_id, source=source, content=text, kind=text_kind or "text", meta=meta)
 
 
 def read_json_records(source: str, text: str, default_id: str) -> Iterator[RawDocument | InputError]:
