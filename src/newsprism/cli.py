@@ -14,7 +14,7 @@ import click
 
 from newsprism import api
 from newsprism.cluster import ClusterParams
-from newsprism.errors import InputError
+from newsprism.errors import InputError, StoreError
 from newsprism.model import to_dict
 
 
@@ -264,17 +264,21 @@ def ingest(
         else:
             click.echo(line, err=True)
 
-    with progress:
-        report = api.ingest(
-            units,
-            db,
-            fetch=fetch,
-            allow_private=allow_private,
-            embedder=embedder,
-            on_error=on_error,
-            on_progress=lambda done, total, unit: progress.update(task, completed=done),
-            batch_size=batch_size,
-        )
+    try:
+        with progress:
+            report = api.ingest(
+                units,
+                db,
+                fetch=fetch,
+                allow_private=allow_private,
+                embedder=embedder,
+                on_error=on_error,
+                on_progress=lambda done, total, unit: progress.update(task, completed=done),
+                batch_size=batch_size,
+            )
+    except StoreError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
     click.echo(
         f"{db}: {report.added} new article(s), {report.already} already stored, {report.errors} problem(s); "
         f"{report.stories} stories in the store",
@@ -292,7 +296,7 @@ def stats(db: str, fmt: str) -> None:
     """Print what the store holds: articles, stories, sources, outlets."""
     try:
         counts = api.stats(db)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, StoreError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     if fmt == "json":

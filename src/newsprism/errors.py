@@ -14,3 +14,10 @@ class InputError(NewsprismError):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+
+class StoreError(NewsprismError, RuntimeError):
+    """The store cannot be opened or used (not a database, unreachable server, a newer schema).
+
+    A RuntimeError too, which is what these conditions raised before they had a class of their own.
+    """

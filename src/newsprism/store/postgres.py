@@ -14,9 +14,24 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from newsprism.errors import StoreError
 from newsprism.model import Article
 from newsprism.store._rows import article_from_row, now, select_articles
 from newsprism.store.sql import SQLStore
+
+
+def _printable(url: str) -> str:
+    """A server URL fit for an error message: the password replaced by ``***``."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+    except ValueError:
+        return "the PostgreSQL URL"
+    return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)))
+
 
 MIGRATIONS: list[list[str]] = [
     [  # 1: articles, inputs seen, stories, embeddings cache, full-text search
@@ -100,7 +115,10 @@ class PostgresStore(SQLStore):
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise RuntimeError("the postgres store needs psycopg: pip install 'newsprism[postgres]'") from exc
         self.url = url
-        self._conn = psycopg.connect(url, autocommit=True)
+        try:
+            self._conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as exc:  # unreachable server, bad credentials, no such database
+            raise StoreError(f"{_printable(url)}: cannot connect to the PostgreSQL store ({exc})") from exc
         self._lock = threading.RLock()
         self._cursors = 0
         self.migrate()
@@ -121,8 +139,8 @@ class PostgresStore(SQLStore):
             )
             current = self.schema_version
             if current > len(MIGRATIONS):
-                raise RuntimeError(
-                    f"{self.url}: schema version {current} is newer than this newsprism knows ({len(MIGRATIONS)})"
+                raise StoreError(
+                    f"{_printable(self.url)}: schema version {current} is newer than this newsprism knows ({len(MIGRATIONS)})"
                 )
             for version in range(current + 1, len(MIGRATIONS) + 1):
                 for statement in MIGRATIONS[version - 1]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from newsprism.errors import StoreError
 from newsprism.model import Article
 from newsprism.store._rows import article_from_row, now, select_articles
 from newsprism.store.sql import SQLStore
@@ -122,14 +123,30 @@ class SQLiteStore(SQLStore):
         self.url = url
         self.path = path_of(url)
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            try:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot create its folder ({exc.strerror or exc})") from exc
         self._depth = 0
         self._lock = threading.RLock()
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.execute("PRAGMA busy_timeout=30000")
-        self.migrate()
+        # Why caught: a --db that is a folder, a text file or a damaged file raised sqlite3's bare 'unable to
+        # open database file' / 'file is not a database' as a traceback that did not say which file.
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        except sqlite3.Error as exc:
+            why = "it is a folder" if Path(self.path).is_dir() else str(exc)
+            raise StoreError(f"{self.path}: cannot open the SQLite store ({why})") from exc
+        try:
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA busy_timeout=30000")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise StoreError(f"{self.path}: not a newsprism SQLite store ({exc})") from exc
+        except BaseException:
+            self._conn.close()
+            raise
 
     # ------------------------------------------------------------ schema
     @property
@@ -149,7 +166,7 @@ class SQLiteStore(SQLStore):
             )
         current = self.schema_version
         if current > len(MIGRATIONS):
-            raise RuntimeError(
+            raise StoreError(
                 f"{self.path}: schema version {current} is newer than this newsprism knows ({len(MIGRATIONS)})"
             )
         for version in range(current + 1, len(MIGRATIONS) + 1):
