@@ -33,7 +33,13 @@ def test_jsonl_field_mapping_and_bad_lines(tmp_path: Path):
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\n{not json\n", encoding="utf-8")
     docs, errs = _split(list(read_inputs([str(path)])))
     assert [d.id for d in docs] == ["a1", "a2"]
-    assert docs[0].meta == {"title": "T1", "published": "2023-03-17", "outlet": "Reuters", "story": "s9"}
+    assert docs[0].meta == {
+        "title": "T1",
+        "published": "2023-03-17",
+        "outlet": "Reuters",
+        "story": "s9",
+        "input_id": f"{path}#a1",  # what the store knows the record by, wherever it moves in the file
+    }
     assert docs[1].kind == "html" and docs[1].meta["authors"] == ["Jane Roe"]
     assert len(errs) == 2
     assert errs[0].source.endswith("feed.jsonl:3") and "neither" in errs[0].problem

@@ -65,6 +65,17 @@ def raw_key(raw: RawDocument) -> str:
     return hashlib.sha256(f"{raw.kind}\0{raw.content}".encode()).hexdigest()
 
 
+def input_id(raw: RawDocument) -> str:
+    """Which input of its file a raw document is, for the store: the record's own id where it has one.
+
+    Why not ``raw.source``: a record's source names its place ('export.jsonl:3', 'feed.rss[2]'), which
+    moves when a feed gains entries at the top or an exporter rewrites its file newest first, and every
+    record after the new one was then stored a second time. Readers set ``meta["input_id"]`` (the file
+    and the record's id or an entry's guid) where the record carries one; otherwise it is the source.
+    """
+    return str(raw.meta.get("input_id") or raw.source)
+
+
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}

@@ -110,6 +110,9 @@ def read_feed(source: str, data: bytes, options: IngestOptions | None = None) ->
         if not content and not meta.get("url"):
             yield InputError(where, "entry has neither content, summary nor link")
             continue
+        stable = entry.get("id") or entry.get("link")
+        if stable:
+            meta["input_id"] = f"{source}#{stable}"  # an entry's index moves as the feed gains entries
         teaser = RawDocument(id=doc_id, source=where, content=content, kind=kind, meta=meta)
         if full or not options.fetch or not meta.get("url"):
             if content:
@@ -120,7 +123,7 @@ def read_feed(source: str, data: bytes, options: IngestOptions | None = None) ->
         # Why a key of the teaser: re-ingesting the feed must not depend on (or repeat) the fetch.
         key = hashlib.sha256(f"feed\0{entry.get('id') or ''}\0{meta['url']}\0{content}".encode()).hexdigest()
         teaser.meta["input_key"] = key
-        if options.seen is not None and options.seen(where, key):
+        if options.seen is not None and options.seen(meta.get("input_id", where), key):
             yield teaser
             continue
         yield from _fetch_entry(where, teaser, options)

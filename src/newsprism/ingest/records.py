@@ -205,7 +205,7 @@ def read_json_records(source: str, text: str, default_id: str) -> Iterator[RawDo
         for n, record in enumerate(records):
             where = source if len(records) == 1 else f"{source}[{n}]"
             did = default_id if len(records) == 1 else f"{default_id}-{n}"
-            yield from _document(record, where, did)
+            yield from _document(record, where, did, None if len(records) == 1 else source)
         return
     for n, line in enumerate(lines, start=1):
         if not line.strip():
@@ -216,15 +216,20 @@ def read_json_records(source: str, text: str, default_id: str) -> Iterator[RawDo
         except json.JSONDecodeError as exc:
             yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
             continue
-        yield from _document(record, where, f"{default_id}-{n}")
+        yield from _document(record, where, f"{default_id}-{n}", source)
 
 
-def _document(record: Any, where: str, doc_id: str) -> Iterator[RawDocument | InputError]:
+def _document(record: Any, where: str, doc_id: str, container: str | None) -> Iterator[RawDocument | InputError]:
     notes: list[InputError] = []
     try:
         doc = record_to_document(record, where, doc_id, notes)
     except InputError as err:
         yield err
         return
+    rid = record.get("id")
+    if container is not None and isinstance(rid, str | int) and not isinstance(rid, bool) and str(rid).strip():
+        # Why: the record's place in the file ('export.jsonl:3') moves when an exporter adds records at the
+        # top; its own id does not, so the store knows it again (see newsprism.ingest.input_id).
+        doc.meta["input_id"] = f"{container}#{rid}"
     yield from notes
     yield doc

@@ -21,7 +21,7 @@ from typing import Any
 
 from newsprism.dedupe import Deduper, entry_blobs, entry_for, entry_from_store
 from newsprism.errors import InputError
-from newsprism.ingest import IngestOptions, iter_files, raw_key, read_path
+from newsprism.ingest import IngestOptions, input_id, iter_files, raw_key, read_path
 from newsprism.model import Article, RawDocument
 from newsprism.store import checkpoint
 from newsprism.store.base import Store, article_key
@@ -211,13 +211,15 @@ class Ingestor:
         return self.report
 
     def _flush(self, batch: list[RawDocument]) -> None:
-        keyed = [(raw, (raw.source, raw_key(raw))) for raw in batch]
-        seen = self.store.seen(k for _, k in keyed)
+        keyed = [(raw, (input_id(raw), raw_key(raw))) for raw in batch]
+        # a record stored before it had an input id was recorded under its place in the file
+        legacy = {k: (raw.source, k[1]) for raw, k in keyed if k[0] != raw.source}
+        seen = self.store.seen([k for _, k in keyed] + list(legacy.values()))
         new: list[tuple[RawDocument, tuple[str, str]]] = []
         fresh: set[tuple[str, str]] = set()
         for raw, k in keyed:
-            if k in seen:
-                s = seen[k]
+            s = seen.get(k) or (seen.get(legacy[k]) if k in legacy else None)
+            if s is not None:
                 if s.status == "ok":
                     self.report.already += 1
                 else:
@@ -249,7 +251,7 @@ class Ingestor:
                 if article is None:
                     self.store.record_input(source, key, "error", problem=problems.get(raw.source, "no article"))
                     continue
-                self._store(article)
+                self._store(article, source)
                 self.store.record_input(source, key, "ok", article=article.id)
             self.store.set_meta(STORIES_DIRTY, "1")
             if hasattr(self.store, "prune_dedupe"):
@@ -269,9 +271,10 @@ class Ingestor:
                 collect(err)
         return out
 
-    def _store(self, article: Article) -> None:
+    def _store(self, article: Article, identity: str) -> None:
+        """Store one new article under the key of its text and its input's identity (:func:`input_id`)."""
         user_id, user_story = article.id, article.story
-        article.id = article_key(article.text, article.source)
+        article.id = article_key(article.text, identity)
         if self.store.has_article(article.id):
             self.report.already += 1
             return
