@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 from xml.sax import SAXException
 
 import feedparser
@@ -62,12 +63,35 @@ def _authors(entry: Any) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _meta(entry: Any, feed: Any) -> dict[str, Any]:
+def _link(entry: Any, base: str | None) -> str | None:
+    """The entry's page as an absolute http(s) URL, or None.
+
+    Why: feedparser resolves links only against ``xml:base``, so an RSS ``<link>/news/one</link>`` stayed
+    '/news/one' (no site, and not fetchable with ``--fetch``); it is resolved against the feed's own URL or
+    its channel link. An entry without a link gets its guid as 'link' ('urn:3', 'story-42'), which is an
+    id, not a page, unless it is a URL itself.
+    """
+    link = entry.get("link")
+    if not isinstance(link, str) or not link.strip():
+        return None
+    link = link.strip()
+    if dict.get(entry, "guidislink"):
+        return link if urlsplit(link).scheme in ("http", "https") else None
+    try:
+        if base and not urlsplit(link).scheme:
+            link = urljoin(base, link)
+        return link if urlsplit(link).scheme in ("http", "https") else None
+    except ValueError:  # a malformed host ('http://[oops'): no usable URL
+        return None
+
+
+def _meta(entry: Any, feed: Any, base: str | None = None) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     if entry.get("title"):
         meta["title"] = _TAG.sub("", entry["title"]).strip()
-    if entry.get("link"):
-        meta["url"] = entry["link"]
+    link = _link(entry, base)
+    if link:
+        meta["url"] = link
     # Why dict.get: feedparser's own get() maps updated<->published with a DeprecationWarning.
     published_parsed, updated_parsed = dict.get(entry, "published_parsed"), dict.get(entry, "updated_parsed")
     published = _iso(published_parsed) or _iso(updated_parsed)
@@ -102,11 +126,12 @@ def read_feed(source: str, data: bytes, options: IngestOptions | None = None) ->
         yield InputError(source, "feed has no entries")
         return
     stem = _stem(source)
+    base = source if source.startswith(("http://", "https://")) else parsed.feed.get("link")
     for n, entry in enumerate(parsed.entries):
         where = f"{source}[{n}]"
         content, kind, full = _body(entry)
-        meta = _meta(entry, parsed.feed)
-        doc_id = str(entry.get("id") or entry.get("link") or f"{stem}-{n}")
+        meta = _meta(entry, parsed.feed, base if isinstance(base, str) else None)
+        doc_id = str(entry.get("id") or meta.get("url") or entry.get("link") or f"{stem}-{n}")
         if not content and not meta.get("url"):
             yield InputError(where, "entry has neither content, summary nor link")
             continue
