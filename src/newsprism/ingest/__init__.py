@@ -10,10 +10,11 @@ import codecs
 import contextlib
 import hashlib
 import json
+import os
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,8 @@ class IngestOptions:
     allow_private: bool = False
     fetcher: Any = None
     seen: Callable[[str, str], bool] | None = None
+    read_files: dict[str, str] = field(default_factory=dict)
+    """Real path of every file read with these options -> the name it was read under (one read per file)."""
 
     def get_fetcher(self) -> Any:
         """The shared fetcher, created on first use so offline runs never import httpx."""
@@ -312,6 +315,14 @@ def read_path(
         return
     for file in _iter_files(root):
         source = str(file)
+        # Why: a file named twice ('a.txt a.txt', a folder and a file in it, a path through a symlink) was
+        # read twice, and its article counted as two outlets' reports in a brief.
+        real = os.path.realpath(file)
+        if real in options.read_files:
+            first = options.read_files[real]
+            yield InputError(source, "given twice; read once" if first == source else f"same file as {first}; read once")
+            continue
+        options.read_files[real] = source
         try:
             size = file.stat().st_size
             if size > MAX_BYTES:
