@@ -320,7 +320,9 @@ def read_path(
         real = os.path.realpath(file)
         if real in options.read_files:
             first = options.read_files[real]
-            yield InputError(source, "given twice; read once" if first == source else f"same file as {first}; read once")
+            yield InputError(
+                source, "given twice; read once" if first == source else f"same file as {first}; read once"
+            )
             continue
         options.read_files[real] = source
         try:
