@@ -69,7 +69,37 @@ def decode_bytes(source: str, data: bytes, *, html: bool = False) -> str:
                 pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None:
         raise InputError(source, "cannot determine the text encoding")
-    return str(best)
+    western = _western(results, best)
+    return western if western is not None else str(best)
+
+
+_WESTERN = {"cp1252", "latin_1", "iso8859_15"}
+_WESTERN_CHARS = set("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝœŒšŠžŽ“”‘’‚„–—…€«»°£¡¿·\xa0")
+_CHAOS_MARGIN = 0.1
+
+
+def _western(results: object, best: object) -> str | None:
+    """The Windows-1252 reading of a text when the detector's pick is a near tie that garbles it, else None.
+
+    Why: on a short Latin-1 or Windows-1252 text charset_normalizer often ranks a Baltic or Central European
+    code page first ('Café déjà vu' came out 'Café déją vu', 'naïve' as 'naļve'), and most non-UTF-8 news text
+    is Western European. Windows-1252 is taken only when the detector found it nearly as clean (its chaos
+    within 0.1 of the best) and every non-ASCII character it gives is a Western letter or typographic mark;
+    Czech or Polish text (cp1250 '¹', '³', '¿' in words) and Cyrillic or Greek (not candidates) keep the pick.
+    """
+    if getattr(best, "encoding", None) in _WESTERN:
+        return None
+    for result in results:  # type: ignore[attr-defined]
+        if result.encoding in _WESTERN and result.chaos <= best.chaos + _CHAOS_MARGIN:  # type: ignore[attr-defined]
+            try:
+                text = result.raw.decode("cp1252")
+            except UnicodeDecodeError:
+                return None
+            if all(ch in _WESTERN_CHARS for ch in text if ord(ch) > 127) and text != str(best):
+                return text
+            return None
+    return None
