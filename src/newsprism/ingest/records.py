@@ -56,7 +56,10 @@ def iso_date(value: Any) -> str | None:
             dt.date(int(text[:4]), month, day)
         except ValueError:
             return None
-        return text
+        return text if len(text) <= 10 else _iso_time(text)
+    numeric = _numeric_date(text)
+    if numeric is not None:
+        return numeric
     try:
         return parsedate_to_datetime(text).isoformat()
     except (TypeError, ValueError, IndexError):
@@ -65,6 +68,47 @@ def iso_date(value: Any) -> str | None:
 
     hits = find_dates(text)
     return hits[0].iso if len(hits) == 1 else None
+
+
+_ZONE_LABEL = re.compile(r"\s*(?:\[[\w/+-]+\]|(?P<utc>GMT|UTC|Z))$", re.I)
+_DMY = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)")
+_YMD = re.compile(r"((?:19|20)\d\d)(/?)(\d{2})\2(\d{2})")
+
+
+def _iso_time(text: str) -> str:
+    """An ISO date with a time: kept when the time reads, with a zone label made an offset
+    ('… 10:00:00 GMT' -> '…10:00:00+00:00', '…-07:00[America/Los_Angeles]' -> '…-07:00'), else the date alone.
+
+    Why: the ISO pattern took anything after 'HH:MM', so '2023-03-17T25:99:00' was stored as a date and a
+    zone label stayed glued to it; the day is what the timeline and dedupe read, and it is kept either way.
+    """
+    for candidate in (text, _ZONE_LABEL.sub(lambda z: "+00:00" if z.group("utc") else "", text)):
+        try:
+            dt.datetime.fromisoformat(candidate[:-1] + "+00:00" if candidate.endswith(("Z", "z")) else candidate)
+        except ValueError:
+            continue
+        return candidate
+    return text[:10]
+
+
+def _numeric_date(text: str) -> str | None:
+    """'17/03/2023', '17.03.2023' (day first: a day over 12, or dots), '2023/03/17', '20230317' as ISO.
+
+    '03/04/2023' stays month first, as the written-date reader has always read it.
+    """
+    m = _DMY.fullmatch(text)
+    if m:
+        a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+        day, month = (a, b) if sep == "." or a > 12 else (b, a)
+    else:
+        m = _YMD.fullmatch(text)
+        if not m:
+            return None
+        year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
