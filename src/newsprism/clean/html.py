@@ -165,7 +165,7 @@ def clean_html(raw: RawDocument) -> Draft:
     if len(body) < RESCUE_BELOW_CHARS:
         body = max(body, _extract(tree, url, fast=False), key=len)
     if not body.strip():
-        raise InputError(raw.source, "HTML page has no article text")
+        raise InputError(raw.source, "HTML page has no article text" + _why_empty(tree))
     meta = page_metadata(tree, url)
     lines = [s for s in (_SPACES.sub(" ", x).strip() for x in body.split("\n")) if s]
     kept, authors, credits, dates = post_filter(lines, meta.title or "")
@@ -182,6 +182,31 @@ def clean_html(raw: RawDocument) -> Draft:
         updated=dates.get("updated"),
         url=page_url,
     )
+
+
+_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"\s>]+)", re.I)
+
+
+def _why_empty(tree: HtmlElement) -> str:
+    """Why a page gave no text, where the markup says: a redirect ('<meta http-equiv="refresh" … url=…>'),
+    or text that only scripts would write. Why: 'has no article text' alone left the user to open the file
+    to find that the saved page was a redirect stub or a JavaScript shell."""
+    for meta in tree.iter("meta"):
+        if (meta.get("http-equiv") or "").strip().lower() == "refresh":
+            m = _REFRESH_URL.search(meta.get("content") or "")
+            if m:
+                return f" (it is a redirect to {m.group(1)}: read that page instead)"
+    if any((el.text or "").strip() for el in tree.iter("script")):
+        body = tree.find(".//body")
+        visible = []
+        for node in body.iter() if body is not None else []:
+            if isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript", "template"):
+                visible.append(node.text or "")
+            if node is not body:
+                visible.append(node.tail or "")
+        if not "".join(visible).strip():
+            return " (its text is written by scripts, which newsprism does not run: save the rendered page)"
+    return ""
 
 
 def _extract(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
