@@ -15,11 +15,16 @@ from newsprism.model import RawDocument
 META_FIELDS = {
     "title": ("title", "headline"),
     "url": ("url", "link"),
-    "published": ("published", "date", "published_at", "pubdate"),
+    "published": ("published", "date", "published_at", "pubdate", "publishedAt", "date_published", "datePublished"),
     "outlet": ("outlet", "source", "site_name", "sitename"),
     "authors": ("authors", "author", "byline"),
     "story": ("story", "story_id"),
 }
+
+# 'content_html' / 'content_text' / 'date_published' are JSON Feed's (jsonfeed.org), 'publishedAt' NewsAPI's,
+# 'articleBody' / 'datePublished' schema.org's NewsArticle.
+HTML_FIELDS = ("html", "content_html")
+TEXT_FIELDS = ("text", "body", "content", "content_text", "articleBody")
 
 
 _ISO = re.compile(r"\d{4}(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{2}:\d{2}.*)?")
@@ -178,16 +183,16 @@ def record_to_document(record: Any, source: str, default_id: str, notes: list[In
         if notes is not None:
             notes.append(InputError(source, problem))
 
-    html, html_kind = _unnest(record.get("html"))
+    html, html_kind = _unnest(_first(record, HTML_FIELDS))
     if html_kind == "text":
         html = None  # a list of paragraphs under 'html' is not markup; it is read as text below
-    text, text_kind = _unnest(_first(record, ("text", "body", "content")))
+    text, text_kind = _unnest(_first(record, TEXT_FIELDS))
     has_html = isinstance(html, str) and bool(html.strip())
     has_text = isinstance(text, str) and bool(text.strip())
     if not has_html and not has_text:
         wrong = [
             f"'{k}' is {_kind_name(record[k])}"
-            for k in ("html", "text", "body", "content")
+            for k in HTML_FIELDS + TEXT_FIELDS
             if record.get(k) not in (None, "", []) and not isinstance(record[k], str)
         ]
         raise InputError(
@@ -234,6 +239,20 @@ def record_to_document(record: Any, source: str, default_id: str, notes: list[In
     return RawDocument(id=doc_id, source=source, content=text, kind=text_kind or "text", meta=meta)
 
 
+def _wrapped(whole: Any) -> list[Any] | None:
+    """The records of an API response that wraps them: ``{"status": "ok", "articles": [{…}, …]}``.
+
+    Why: NewsAPI, GDELT and most search APIs answer with one object holding the list under a key of its
+    own ('articles', 'items', 'results', 'data', …), and the file was refused as one record with
+    "neither 'text' nor 'html'". An object with no body of its own and exactly one list of objects is
+    read as that list.
+    """
+    if not isinstance(whole, dict) or any(whole.get(k) not in (None, "", []) for k in HTML_FIELDS + TEXT_FIELDS):
+        return None
+    lists = [v for v in whole.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]
+    return lists[0] if len(lists) == 1 else None
+
+
 def read_json_records(source: str, text: str, default_id: str) -> Iterator[RawDocument | InputError]:
     """A JSON object, a JSON array of objects, or JSON Lines; each bad record is its own error."""
     stripped = text.strip()
@@ -245,7 +264,7 @@ def read_json_records(source: str, text: str, default_id: str) -> Iterator[RawDo
     else:
         lines = []
     if whole is not None:
-        records = whole if isinstance(whole, list) else [whole]
+        records = whole if isinstance(whole, list) else _wrapped(whole) or [whole]
         for n, record in enumerate(records):
             where = source if len(records) == 1 else f"{source}[{n}]"
             did = default_id if len(records) == 1 else f"{default_id}-{n}"
