@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.errors import InputError
-from newsprism.ingest.decode import MAX_BYTES, as_document, decode_bytes
+from newsprism.ingest.decode import MAX_BYTES, _utf16_without_bom, as_document, decode_bytes
 from newsprism.ingest.records import read_json_records
 from newsprism.model import RawDocument
 
@@ -116,6 +116,8 @@ def _format_of(name: str, data: bytes) -> str:
     head = data[:2048]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         head = head.decode("utf-16", errors="ignore").encode()
+    elif (utf16 := _utf16_without_bom(head)) is not None:
+        head = head.decode(utf16, errors="ignore").encode()
     head = head.lstrip().lower()
     if head.startswith(b"warc/"):
         return "warc"

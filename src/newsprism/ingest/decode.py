@@ -33,6 +33,27 @@ def as_document(content: str, kind: str) -> tuple[str, str]:
     return f"<html><body>{content}</body></html>", kind
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' for UTF-16 text saved without a byte-order mark, else None.
+
+    Why: Latin-script UTF-16 is a zero byte beside every ASCII character, so without a BOM (what many
+    exporters and 'iconv -t UTF-16LE' write) the file was refused as 'binary data'. The zeros must sit on
+    one side only: at least 40% of the odd (LE) or even (BE) bytes and almost none of the others.
+    """
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd >= 0.4 and zeros_even < 0.02:
+        return "utf-16-le"
+    if zeros_even >= 0.4 and zeros_odd < 0.02:
+        return "utf-16-be"
+    return None
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
@@ -54,6 +75,15 @@ def decode_bytes(source: str, data: bytes, *, html: bool = False) -> str:
         if not text.strip():
             raise InputError(source, "empty input")
         return text
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if text.strip() and not _looks_binary(text[:4096].encode("utf-8")):
+                return text
     if _looks_binary(data):
         raise InputError(source, "binary data, not text or HTML")
     try:
