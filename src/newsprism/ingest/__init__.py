@@ -282,9 +282,11 @@ def iter_files(path: Path) -> Iterator[Path]:
 
 
 def _iter_files(path: Path) -> Iterator[Path]:
+    """Why hidden folders too, not only hidden files: a folder that is a git checkout was read with its
+    ``.git`` (hook samples and ``.git/description`` became articles, every object a 'binary data' warning)."""
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and not child.name.startswith("."):
+            if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
                 yield child
     else:
         yield path
