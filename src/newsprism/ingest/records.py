@@ -260,7 +260,10 @@ def read_json_records(source: str, text: str, default_id: str) -> Iterator[RawDo
         whole = json.loads(stripped)
     except json.JSONDecodeError:
         whole = None
-        lines = stripped.splitlines()
+        # Why not splitlines(): it also breaks at U+2028, U+0085, form feeds and other characters JSON keeps
+        # raw inside strings, so a record whose text held one was lost as two 'invalid JSON' lines and every
+        # later line was misnumbered. Numbered from the file's first line, not its first non-blank one.
+        lines = text.split("\n") if "\n" in text else text.split("\r")
     else:
         lines = []
     if whole is not None:
