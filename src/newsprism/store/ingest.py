@@ -294,12 +294,30 @@ class Ingestor:
         if self._deduper is None and self.store.get_meta(STORIES_DIRTY) != "1":
             return
         self._ensure_state()
+        self._catch_up()  # the long replay, if any, without holding the write lock
         with self.store.transaction():
             if self._clusterer is not None:
+                self._catch_up()  # another writer committed since: replay again under the lock
                 self._save_clusterer()
                 self._clusterer.merge()
                 self.store.replace_stories(self._clusterer.stories())
             self.store.set_meta(STORIES_DIRTY, None)
+
+    def _catch_up(self) -> None:
+        """Rebuild the clusterer from the store when another writer stored articles it has not seen.
+
+        Why: ``replace_stories`` makes the stored stories exactly this clusterer's, so two ``ingest`` runs
+        into one store (two workers on PostgreSQL, or two shells on one SQLite file) left only the last
+        run's view: 150 articles stored, 48 of them in a story, the other 102 in none (the web app's story
+        pages lost them). The rebuild is the replay a fresh run does (checkpoint, then newer articles).
+        """
+        if self._clusterer is None or self._clusterer.articles_seen == self.store.count("articles"):
+            return
+        self._clusterer = self._make_clusterer()
+        after = self._restore_clusterer()
+        for article in self.store.articles(replay=True, after_seq=after):
+            self._clusterer.add(article)
+            self.report.replayed += 1
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], **kwargs: Any) -> IngestReport:
