@@ -79,7 +79,7 @@ def input_id(raw: RawDocument) -> str:
     return str(raw.meta.get("input_id") or raw.source)
 
 
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
@@ -130,13 +130,32 @@ def _format_of(name: str, data: bytes) -> str:
     return "text"
 
 
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+
+
 def read_text(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
     try:
         text = decode_bytes(source, data)
     except InputError as err:
         yield err
         return
-    yield RawDocument(id=_stem(source), source=source, content=text, kind="text")
+    meta: dict[str, Any] = {}
+    if _suffix(source) in MARKDOWN_SUFFIXES:
+        from newsprism.ingest.markdown import read_markdown
+
+        text, meta = read_markdown(text)
+        if not text.strip():
+            yield InputError(source, "Markdown file holds front matter only, no text")
+            return
+    yield RawDocument(id=_stem(source), source=source, content=text, kind="text", meta=meta)
+
+
+def _suffix(name: str) -> str:
+    """The format suffix of a file name, under a ``.gz``."""
+    suffixes = [s.lower() for s in Path(name).suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
 
 
 def read_html(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
