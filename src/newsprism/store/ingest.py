@@ -87,7 +87,7 @@ class Ingestor:
         self.store = store
         self.options = options or IngestOptions()
         if self.options.seen is None:
-            self.options.seen = lambda source, key: bool(store.seen([(source, key)]))
+            self.options.seen = lambda source, key: any(s.status == "ok" for s in store.seen([(source, key)]).values())
         self.embedder_name = embedder
         self.batch_size = max(1, batch_size)
         self.on_error = on_error or (lambda err: None)
@@ -219,11 +219,11 @@ class Ingestor:
         fresh: set[tuple[str, str]] = set()
         for raw, k in keyed:
             s = seen.get(k) or (seen.get(legacy[k]) if k in legacy else None)
-            if s is not None:
-                if s.status == "ok":
-                    self.report.already += 1
-                else:
-                    self._error(InputError(s.source, s.problem or "could not be read"))
+            # Why an input refused before is cleaned again, not its old problem repeated: a newer newsprism
+            # (or a fixed dependency) may read it now, and the old message may no longer be the reason;
+            # refusals are few, so retrying them costs little.
+            if s is not None and s.status == "ok":
+                self.report.already += 1
             elif k in fresh:
                 self.report.already += 1  # the same input twice on one command line
             else:
