@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import html
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -55,12 +56,27 @@ def _body(entry: Any) -> tuple[str, str, bool]:
     return summary, kind, words >= TEASER_WORDS
 
 
+def _plain(value: str) -> str:
+    """A title or feed name as text: tags dropped, then entities decoded.
+
+    Why decode: feedparser hands titles typed HTML over as HTML, so '<title>Xi &amp;amp; Putin&amp;#8217;s
+    talks</title>' (or a CDATA title holding 'Xi &amp; Putin&#8217;s') was stored as 'Xi &amp;
+    Putin&#8217;s talks', entities and all. Tags go first, so an escaped '&lt;b&gt;' cannot become one.
+    """
+    return " ".join(html.unescape(_TAG.sub("", value)).split())
+
+
+_BY = re.compile(r"^by\s+", re.I)
+
+
 def _authors(entry: Any) -> list[str]:
     names = [a.get("name", "").strip() for a in entry.get("authors") or [] if isinstance(a, dict)]
     names = [n for n in names if n]
     if not names and entry.get("author"):
         names = [str(entry["author"]).strip()]
-    return list(dict.fromkeys(names))
+    # 'By Sam Poe' in <dc:creator> is Sam Poe
+    names = [_BY.sub("", _plain(n)) for n in names]
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def _link(entry: Any, base: str | None) -> str | None:
@@ -88,7 +104,7 @@ def _link(entry: Any, base: str | None) -> str | None:
 def _meta(entry: Any, feed: Any, base: str | None = None) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     if entry.get("title"):
-        meta["title"] = _TAG.sub("", entry["title"]).strip()
+        meta["title"] = _plain(entry["title"])
     link = _link(entry, base)
     if link:
         meta["url"] = link
@@ -107,7 +123,7 @@ def _meta(entry: Any, feed: Any, base: str | None = None) -> dict[str, Any]:
     source = entry.get("source") or {}
     outlet = (source.get("title") if isinstance(source, dict) else None) or feed.get("title")
     if outlet:
-        meta["outlet"] = _TAG.sub("", outlet).strip()
+        meta["outlet"] = _plain(outlet)
     return meta
 
 
