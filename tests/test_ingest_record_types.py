@@ -99,3 +99,12 @@ def test_a_body_of_the_wrong_type_says_which_field_and_what_it_is(tmp_path: Path
         f"{path}:2: record has neither 'text' nor 'html' as a string ('content' is an object)",
     ]
     assert [i.id for i in items if isinstance(i, RawDocument)] == ["a"]
+
+
+def test_a_wordpress_rendered_title_is_text(tmp_path: Path):
+    a = _texts()[0]
+    path = _write(
+        tmp_path, [{"id": 7, "title": {"rendered": "Xi&#8217;s <em>Moscow</em> visit &amp; talks"}, "text": a}]
+    )
+    (doc,) = [d for d in read_inputs([path]) if isinstance(d, RawDocument)]
+    assert doc.meta["title"] == "Xi’s Moscow visit & talks"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import json
 import re
 from collections.abc import Iterator
@@ -223,7 +224,9 @@ def record_to_document(record: Any, source: str, default_id: str, notes: list[In
         if name == "outlet" and isinstance(value, dict):
             value = value.get("name") or value.get("title")
         elif name == "title" and isinstance(value, dict):
-            value, _ = _unnest(value)
+            value, kind = _unnest(value)
+            if kind == "html" and isinstance(value, str):  # WordPress: 'Xi&#8217;s <em>visit</em>'
+                value = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", value)).split())
         if isinstance(value, int | float) and not isinstance(value, bool) and name != "url":
             value = str(value)
         if not isinstance(value, str):
