@@ -38,10 +38,31 @@ def _load(paths: tuple[str, ...]) -> list:
     return articles
 
 
+def _check_output(output: str | None) -> None:
+    """Refuse an -o FILE that cannot be written before the work, not after it (exit 2).
+
+    Why: 'brief … -o notes.txt/brief.md' clustered and synthesised every story, then died with a
+    FileExistsError traceback from mkdir, the brief lost.
+    """
+    if not output:
+        return
+    parent = Path(output).parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.BadParameter(f"cannot create the folder {parent} ({exc.strerror or exc})", param_hint="-o") from exc
+    if Path(output).is_dir():
+        raise click.BadParameter(f"{output} is a folder", param_hint="-o")
+
+
 def _write(text: str, output: str | None) -> None:
     if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            click.echo(f"error: cannot write {output} ({exc.strerror or exc})", err=True)
+            sys.exit(1)
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
@@ -174,6 +195,7 @@ def brief(
             raise click.UsageError(str(exc)) from exc
     if llm is not None and engine != "local":
         raise click.UsageError("--llm-* options run with --engine local only")
+    _check_output(output)
     articles = _load(paths)
     result = api.brief(
         articles, embedder=embedder, nlp=nlp, summary_words=summary_words, llm=llm, engine=engine, workers=workers
