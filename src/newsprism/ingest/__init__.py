@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -98,6 +99,9 @@ def _stem(name: str) -> str:
     return stem
 
 
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]")
+
+
 def _format_of(name: str, data: bytes) -> str:
     """Pick a reader by suffix, sniffing the content when the suffix says nothing."""
     suffixes = [s.lower() for s in Path(name).suffixes]
@@ -123,7 +127,9 @@ def _format_of(name: str, data: bytes) -> str:
         return "warc"
     if head.startswith((b"{", b"[")):
         return "json"
-    if head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head):
+    # Why not only after '<?xml': the declaration is optional, and a feed served or piped without one (or
+    # RSS 1.0, whose root is <rdf:RDF>) was read as one plain-text "article" of raw XML.
+    if _FEED_ROOT.match(head) or (head.startswith((b"<?xml", b"<!--")) and _FEED_ROOT.search(head)):
         return "feed"
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
         return "html"
