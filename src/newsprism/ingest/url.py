@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from newsprism.errors import InputError
 from newsprism.ingest import IngestOptions, read_bytes
+from newsprism.ingest.decode import decode_declared
 from newsprism.ingest.net import FetchResult
 from newsprism.model import RawDocument
 
@@ -38,7 +39,7 @@ def _transcode(result: FetchResult) -> bytes:
     if not result.charset or result.charset.lower().replace("_", "-") in ("utf-8", "utf8"):
         return result.body
     try:
-        return result.body.decode(result.charset).encode("utf-8")
+        return decode_declared(result.body, result.charset).encode("utf-8")
     except (LookupError, UnicodeDecodeError):
         return result.body
 

@@ -16,7 +16,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newsprism.errors import InputError
 from newsprism.ingest import _stem, register_reader
-from newsprism.ingest.decode import MAX_BYTES, decode_bytes
+from newsprism.ingest.decode import MAX_BYTES, decode_bytes, decode_declared
 from newsprism.ingest.net import _content_type
 from newsprism.model import RawDocument
 
@@ -26,7 +26,7 @@ HTML_TYPES = {"text/html", "application/xhtml+xml"}
 def _decode(where: str, body: bytes, charset: str | None) -> str:
     if charset:
         try:
-            return body.decode(charset)
+            return decode_declared(body, charset)
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_bytes(where, body, html=True)
