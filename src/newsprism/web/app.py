@@ -261,10 +261,12 @@ def create_app(
         order = order if order in queries.ORDERS else "newest"
         limit = 50
         if q.strip():
-            rows = queries.search_stories(conn(), q, limit=limit)
-            loose = [h for h in queries.search(conn(), q, limit=20) if h.story is None]
+            rows = queries.search_stories(conn(), q, limit=limit, offset=offset)
+            loose = [h for h in queries.search(conn(), q, limit=20) if h.story is None] if not offset else []
+            total = queries.count_search_stories(conn(), q)
         else:
             rows, loose = queries.list_stories(conn(), order, limit=limit, offset=offset), []
+            total = queries.count_stories(conn())
         return page(
             request,
             "index.html.j2",
@@ -274,7 +276,7 @@ def create_app(
             q=q,
             offset=offset,
             limit=limit,
-            total=queries.count_stories(conn()),
+            total=total,
             stats=store().stats(),
         )
 
